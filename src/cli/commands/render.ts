@@ -1,0 +1,24 @@
+// `kube-evidence render`: assessment.json → PDF, workbook and JSON in an output directory.
+import type { Command } from 'commander';
+import { readAssessment } from '../../render/json.js';
+import { renderAll } from '../../render/render-all.js';
+import { exitCodeFor } from '../exit-codes.js';
+import { parseFormats, parseLang } from '../options.js';
+
+export function registerRender(program: Command): void {
+  program
+    .command('render')
+    .description('render an assessment.json into an evidence pack (PDF, Excel workbook, JSON)')
+    .requiredOption('--assessment <file>', 'assessment.json written by `evaluate`')
+    .requiredOption('--out <dir>', 'output directory')
+    .option('--format <list>', 'comma-separated formats: pdf, xlsx, json', 'pdf,xlsx,json')
+    .option('--lang <lang>', 'report language: zh or en', 'zh')
+    .option('--no-fail', 'exit 0 even when automated requirements fail')
+    .action(async (opts: { assessment: string; out: string; format: string; lang: string; fail: boolean }) => {
+      const formats = parseFormats(opts.format);
+      const lang = parseLang(opts.lang);
+      const assessment = await readAssessment(opts.assessment);
+      const code = await renderAll([assessment], { outDir: opts.out, formats, lang });
+      process.exitCode = code ?? exitCodeFor([assessment], !opts.fail);
+    });
+}

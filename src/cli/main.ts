@@ -1,0 +1,40 @@
+// kube-evidence command line: parses arguments, runs one command, maps errors to one line and exit code 2.
+import { Command, CommanderError } from 'commander';
+import { InputError, MissingToolError } from '../util/errors.js';
+import { TOOL } from '../version.js';
+import { EXIT_USAGE } from './exit-codes.js';
+import { registerEvaluate } from './commands/evaluate.js';
+import { registerRender } from './commands/render.js';
+import { registerReport } from './commands/report.js';
+
+export function buildProgram(): Command {
+  const program = new Command('kube-evidence')
+    .description('Turn a Kubernetes cluster (AKS, kubeadm or self-managed) into an audit-ready evidence pack.')
+    .version(TOOL.version)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  // Each command registers itself; a new command is one file plus one line here.
+  registerReport(program);
+  registerEvaluate(program);
+  registerRender(program);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; commander has already printed the usage error itself.
+      return error.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    if (error instanceof InputError || error instanceof MissingToolError) {
+      process.stderr.write(`kube-evidence: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    process.stderr.write(`kube-evidence: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 3;
+  }
+}

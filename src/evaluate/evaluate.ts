@@ -1,0 +1,50 @@
+// evaluate(facts, catalogue, framework, profile) → Assessment: one result per requirement, with evidence.
+import type { Assessment } from '../model/assessment.js';
+import { ASSESSMENT_SCHEMA, ASSESSMENT_SCHEMA_VERSION } from '../model/assessment.js';
+import type { Check } from '../model/check.js';
+import type { Facts } from '../model/facts.js';
+import { CHECKS_BY_ID } from '../checks/index.js';
+import { getFramework, getProfile, type Catalogue } from '../catalogue/load.js';
+import { TOOL } from '../version.js';
+import { resolveMapping } from './applicability.js';
+import { decideRequirement } from './requirement.js';
+import { summarise } from './score.js';
+
+export interface EvaluateOptions {
+  framework: string;
+  profile: string;
+  checks?: ReadonlyMap<string, Check>;
+  now?: Date;
+}
+
+export function evaluate(facts: Facts, catalogue: Catalogue, options: EvaluateOptions): Assessment {
+  const framework = getFramework(catalogue, options.framework);
+  const profile = getProfile(catalogue, options.profile);
+  const checks = options.checks ?? CHECKS_BY_ID;
+  const ctx = { facts, params: profile.parameters };
+  const results = framework.requirements.map((requirement) =>
+    decideRequirement({ requirement, mapping: resolveMapping(profile, framework.id, requirement), profile, checks, ctx }),
+  );
+  const used = new Set(results.filter((r) => r.status === 'provider-attested').map((r) => r.mapping.published?.source));
+  return {
+    schema: ASSESSMENT_SCHEMA,
+    schemaVersion: ASSESSMENT_SCHEMA_VERSION,
+    tool: TOOL,
+    generatedAt: (options.now ?? new Date()).toISOString(),
+    cluster: { ...facts.cluster, provider: facts.cluster.provider ?? profile.id },
+    framework: { id: framework.id, version: framework.version, title: framework.title },
+    profile: { id: profile.id, title: profile.title },
+    catalogue: { hash: catalogue.hash },
+    collection: {
+      collectedAt: facts.collectedAt,
+      sources: [...facts.origins].map(([part, o]) => ({ part, source: o.source, ...(o.file ? { file: o.file } : {}), time: o.time })),
+      gaps: facts.gaps,
+    },
+    attestations: Object.values(profile.attestations)
+      .filter((a) => used.has(a.id))
+      .map((a) => ({ id: a.id, title: a.title, ...(a.url ? { url: a.url } : {}), versions: a.versions })),
+    sections: framework.sections,
+    results,
+    summary: summarise(results, framework.sections),
+  };
+}

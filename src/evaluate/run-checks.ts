@@ -1,0 +1,50 @@
+// Runs a requirement's checks over the facts and combines their outcomes; gaps in the facts become errors.
+import type { Check, CheckContext, CheckOutcome } from '../model/check.js';
+import type { Facts } from '../model/facts.js';
+import { t } from '../model/text.js';
+import { errorMessage } from '../util/errors.js';
+
+/** Runs one check; a collection gap on a part it needs, or a thrown error, yields `error`, never a pass. */
+export function runCheck(check: Check, ctx: CheckContext): CheckOutcome {
+  let outcome: CheckOutcome;
+  try {
+    outcome = check.run(ctx);
+  } catch (error) {
+    return { status: 'error', reason: t(`检查 ${check.id} 执行失败：${errorMessage(error)}`, `Check ${check.id} failed to run: ${errorMessage(error)}`), evidence: [] };
+  }
+  // An observed failure stands even with gaps elsewhere; anything else would rest on missing facts.
+  if (outcome.status === 'fail') return outcome;
+  const gap = gapFor(ctx.facts, check.needs);
+  if (gap) {
+    return {
+      status: 'error',
+      reason: t(`未能采集 ${gap.part}：${gap.reason}`, `${gap.part} could not be collected: ${gap.reason}`),
+      evidence: outcome.evidence,
+    };
+  }
+  return outcome;
+}
+
+function gapFor(facts: Facts, needs: string[]) {
+  return facts.gaps.find((gap) =>
+    needs.some((need) => gap.part === need || (need.startsWith('node:') && gap.part.startsWith('node:')) || gap.part.startsWith(`${need}:`)),
+  );
+}
+
+const PRECEDENCE: CheckOutcome['status'][] = ['fail', 'error', 'manual', 'pass', 'not-applicable'];
+
+/** fail > error > manual > pass > not-applicable: all must pass (or not apply) for a pass. */
+export function combineOutcomes(outcomes: CheckOutcome[]): CheckOutcome {
+  if (outcomes.length === 1) return outcomes[0]!;
+  const status = PRECEDENCE.find((s) => outcomes.some((o) => o.status === s)) ?? 'manual';
+  const deciding = outcomes.filter((o) => o.status === status);
+  return {
+    status,
+    reason: {
+      zh: deciding.map((o) => o.reason.zh).join('；'),
+      en: deciding.map((o) => o.reason.en).join('; '),
+    },
+    evidence: outcomes.flatMap((o) => o.evidence),
+    offenders: outcomes.flatMap((o) => o.offenders ?? []),
+  };
+}

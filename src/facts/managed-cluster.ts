@@ -1,0 +1,64 @@
+// Normalises the managed cluster from `az aks show` output or the ARM REST body to the Azure SDK's shape.
+import type { JsonObject, JsonValue } from '../model/facts.js';
+import { InputError } from '../util/errors.js';
+import { isRecord } from '../util/fs.js';
+
+/**
+ * Wire (ARM REST) names that the Azure SDK and `az` spell differently. The SDK shape is canonical
+ * because the live collector receives it from `@azure/arm-containerservice` as is.
+ */
+const WIRE_TO_SDK: Record<string, string> = {
+  enableRBAC: 'enableRbac',
+  enableAzureRBAC: 'enableAzureRbac',
+  enableFIPS: 'enableFips',
+  podCIDR: 'podCidr',
+  podCIDRs: 'podCidrs',
+  serviceCIDR: 'serviceCidr',
+  serviceCIDRs: 'serviceCidrs',
+  enableCSIDriver: 'enableCsiDriver',
+};
+
+/** Top-level ARM resource fields that stay beside the flattened `properties`. */
+const RESOURCE_FIELDS = ['id', 'name', 'type', 'location', 'tags', 'sku', 'identity', 'extendedLocation', 'kind', 'resourceGroup'];
+
+export function normaliseManagedCluster(raw: unknown, file: string): JsonObject {
+  if (!isRecord(raw)) throw InputError.at(file, undefined, 'expected a JSON object (the output of `az aks show -o json` or the ARM body of the managed cluster)');
+  let flat: Record<string, unknown>;
+  if (isRecord(raw.properties)) {
+    flat = { ...raw.properties };
+    for (const field of RESOURCE_FIELDS) if (raw[field] !== undefined) flat[field] = raw[field];
+  } else if ('properties' in raw) {
+    throw InputError.at(file, 'properties', 'expected an object');
+  } else {
+    flat = { ...raw };
+  }
+  if (typeof flat.name !== 'string' || flat.name === '') throw InputError.at(file, 'name', 'expected the cluster name (a non-empty string)');
+  if (!('kubernetesVersion' in flat) && !('currentKubernetesVersion' in flat) && !('provisioningState' in flat)) {
+    throw InputError.at(file, 'properties', 'expected a managed cluster (no kubernetesVersion, currentKubernetesVersion or provisioningState found)');
+  }
+  return renameKeys(flat) as JsonObject;
+}
+
+function renameKeys(value: unknown): JsonValue {
+  if (Array.isArray(value)) return value.map(renameKeys);
+  if (!isRecord(value)) return (value ?? null) as JsonValue;
+  const out: JsonObject = {};
+  for (const [key, inner] of Object.entries(value)) {
+    if (inner === undefined) continue;
+    out[WIRE_TO_SDK[key] ?? key] = renameKeys(inner);
+  }
+  return out;
+}
+
+/** Reads a dotted path (`securityProfile.azureKeyVaultKms.enabled`) from the normalised cluster. */
+export function readPath(object: JsonValue | undefined, path: string): JsonValue | undefined {
+  let current: JsonValue | undefined = object;
+  for (const part of path.split('.')) {
+    if (!current || typeof current !== 'object' || Array.isArray(current)) return undefined;
+    // Addon profile names differ in case between tools (azurepolicy vs azurePolicy): match case-insensitively.
+    const record: JsonObject = current;
+    const key = part in record ? part : Object.keys(record).find((k) => k.toLowerCase() === part.toLowerCase());
+    current = key === undefined ? undefined : record[key];
+  }
+  return current;
+}

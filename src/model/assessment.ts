@@ -1,0 +1,92 @@
+// The assessment: results of one framework + profile on one cluster at one time; written as assessment.json.
+import type { Evidence, Offender } from './check.js';
+import type { ClusterIdentity, FactGap, FactSource } from './facts.js';
+import type { Mapping, Responsibility, Status } from './status.js';
+import type { Text } from './text.js';
+
+export const ASSESSMENT_SCHEMA = 'kube-evidence/assessment';
+export const ASSESSMENT_SCHEMA_VERSION = 1;
+
+/** At most this many offenders are kept per result in assessment.json; the count is always exact. */
+export const MAX_OFFENDERS_PER_RESULT = 100_000;
+
+export interface ResultMapping {
+  mapping: Mapping;
+  responsibility: Responsibility;
+  reason?: Text;
+  decidedBy?: { check: string; facts: string[] };
+  published?: { source: string; result: 'pass' | 'fail' };
+}
+
+export interface RequirementResult {
+  id: string;
+  section: string;
+  title: Text;
+  level?: 'L1' | 'L2';
+  assessment: 'automated' | 'manual';
+  strength?: 'shall' | 'should';
+  checks: string[];
+  mapping: ResultMapping;
+  status: Status;
+  /** True when the profile made this environment-dependent and the facts decided it. */
+  dependsOnEnvironment: boolean;
+  /** Why this status: from the check, the mapping or the waiver. */
+  reason: Text;
+  evidence: Evidence[];
+  offenders: Offender[];
+  offenderCount: number;
+  remediation?: Text;
+  procedure?: Text;
+  /** The facts disagree with the provider's published result. */
+  contradiction?: Text;
+  waiver?: { id: string; justification: string; approver: string; expires: string; scenario?: string };
+}
+
+export interface StatusCounts {
+  pass: number;
+  fail: number;
+  'not-applicable': number;
+  'equivalent-control': number;
+  'provider-attested': number;
+  manual: number;
+  waived: number;
+  error: number;
+}
+
+export interface ScoreGroup {
+  key: string;
+  label?: Text;
+  counts: StatusCounts;
+  /** pass / (pass + fail), as a percentage with one decimal; null when nothing was scored. */
+  score: number | null;
+}
+
+export interface AssessmentSummary {
+  total: number;
+  counts: StatusCounts;
+  score: number | null;
+  bySection: ScoreGroup[];
+  byLevel: ScoreGroup[];
+  byResponsibility: ScoreGroup[];
+  byStrength: ScoreGroup[];
+}
+
+export interface Assessment {
+  schema: typeof ASSESSMENT_SCHEMA;
+  schemaVersion: number;
+  tool: { name: string; version: string };
+  generatedAt: string;
+  cluster: ClusterIdentity;
+  framework: { id: string; version: string; title: Text };
+  profile: { id: string; title: Text };
+  catalogue: { hash: string };
+  collection: {
+    collectedAt: string;
+    sources: { part: string; source: FactSource; file?: string; time: string }[];
+    gaps: FactGap[];
+  };
+  attestations: { id: string; title: Text; url?: string; versions: { min: string; max: string } }[];
+  sections: { id: string; title: Text }[];
+  results: RequirementResult[];
+  summary: AssessmentSummary;
+}

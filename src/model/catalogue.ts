@@ -1,0 +1,69 @@
+// Frameworks and provider profiles as loaded from profiles/: the shapes the YAML files are validated into.
+import type { Mapping, Responsibility } from './status.js';
+import type { Text } from './text.js';
+
+export interface Requirement {
+  id: string;
+  section: string;
+  title: Text;
+  level?: 'L1' | 'L2';
+  assessment: 'automated' | 'manual';
+  /** Q/KXY: 应 = shall (mandatory), 宜 = should (recommended). */
+  strength?: 'shall' | 'should';
+  /** Q/KXY: the object (apiserver, kubelet, ...) and parameter or file the requirement is about. */
+  object?: string;
+  target?: string;
+  /** Check ids that decide it; empty means manual. */
+  checks: string[];
+  remediation?: Text;
+  /** How a person verifies it (manual requirements, or Annex A check method). */
+  procedure?: Text;
+}
+
+export interface Section {
+  id: string;
+  title: Text;
+}
+
+export interface Framework {
+  id: string;
+  version: string;
+  title: Text;
+  publisher?: string;
+  sections: Section[];
+  requirements: Requirement[];
+  /** Named exception scenarios a waiver may cite (Q/KXY Annex B). */
+  exceptionScenarios?: { id: string; title: Text }[];
+}
+
+/** A published result that cannot be observed from outside, valid for a version range. */
+export interface AttestationSource {
+  id: string;
+  title: Text;
+  url?: string;
+  /** Inclusive minor-version range of Kubernetes the source covers, e.g. 1.29 to 1.32. */
+  versions: { min: string; max: string };
+}
+
+/** How a profile remaps one check (or one framework requirement). */
+export interface ProfileMapping {
+  mapping: Mapping;
+  responsibility: Responsibility;
+  reason?: Text;
+  /** environment-dependent / equivalent-control: the check that decides it here, and the facts it reads. */
+  decidedBy?: { check: string; facts: string[] };
+  /** The provider's published result for this item, if any. */
+  published?: { source: string; result: 'pass' | 'fail' };
+}
+
+export interface ProviderProfile {
+  id: string;
+  title: Text;
+  description?: Text;
+  parameters: { paths: Record<string, string>; systemNamespaces: string[] };
+  attestations: Record<string, AttestationSource>;
+  defaults: { mapping: Mapping; responsibility: Responsibility };
+  checks: Record<string, Partial<ProfileMapping>>;
+  /** framework id → requirement id → override. */
+  requirements: Record<string, Record<string, Partial<ProfileMapping>>>;
+}

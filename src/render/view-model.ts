@@ -1,0 +1,84 @@
+// Turns an assessment into localised rows and groups that every renderer (PDF, workbook) shares.
+import type { Assessment, RequirementResult, StatusCounts } from '../model/assessment.js';
+import type { Evidence, Offender } from '../model/check.js';
+import type { JsonValue } from '../model/facts.js';
+import { MAPPING_LABELS, RESPONSIBILITY_LABELS, STATUS_LABELS, STATUSES, type Status } from '../model/status.js';
+import { pick, type Lang } from '../model/text.js';
+import { labels } from './labels.js';
+
+export interface ResultRow {
+  id: string;
+  section: string;
+  sectionTitle: string;
+  title: string;
+  level: string;
+  assessment: string;
+  strength: string;
+  mapping: string;
+  mappingReason: string;
+  responsibility: string;
+  status: Status;
+  statusLabel: string;
+  dependsOnEnvironment: boolean;
+  reason: string;
+  evidence: EvidenceRow[];
+  evidenceSummary: string;
+  offenders: Offender[];
+  offenderCount: number;
+  remediation: string;
+  procedure: string;
+  contradiction: string;
+  published: string;
+}
+
+export interface EvidenceRow {
+  source: string;
+  path: string;
+  observed: string;
+  expected: string;
+  time: string;
+  file: string;
+}
+
+export function formatValue(value: JsonValue | undefined): string {
+  if (value === undefined || value === null) return '—';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+export function evidenceRow(e: Evidence): EvidenceRow {
+  return { source: e.source, path: e.path, observed: formatValue(e.observed), expected: e.expected, time: e.time, file: e.file ?? '' };
+}
+
+export function resultRow(result: RequirementResult, assessment: Assessment, lang: Lang): ResultRow {
+  const L = labels(lang);
+  const section = assessment.sections.find((s) => s.id === result.section);
+  const evidence = result.evidence.map(evidenceRow);
+  return {
+    id: result.id,
+    section: result.section,
+    sectionTitle: pick(section?.title, lang),
+    title: pick(result.title, lang),
+    level: result.level ?? '',
+    assessment: result.assessment === 'automated' ? L.automated : L.manualAssessment,
+    strength: result.strength ? (result.strength === 'shall' ? L.shall : L.should) : '',
+    mapping: pick(MAPPING_LABELS[result.mapping.mapping], lang),
+    mappingReason: pick(result.mapping.reason, lang),
+    responsibility: pick(RESPONSIBILITY_LABELS[result.mapping.responsibility], lang),
+    status: result.status,
+    statusLabel: pick(STATUS_LABELS[result.status], lang),
+    dependsOnEnvironment: result.dependsOnEnvironment,
+    reason: pick(result.reason, lang),
+    evidence,
+    evidenceSummary: evidence.map((e) => `${e.path}: ${e.observed} (${L.expected} ${e.expected})`).join('\n'),
+    offenders: result.offenders,
+    offenderCount: result.offenderCount,
+    remediation: pick(result.remediation, lang),
+    procedure: pick(result.procedure, lang),
+    contradiction: pick(result.contradiction, lang),
+    published: result.mapping.published?.result ?? '',
+  };
+}
+
+export function statusCountRows(counts: StatusCounts, lang: Lang): { status: Status; label: string; count: number }[] {
+  return STATUSES.map((status) => ({ status, label: pick(STATUS_LABELS[status], lang), count: counts[status] }));
+}

@@ -1,0 +1,11 @@
+// Vitest configuration: tests mirror src/ under test/, with generous timeouts for Chromium rendering.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
