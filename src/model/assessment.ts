@@ -71,6 +71,22 @@ export interface AssessmentSummary {
   byStrength: ScoreGroup[];
 }
 
+/** A waiver as recorded in the assessment: applied to results, expired, or matching nothing. */
+export interface WaiverRecord {
+  id: string;
+  /** Requirement id (in this framework) or check id the waiver covers. */
+  target: { requirement?: string; check?: string };
+  scope: { cluster?: string; namespace?: string; name?: string; labelSelector?: Record<string, string> };
+  justification: string;
+  /** Q/KXY Annex B exception scenario cited, if any. */
+  scenario?: string;
+  approver: string;
+  expires: string;
+  state: 'applied' | 'expired' | 'unused';
+  /** Requirement ids it was applied to. */
+  appliedTo: string[];
+}
+
 export interface Assessment {
   schema: typeof ASSESSMENT_SCHEMA;
   schemaVersion: number;
@@ -89,4 +105,6 @@ export interface Assessment {
   sections: { id: string; title: Text }[];
   results: RequirementResult[];
   summary: AssessmentSummary;
+  /** Waivers given with --waivers, with their state; absent when none were given. */
+  waivers?: WaiverRecord[];
 }
