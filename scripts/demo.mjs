@@ -1,0 +1,21 @@
+// Runs kube-evidence on the bundled samples and writes their evidence packs under out/.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'dist', 'cli', 'bin.js');
+
+const runs = [
+  ['report', '--snapshot', 'samples/aks-prod', '--profile', 'aks', '--out', 'out/aks-prod'],
+  ['report', '--snapshot', 'samples/kubeadm-lab', '--profile', 'kubeadm', '--out', 'out/kubeadm-lab'],
+];
+
+for (const args of runs) {
+  // --no-fail: the samples have real problems on purpose; the demo should still finish with 0.
+  const full = [cli, ...args, '--lang', process.env.KUBE_EVIDENCE_LANG ?? 'zh', '--no-fail'];
+  console.log(`$ kube-evidence ${args.join(' ')}`);
+  const result = spawnSync(process.execPath, full, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+console.log('\nEvidence packs written under out/ (report.pdf, report.xlsx, assessment.json per sample).');

@@ -1,0 +1,106 @@
+// Bad input: exit 2, one clear line naming the file or value, no stack trace, nothing written to --out.
+import { mkdtemp, mkdir, readdir, rm, writeFile, cp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+let work: string;
+let out: string;
+
+beforeEach(async () => {
+  work = await mkdtemp(join(tmpdir(), 'ke-bad-'));
+  out = join(work, 'out');
+});
+afterEach(() => rm(work, { recursive: true, force: true }));
+
+async function expectRejected(args: string[], ...mentions: string[]) {
+  const run = await runCli(args);
+  expect(run.code).toBe(2);
+  for (const mention of mentions) expect(run.stderr).toContain(mention);
+  expect(run.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
+  expect(run.stderr).not.toMatch(/\n\s+at /);
+  expect(await readdir(out).catch(() => 'absent')).toBe('absent');
+}
+
+describe('report with bad input', () => {
+  it('a missing snapshot directory', async () => {
+    await expectRejected(['report', '--snapshot', join(work, 'nope'), '--profile', 'aks', '--out', out], 'nope', 'snapshot directory not found');
+  });
+
+  it('a kubernetes file that is not JSON, naming file and line', async () => {
+    const snapshot = join(work, 'snap');
+    await mkdir(join(snapshot, 'kubernetes'), { recursive: true });
+    await writeFile(join(snapshot, 'kubernetes', 'pods.json'), '{"kind": "List", "items": [\n  {"kind": "Pod",, }\n]}');
+    await expectRejected(['report', '--snapshot', snapshot, '--profile', 'kubeadm', '--out', out], 'pods.json:2', 'not valid JSON');
+  });
+
+  it('a managed cluster file that is not a managed cluster, naming the field', async () => {
+    const snapshot = join(work, 'snap');
+    await cp('samples/aks-prod', snapshot, { recursive: true });
+    await writeFile(join(snapshot, 'azure', 'managed-cluster.json'), '{"properties": {"kubernetesVersion": "1.30"}}');
+    await expectRejected(['report', '--snapshot', snapshot, '--profile', 'aks', '--out', out], 'managed-cluster.json: name');
+  });
+
+  it('an object without metadata.name, naming the item', async () => {
+    const snapshot = join(work, 'snap');
+    await mkdir(join(snapshot, 'kubernetes'), { recursive: true });
+    await writeFile(join(snapshot, 'kubernetes', 'pods.json'), JSON.stringify({ kind: 'PodList', items: [{ metadata: {} }] }));
+    await expectRejected(['report', '--snapshot', snapshot, '--profile', 'kubeadm', '--out', out], 'pods.json: items[0].metadata.name');
+  });
+
+  it('an unknown profile', async () => {
+    await expectRejected(['report', '--snapshot', 'samples/aks-prod', '--profile', 'gke', '--out', out], '--profile', '"gke"', 'aks');
+  });
+
+  it('an unknown framework', async () => {
+    await expectRejected(['report', '--snapshot', 'samples/aks-prod', '--profile', 'aks', '--framework', 'pci-dss', '--out', out], '--framework', '"pci-dss"');
+  });
+
+  it('an unknown format', async () => {
+    await expectRejected(['report', '--snapshot', 'samples/aks-prod', '--profile', 'aks', '--format', 'docx', '--out', out], '--format', 'docx');
+  });
+
+  it('a missing required option', async () => {
+    const run = await runCli(['report', '--snapshot', 'samples/aks-prod', '--out', out]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--profile');
+  });
+});
+
+describe('render with bad input', () => {
+  it('a file that is not an assessment', async () => {
+    const file = join(work, 'a.json');
+    await writeFile(file, '{"hello": 1}');
+    await expectRejected(['render', '--assessment', file, '--out', out], 'a.json: schema');
+  });
+});
+
+describe('no browser for the PDF', () => {
+  it('still writes the workbook and JSON, and says in one line how to get the PDF', async () => {
+    const previous = process.env.KUBE_EVIDENCE_CHROME;
+    process.env.KUBE_EVIDENCE_CHROME = join(work, 'no-chrome');
+    try {
+      const run = await runCli(['report', '--snapshot', 'samples/kubeadm-lab', '--profile', 'kubeadm', '--out', out, '--no-fail']);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toContain('KUBE_EVIDENCE_CHROME');
+      expect((await readdir(out)).sort()).toEqual(expect.arrayContaining(['assessment.json', 'report.xlsx']));
+      expect(await readdir(out)).not.toContain('report.pdf');
+    } finally {
+      if (previous === undefined) delete process.env.KUBE_EVIDENCE_CHROME;
+      else process.env.KUBE_EVIDENCE_CHROME = previous;
+    }
+  });
+
+  it('exits 2 when only the PDF was asked', async () => {
+    const previous = process.env.KUBE_EVIDENCE_CHROME;
+    process.env.KUBE_EVIDENCE_CHROME = join(work, 'no-chrome');
+    try {
+      const run = await runCli(['report', '--snapshot', 'samples/kubeadm-lab', '--profile', 'kubeadm', '--out', out, '--format', 'pdf']);
+      expect(run.code).toBe(2);
+    } finally {
+      if (previous === undefined) delete process.env.KUBE_EVIDENCE_CHROME;
+      else process.env.KUBE_EVIDENCE_CHROME = previous;
+    }
+  });
+});
