@@ -9,12 +9,16 @@ import { TOOL } from '../version.js';
 import { resolveMapping } from './applicability.js';
 import { decideRequirement } from './requirement.js';
 import { summarise } from './score.js';
+import { applyWaivers } from './apply-waivers.js';
+import type { Waiver } from './waiver-file.js';
 
 export interface EvaluateOptions {
   framework: string;
   profile: string;
   checks?: ReadonlyMap<string, Check>;
   now?: Date;
+  /** Waivers from --waivers, and the file they came from (for error messages). */
+  waivers?: { file: string; waivers: Waiver[] };
 }
 
 export function evaluate(facts: Facts, catalogue: Catalogue, options: EvaluateOptions): Assessment {
@@ -25,12 +29,22 @@ export function evaluate(facts: Facts, catalogue: Catalogue, options: EvaluateOp
   const results = framework.requirements.map((requirement) =>
     decideRequirement({ requirement, mapping: resolveMapping(profile, framework.id, requirement), profile, checks, ctx }),
   );
+  const now = options.now ?? new Date();
+  const waivers = options.waivers
+    ? applyWaivers(results, options.waivers.waivers, {
+        frameworkId: framework.id,
+        facts,
+        now,
+        file: options.waivers.file,
+        scenarios: new Set([...catalogue.frameworks.values()].flatMap((f) => (f.exceptionScenarios ?? []).map((s) => s.id))),
+      })
+    : undefined;
   const used = new Set(results.filter((r) => r.status === 'provider-attested').map((r) => r.mapping.published?.source));
   return {
     schema: ASSESSMENT_SCHEMA,
     schemaVersion: ASSESSMENT_SCHEMA_VERSION,
     tool: TOOL,
-    generatedAt: (options.now ?? new Date()).toISOString(),
+    generatedAt: now.toISOString(),
     cluster: { ...facts.cluster, provider: facts.cluster.provider ?? profile.id },
     framework: { id: framework.id, version: framework.version, title: framework.title },
     profile: { id: profile.id, title: profile.title },
@@ -46,5 +60,6 @@ export function evaluate(facts: Facts, catalogue: Catalogue, options: EvaluateOp
     sections: framework.sections,
     results,
     summary: summarise(results, framework.sections),
+    ...(waivers ? { waivers } : {}),
   };
 }

@@ -22,6 +22,8 @@ export interface Offender {
   container?: string;
   field: string;
   value: JsonValue;
+  /** Id of the waiver that accepts this object as an exception, when one does. */
+  waiver?: string;
 }
 
 /** What a check can conclude by itself; the profile turns it into a final status. */

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { loadCatalogue } from '../../catalogue/load.js';
 import { loadSnapshot } from '../../collect/snapshot.js';
 import { evaluate } from '../../evaluate/evaluate.js';
+import { loadWaivers } from '../../evaluate/waiver-file.js';
 import { writeAssessment } from '../../render/json.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { log } from '../log.js';
@@ -15,11 +16,13 @@ export function registerEvaluate(program: Command): void {
     .requiredOption('--profile <profile>', 'provider profile: aks, kubeadm or self-managed')
     .requiredOption('--framework <framework>', 'framework id, e.g. cis-kubernetes-1.11.1')
     .requiredOption('--out <file>', 'where to write assessment.json')
+    .option('--waivers <file>', 'YAML file of accepted exceptions (see docs/waivers.md)')
     .option('--no-fail', 'exit 0 even when automated requirements fail')
-    .action(async (opts: { snapshot: string; profile: string; framework: string; out: string; fail: boolean }) => {
+    .action(async (opts: { snapshot: string; profile: string; framework: string; out: string; fail: boolean; waivers?: string }) => {
       const catalogue = await loadCatalogue();
       const facts = await loadSnapshot(opts.snapshot);
-      const assessment = evaluate(facts, catalogue, { framework: opts.framework, profile: opts.profile });
+      const waivers = opts.waivers ? { file: opts.waivers, waivers: await loadWaivers(opts.waivers) } : undefined;
+      const assessment = evaluate(facts, catalogue, { framework: opts.framework, profile: opts.profile, waivers });
       await writeAssessment(assessment, opts.out);
       log(`wrote ${opts.out} (${assessment.results.length} requirements)`);
       process.exitCode = exitCodeFor([assessment], !opts.fail);

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { loadCatalogue } from '../../catalogue/load.js';
 import { loadSnapshot } from '../../collect/snapshot.js';
 import { evaluate } from '../../evaluate/evaluate.js';
+import { loadWaivers } from '../../evaluate/waiver-file.js';
 import { renderAll } from '../../render/render-all.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { log } from '../log.js';
@@ -18,18 +19,20 @@ export function registerReport(program: Command): void {
     .requiredOption('--out <dir>', 'output directory')
     .option('--format <list>', 'comma-separated formats: pdf, xlsx, json', 'pdf,xlsx,json')
     .option('--lang <lang>', 'report language: zh or en', 'zh')
+    .option('--waivers <file>', 'YAML file of accepted exceptions (see docs/waivers.md)')
     .option('--no-fail', 'exit 0 even when automated requirements fail')
-    .action(async (opts: { snapshot: string; profile: string; framework: string; out: string; format: string; lang: string; fail: boolean }) => {
+    .action(async (opts: { snapshot: string; profile: string; framework: string; out: string; format: string; lang: string; fail: boolean; waivers?: string }) => {
       const formats = parseFormats(opts.format);
       const lang = parseLang(opts.lang);
       // Validate everything before anything is written, so bad input leaves --out untouched.
       const catalogue = await loadCatalogue();
       const facts = await loadSnapshot(opts.snapshot);
+      const waivers = opts.waivers ? { file: opts.waivers, waivers: await loadWaivers(opts.waivers) } : undefined;
       const assessments = opts.framework
         .split(',')
         .map((f) => f.trim())
         .filter(Boolean)
-        .map((framework) => evaluate(facts, catalogue, { framework, profile: opts.profile }));
+        .map((framework) => evaluate(facts, catalogue, { framework, profile: opts.profile, waivers }));
       for (const a of assessments) log(`${a.framework.id}: ${a.results.length} requirements, ${a.summary.counts.fail} failed, score ${a.summary.score ?? '–'}%`);
       const code = await renderAll(assessments, { outDir: opts.out, formats, lang });
       process.exitCode = code ?? exitCodeFor(assessments, !opts.fail);
