@@ -1,4 +1,4 @@
-// zod schemas of the framework and provider profile files under profiles/.
+// zod schemas of the framework and provider profile files under profiles/ (strict: a misspelt key is an error).
 import { z } from 'zod';
 import { MAPPINGS, RESPONSIBILITIES } from '../model/status.js';
 
@@ -7,9 +7,12 @@ const text = z.object({ zh: z.string().min(1, 'expected Chinese text'), en: z.st
 const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z.enum(values, { error: (issue) => `${what} ${JSON.stringify(issue.input)} is not one of ${values.join(', ')}` });
 
-export const requirementSchema = z.object({
-  id: z.string().min(1),
-  section: z.string().min(1),
+/** Ids are compared as strings: YAML would read an unquoted 2.1 as a number. */
+const id = z.union([z.string().min(1), z.number()]).transform(String);
+
+export const requirementSchema = z.strictObject({
+  id,
+  section: id,
   title: text,
   level: oneOf(['L1', 'L2'] as const, 'level').optional(),
   assessment: oneOf(['automated', 'manual'] as const, 'assessment'),
@@ -21,42 +24,50 @@ export const requirementSchema = z.object({
   procedure: text.optional(),
 });
 
-export const frameworkSchema = z.object({
+export const frameworkSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9.-]+$/, 'expected a lower-case id such as cis-kubernetes-1.11.1'),
-  version: z.string(),
+  version: id,
   title: text,
   publisher: z.string().optional(),
-  sections: z.array(z.object({ id: z.string(), title: text })),
+  sections: z.array(z.strictObject({ id, title: text })),
   requirements: z.array(requirementSchema).min(1, 'expected at least one requirement'),
-  exceptionScenarios: z.array(z.object({ id: z.string(), title: text })).optional(),
+  exceptionScenarios: z.array(z.strictObject({ id: z.string().min(1), title: text, appliesTo: z.array(id).optional() })).optional(),
 });
 
-const mappingSchema = z.object({
+export const mappingSchema = z.strictObject({
   mapping: oneOf(MAPPINGS, 'mapping').optional(),
   responsibility: oneOf(RESPONSIBILITIES, 'responsibility').optional(),
   reason: text.optional(),
-  decidedBy: z.object({ check: z.string(), facts: z.array(z.string()).default([]) }).optional(),
-  published: z.object({ source: z.string(), result: oneOf(['pass', 'fail'] as const, 'published result') }).optional(),
+  decidedBy: z.strictObject({ check: z.string().min(1).optional(), facts: z.array(z.string()).default([]) }).optional(),
+  published: z.strictObject({ source: z.string().min(1), result: oneOf(['pass', 'fail'] as const, 'published result') }).optional(),
 });
 
-export const profileSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/),
-  title: text,
-  description: text.optional(),
-  parameters: z
-    .object({ paths: z.record(z.string(), z.string()).default({}), systemNamespaces: z.array(z.string()).default([]) })
-    .default({ paths: {}, systemNamespaces: [] }),
-  attestations: z
-    .record(
-      z.string(),
-      z.object({
-        title: text,
-        url: z.string().optional(),
-        versions: z.object({ min: z.string().regex(/^\d+\.\d+$/), max: z.string().regex(/^\d+\.\d+$/) }),
-      }),
-    )
-    .default({}),
-  defaults: z.object({ mapping: oneOf(MAPPINGS, 'mapping'), responsibility: oneOf(RESPONSIBILITIES, 'responsibility') }),
-  checks: z.record(z.string(), mappingSchema).default({}),
-  requirements: z.record(z.string(), z.record(z.string(), mappingSchema)).default({}),
-});
+const minor = z.string().regex(/^\d+\.\d+$/, 'expected a minor version such as 1.29');
+
+/**
+ * A provider profile. A built-in profile is complete; a profile that `extends` another (a user's own file) may give only
+ * what it changes, so title and defaults are required only without `extends`.
+ */
+export const profileSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9-]+$/, 'expected a lower-case id such as aks'),
+    extends: z.string().min(1).optional(),
+    title: text.optional(),
+    description: text.optional(),
+    parameters: z
+      .strictObject({ paths: z.record(z.string(), z.string().min(1)).default({}), systemNamespaces: z.array(z.string()).optional() })
+      .default({ paths: {} }),
+    attestations: z
+      .record(z.string(), z.strictObject({ title: text, url: z.string().optional(), versions: z.strictObject({ min: minor, max: minor }) }))
+      .default({}),
+    defaults: z.strictObject({ mapping: oneOf(MAPPINGS, 'mapping'), responsibility: oneOf(RESPONSIBILITIES, 'responsibility') }).optional(),
+    checks: z.record(z.string(), mappingSchema).default({}),
+    requirements: z.record(z.string(), z.record(z.string(), mappingSchema)).default({}),
+  })
+  .superRefine((profile, ctx) => {
+    if (profile.extends) return;
+    if (!profile.title) ctx.addIssue({ code: 'custom', path: ['title'], message: 'expected { zh: …, en: … } (required unless the profile extends another)' });
+    if (!profile.defaults) ctx.addIssue({ code: 'custom', path: ['defaults'], message: 'expected { mapping, responsibility } (required unless the profile extends another)' });
+  });
+
+export type ProfileFile = z.infer<typeof profileSchema>;

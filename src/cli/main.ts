@@ -3,9 +3,16 @@ import { Command, CommanderError } from 'commander';
 import { InputError, MissingToolError } from '../util/errors.js';
 import { TOOL } from '../version.js';
 import { EXIT_USAGE } from './exit-codes.js';
+import { registerCompare } from './commands/compare.js';
 import { registerEvaluate } from './commands/evaluate.js';
 import { registerRender } from './commands/render.js';
 import { registerReport } from './commands/report.js';
+import { registerRules } from './commands/rules.js';
+import { registerProfiles } from './commands/profiles.js';
+import { registerVerify } from './commands/verify.js';
+import { registerCollect } from './commands/collect.js';
+import { registerCollectNode } from './commands/collect-node.js';
+import { registerScan } from './commands/scan.js';
 
 export function buildProgram(): Command {
   const program = new Command('kube-evidence')
@@ -15,8 +22,15 @@ export function buildProgram(): Command {
     .exitOverride();
   // Each command registers itself; a new command is one file plus one line here.
   registerReport(program);
+  registerScan(program);
+  registerCollect(program);
+  registerCollectNode(program);
   registerEvaluate(program);
   registerRender(program);
+  registerRules(program);
+  registerProfiles(program);
+  registerCompare(program);
+  registerVerify(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

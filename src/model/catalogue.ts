@@ -32,8 +32,8 @@ export interface Framework {
   publisher?: string;
   sections: Section[];
   requirements: Requirement[];
-  /** Named exception scenarios a waiver may cite (Q/KXY Annex B). */
-  exceptionScenarios?: { id: string; title: Text }[];
+  /** Named exception scenarios a waiver may cite (Q/KXY Annex B); `appliesTo` lists the requirement ids each can excuse. */
+  exceptionScenarios?: { id: string; title: Text; appliesTo?: string[] }[];
 }
 
 /** A published result that cannot be observed from outside, valid for a version range. */
@@ -50,14 +50,19 @@ export interface ProfileMapping {
   mapping: Mapping;
   responsibility: Responsibility;
   reason?: Text;
-  /** environment-dependent / equivalent-control: the check that decides it here, and the facts it reads. */
-  decidedBy?: { check: string; facts: string[] };
+  /**
+   * environment-dependent / equivalent-control: the check that decides it here, and the facts it reads.
+   * Without `check`, the requirement's own checks decide it from the named facts.
+   */
+  decidedBy?: { check?: string; facts: string[] };
   /** The provider's published result for this item, if any. */
   published?: { source: string; result: 'pass' | 'fail' };
 }
 
 export interface ProviderProfile {
   id: string;
+  /** The built-in profile this one overlays (user profiles: `extends: kubeadm`), already merged in when loaded. */
+  extends?: string;
   title: Text;
   description?: Text;
   parameters: { paths: Record<string, string>; systemNamespaces: string[] };

@@ -1,10 +1,11 @@
-// Prints self-contained HTML to PDF with puppeteer-core: JavaScript off, every network request blocked.
+// Prints self-contained HTML to PDF with puppeteer-core: JavaScript off, every network request blocked, untagged, with bookmarks.
 import { readFile } from 'node:fs/promises';
 import puppeteer from 'puppeteer-core';
 import { PDFDocument } from 'pdf-lib';
 import { MissingToolError } from '../util/errors.js';
 import { writeFileAtomic } from '../util/fs.js';
 import { BROWSER_HINT, findBrowser } from './browser.js';
+import { addOutline, type Heading } from './pdf/outline.js';
 
 export interface PrintOptions {
   title: string;
@@ -13,6 +14,14 @@ export interface PrintOptions {
   keywords?: string[];
   headerTemplate: string;
   footerTemplate: string;
+  /** Bookmarks from h1–h3 headings with an id that an in-document link points to (default true). */
+  outline?: boolean;
+}
+
+export interface PrintResult {
+  /** URLs the page tried to fetch; all were refused. */
+  blockedRequests: string[];
+  bookmarks: number;
 }
 
 /** Chromium flags for headless printing as root on a machine without network or sandbox. */
@@ -28,46 +37,63 @@ const CHROME_ARGS = [
   '--font-render-hinting=none',
 ];
 
-export async function printPdf(html: string, file: string, options: PrintOptions): Promise<void> {
+/** Read in the page through the DevTools protocol, which works with page JavaScript disabled. */
+const HEADINGS_SCRIPT = `Array.from(document.querySelectorAll('h1[id],h2[id],h3[id]')).map((h) => ({ id: h.id, level: Number(h.tagName.slice(1)), title: (h.textContent || '').replace(/\\s+/g, ' ').trim() }))`;
+
+export async function printPdf(html: string, file: string, options: PrintOptions): Promise<PrintResult> {
   const { path, problem } = findBrowser();
   if (!path) throw new MissingToolError(problem ?? BROWSER_HINT);
   const browser = await puppeteer.launch({ executablePath: path, headless: true, args: CHROME_ARGS });
+  const blockedRequests: string[] = [];
   try {
     const page = await browser.newPage();
     // Everything the report needs is inline: no script runs and nothing is fetched, whatever the cluster data says.
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
     page.on('request', (request) => {
-      if (request.isNavigationRequest() && request.url() === 'about:blank') void request.continue();
-      else void request.abort('blockedbyclient');
+      if (request.isNavigationRequest() && request.url() === 'about:blank') {
+        void request.continue();
+      } else {
+        blockedRequests.push(request.url());
+        void request.abort('blockedbyclient');
+      }
     });
     await page.setContent(html, { waitUntil: 'load' });
+    const headings = options.outline === false ? [] : parseHeadings(await page.evaluate(HEADINGS_SCRIPT));
     const pdf = await page.pdf({
       format: 'A4',
       printBackground: true,
       displayHeaderFooter: true,
       headerTemplate: options.headerTemplate,
       footerTemplate: options.footerTemplate,
-      margin: { top: '22mm', bottom: '18mm', left: '14mm', right: '14mm' },
-      outline: true,
-      // Untagged keeps large reports several times smaller (see DEPENDENCY-NOTES).
+      margin: { top: '20mm', bottom: '16mm', left: '14mm', right: '14mm' },
+      // Chrome's own outline forces a tagged PDF (3 MB instead of 90 kB for 3,000 rows): bookmarks are added below instead.
+      outline: false,
       tagged: false,
     });
-    await writeFileAtomic(file, await setMetadata(pdf, options));
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    const bookmarks = addOutline(doc, headings);
+    setMetadata(doc, options);
+    await writeFileAtomic(file, await doc.save({ useObjectStreams: true }));
+    return { blockedRequests, bookmarks };
   } finally {
     await browser.close();
   }
 }
 
+function parseHeadings(raw: unknown): Heading[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter((h): h is Heading => typeof h === 'object' && h !== null && typeof h.id === 'string' && typeof h.level === 'number' && typeof h.title === 'string');
+}
+
 /** Chrome sets the title from <title> only; set title, author and subject explicitly. */
-async function setMetadata(pdf: Uint8Array, options: PrintOptions): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+function setMetadata(doc: PDFDocument, options: PrintOptions): void {
   doc.setTitle(options.title, { showInWindowTitleBar: true });
   doc.setAuthor(options.author);
   if (options.subject) doc.setSubject(options.subject);
   if (options.keywords) doc.setKeywords(options.keywords);
+  doc.setCreator('kube-evidence');
   doc.setProducer('kube-evidence (Chromium, pdf-lib)');
-  return doc.save({ useObjectStreams: true });
 }
 
 export async function readTemplate(path: string): Promise<string> {

@@ -5,6 +5,7 @@ import type { JsonValue } from '../model/facts.js';
 import { MAPPING_LABELS, RESPONSIBILITY_LABELS, STATUS_LABELS, STATUSES, type Status } from '../model/status.js';
 import { pick, type Lang } from '../model/text.js';
 import { labels } from './labels.js';
+import { isoUtc } from './time.js';
 
 export interface ResultRow {
   id: string;
@@ -29,6 +30,8 @@ export interface ResultRow {
   procedure: string;
   contradiction: string;
   published: string;
+  /** The waiver applied to this result, as one line; empty when none. */
+  waiver: string;
 }
 
 export interface EvidenceRow {
@@ -46,7 +49,7 @@ export function formatValue(value: JsonValue | undefined): string {
 }
 
 export function evidenceRow(e: Evidence): EvidenceRow {
-  return { source: e.source, path: e.path, observed: formatValue(e.observed), expected: e.expected, time: e.time, file: e.file ?? '' };
+  return { source: e.source, path: e.path, observed: formatValue(e.observed), expected: e.expected, time: isoUtc(e.time), file: e.file ?? '' };
 }
 
 export function resultRow(result: RequirementResult, assessment: Assessment, lang: Lang): ResultRow {
@@ -76,7 +79,13 @@ export function resultRow(result: RequirementResult, assessment: Assessment, lan
     procedure: pick(result.procedure, lang),
     contradiction: pick(result.contradiction, lang),
     published: result.mapping.published?.result ?? '',
+    waiver: result.waiver ? waiverLine(result.waiver, lang) : '',
   };
+}
+
+function waiverLine(waiver: NonNullable<RequirementResult['waiver']>, lang: Lang): string {
+  const L = labels(lang);
+  return `${waiver.id}: ${waiver.justification} (${L.approver} ${waiver.approver}, ${L.expires} ${waiver.expires})`;
 }
 
 export function statusCountRows(counts: StatusCounts, lang: Lang): { status: Status; label: string; count: number }[] {

@@ -1,4 +1,4 @@
-// Finds a component's command line in the facts: node process facts first, then kube-system static pods.
+// Finds a component's command line in the facts: node process facts first, then kube-system (static) pods.
 import type { Facts, FactSource, JsonValue, KubeObject } from '../../model/facts.js';
 import { parseFlags, type ParsedFlags } from './flags.js';
 
@@ -8,6 +8,8 @@ export interface ComponentArgs {
   component: Component;
   argv: string[];
   flags: ParsedFlags;
+  /** The node it runs on, when known (node facts, or a pod's spec.nodeName). */
+  node?: string;
   /** For evidence: where the command line came from. */
   source: FactSource;
   location: string;
@@ -26,6 +28,7 @@ export function componentArgs(facts: Facts, component: Component): ComponentArgs
       component,
       argv: proc.argv,
       flags: parseFlags(proc.argv.slice(1)),
+      node: node.node,
       source: 'node',
       location: `node ${node.node} process ${component}`,
       file: origin?.file,
@@ -41,6 +44,7 @@ export function componentArgs(facts: Facts, component: Component): ComponentArgs
       component,
       argv,
       flags: parseFlags(argv.slice(1)),
+      node: nodeNameOf(pod),
       source: origin?.source ?? 'kubernetes-api',
       location: `pod kube-system/${pod.metadata.name}`,
       file: origin?.file,
@@ -50,10 +54,15 @@ export function componentArgs(facts: Facts, component: Component): ComponentArgs
   return found;
 }
 
-/** kubeadm runs control-plane components as static pods labelled `component=<name>` in kube-system. */
+/**
+ * kubeadm runs control-plane components as static pods labelled `component=<name>` in kube-system;
+ * kube-proxy runs as a DaemonSet whose pods kubeadm labels `k8s-app=kube-proxy` (AKS: `component=kube-proxy`).
+ */
 function staticPods(facts: Facts, component: Component): KubeObject[] {
   return (facts.kubernetes.objects.get('Pod') ?? []).filter(
-    (pod) => pod.metadata.namespace === 'kube-system' && pod.metadata.labels?.component === component,
+    (pod) =>
+      pod.metadata.namespace === 'kube-system' &&
+      (pod.metadata.labels?.component === component || (component === 'kube-proxy' && pod.metadata.labels?.['k8s-app'] === 'kube-proxy')),
   );
 }
 
@@ -64,4 +73,22 @@ function containerCommand(pod: KubeObject): string[] | undefined {
   const strings = (value: JsonValue | undefined) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
   const argv = [...strings(container.command), ...strings(container.args)];
   return argv.length > 0 ? argv : undefined;
+}
+
+function nodeNameOf(pod: KubeObject): string | undefined {
+  const spec = pod.spec as { nodeName?: JsonValue } | undefined;
+  return typeof spec?.nodeName === 'string' ? spec.nodeName : undefined;
+}
+
+/**
+ * The parsed content of a file a component names (an encryption or audit policy file), read from the node
+ * the component runs on, else from any node that recorded it. Undefined when no node facts carry it.
+ */
+export function fileContent(facts: Facts, path: string, node?: string): { content: JsonValue; node: string } | undefined {
+  const preferred = node ? facts.nodes.get(node) : undefined;
+  for (const candidate of [preferred, ...facts.nodes.values()]) {
+    const content = candidate?.files[path]?.content;
+    if (candidate && content !== undefined) return { content, node: candidate.node };
+  }
+  return undefined;
 }

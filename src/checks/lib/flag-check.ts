@@ -1,20 +1,33 @@
-// Factory for checks that read one component flag: the command line decides, defaults apply when absent.
+// Factory for checks that read component flags: the command line decides, defaults apply when absent.
 import type { Check, CheckExample, Evidence } from '../../model/check.js';
+import type { JsonValue } from '../../model/facts.js';
 import type { Text } from '../../model/text.js';
 import { t } from '../../model/text.js';
 import { componentArgs, type Component } from './components.js';
-import { flagValue, type ParsedFlags } from './flags.js';
+import { flagValue, hasFlag, type ParsedFlags } from './flags.js';
 import { fail, manual, pass } from './outcome.js';
+
+/** What one command line says: `ok` undefined means the flags cannot decide (a person must). */
+export interface FlagVerdict {
+  ok: boolean | undefined;
+  observed: JsonValue;
+}
 
 export interface FlagCheckSpec {
   id: string;
   title: Text;
   component: Component;
-  flag: string;
+  /** The flag (or flags) the check reads, without dashes; shown in the evidence path. */
+  flag: string | string[];
   /** Human-readable expectation, e.g. "false" or ">= 30". */
   expected: string;
   /** Decides from the parsed flags; `observed` is what the evidence shows (the default when absent). */
-  test: (flags: ParsedFlags) => { ok: boolean; observed: string | null };
+  test: (flags: ParsedFlags) => FlagVerdict;
+  /**
+   * A flag that makes the component ignore the ones checked (etcd `--config-file`, kube-scheduler
+   * `--config` for deprecated flags): when present the flags prove nothing and the result is manual.
+   */
+  ignoredWhen?: { flag: string; reason: Text };
   remediation: Text;
   examples: CheckExample[];
 }
@@ -28,7 +41,21 @@ const COMPONENT_NEEDS: Record<Component, string[]> = {
   'kube-proxy': ['node:processes', 'kubernetes:Pod'],
 };
 
+export function componentNeeds(component: Component): string[] {
+  return COMPONENT_NEEDS[component];
+}
+
+/** The reason given when no command line of a component was observed. */
+export function noCommandLine(component: Component): Text {
+  return t(
+    `快照中没有 ${component} 的命令行（既无节点进程事实，也无 kube-system 静态 Pod）`,
+    `The snapshot holds no command line for ${component} (no node process facts, no kube-system static pod)`,
+  );
+}
+
 export function defineFlagCheck(spec: FlagCheckSpec): Check {
+  const names = Array.isArray(spec.flag) ? spec.flag : [spec.flag];
+  const shown = names.map((n) => `--${n}`).join(', ');
   return {
     id: spec.id,
     title: spec.title,
@@ -38,34 +65,50 @@ export function defineFlagCheck(spec: FlagCheckSpec): Check {
     examples: spec.examples,
     run({ facts }) {
       const found = componentArgs(facts, spec.component);
-      if (found.length === 0) {
-        return manual(
-          t(
-            `快照中没有 ${spec.component} 的命令行（既无节点进程事实，也无 kube-system 静态 Pod）`,
-            `The snapshot holds no command line for ${spec.component} (no node process facts, no kube-system static pod)`,
-          ),
-        );
-      }
+      if (found.length === 0) return manual(noCommandLine(spec.component));
       const evidence: Evidence[] = [];
       let failed = 0;
+      let undecided = 0;
+      let ignored = 0;
       for (const args of found) {
+        if (spec.ignoredWhen && hasFlag(args.flags, spec.ignoredWhen.flag)) {
+          ignored++;
+          evidence.push({
+            source: args.source,
+            path: `${args.location} --${spec.ignoredWhen.flag}`,
+            observed: flagValue(args.flags, spec.ignoredWhen.flag) ?? null,
+            expected: spec.expected,
+            time: args.time,
+            file: args.file,
+          });
+          continue;
+        }
         const { ok, observed } = spec.test(args.flags);
-        if (!ok) failed++;
+        if (ok === false) failed++;
+        if (ok === undefined) undecided++;
         evidence.push({
           source: args.source,
-          path: `${args.location} --${spec.flag}`,
-          observed: observed ?? (flagValue(args.flags, spec.flag) ?? null),
+          path: `${args.location} ${shown}`,
+          observed: observed ?? (names.length === 1 ? (flagValue(args.flags, names[0]!) ?? null) : null),
           expected: spec.expected,
           time: args.time,
           file: args.file,
         });
       }
-      return failed === 0
-        ? pass(t(`--${spec.flag} 符合要求（${spec.expected}）`, `--${spec.flag} meets the requirement (${spec.expected})`), evidence)
-        : fail(
-            t(`${failed} 处 ${spec.component} 的 --${spec.flag} 不符合要求（应为 ${spec.expected}）`, `--${spec.flag} of ${spec.component} does not meet the requirement (${spec.expected}) in ${failed} place(s)`),
-            evidence,
-          );
+      if (failed > 0) {
+        return fail(
+          t(`${failed} 处 ${spec.component} 的 ${shown} 不符合要求（应为 ${spec.expected}）`, `${shown} of ${spec.component} does not meet the requirement (${spec.expected}) in ${failed} place(s)`),
+          evidence,
+        );
+      }
+      if (ignored > 0 && spec.ignoredWhen) return manual(spec.ignoredWhen.reason, evidence);
+      if (undecided > 0) {
+        return manual(
+          t(`${spec.component} 的 ${shown} 取值需要人工判断是否恰当（期望：${spec.expected}）`, `Whether ${shown} of ${spec.component} is appropriate needs a person (expected: ${spec.expected})`),
+          evidence,
+        );
+      }
+      return pass(t(`${shown} 符合要求（${spec.expected}）`, `${shown} meets the requirement (${spec.expected})`), evidence);
     },
   };
 }

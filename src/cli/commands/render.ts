@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { readAssessment } from '../../render/json.js';
 import { renderAll } from '../../render/render-all.js';
+import { packDestination } from '../../pack/destination.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { parseFormats, parseLang } from '../options.js';
 
@@ -10,15 +11,17 @@ export function registerRender(program: Command): void {
     .command('render')
     .description('render an assessment.json into an evidence pack (PDF, Excel workbook, JSON)')
     .requiredOption('--assessment <file>', 'assessment.json written by `evaluate`')
-    .requiredOption('--out <dir>', 'output directory')
+    .option('--out <dir>', 'evidence pack directory')
+    .option('--zip <file>', 'also (or only) write the evidence pack as a ZIP file')
     .option('--format <list>', 'comma-separated formats: pdf, xlsx, json', 'pdf,xlsx,json')
     .option('--lang <lang>', 'report language: zh or en', 'zh')
     .option('--no-fail', 'exit 0 even when automated requirements fail')
-    .action(async (opts: { assessment: string; out: string; format: string; lang: string; fail: boolean }) => {
+    .action(async (opts: { assessment: string; out?: string; zip?: string; format: string; lang: string; fail: boolean }) => {
       const formats = parseFormats(opts.format);
       const lang = parseLang(opts.lang);
+      const destination = packDestination(opts);
       const assessment = await readAssessment(opts.assessment);
-      const code = await renderAll([assessment], { outDir: opts.out, formats, lang });
+      const code = await renderAll([assessment], { ...destination, formats, lang });
       process.exitCode = code ?? exitCodeFor([assessment], !opts.fail);
     });
 }

@@ -1,0 +1,41 @@
+// `kube-evidence compare A B [C …]`: assessments side by side, classed against the first (the baseline).
+import type { Command } from 'commander';
+import { compareAssessments } from '../../compare/compare.js';
+import { loadFrameworkMap } from '../../compare/framework-map.js';
+import { resolveAssessments } from '../../compare/inputs.js';
+import { renderComparison } from '../../render/compare-render.js';
+import { log } from '../log.js';
+import { parseFormats, parseLang } from '../options.js';
+
+interface CompareOptions {
+  out: string;
+  format: string;
+  lang: string;
+  framework?: string;
+  frameworkMap: string[];
+}
+
+export function registerCompare(program: Command): void {
+  program
+    .command('compare')
+    .description('compare two or more assessments (AKS against on-premises, or one cluster over time), the first as the baseline')
+    .argument('<assessments...>', 'assessment.json files or pack directories; the first is the baseline')
+    .requiredOption('--out <dir>', 'output directory')
+    .option('--format <list>', 'comma-separated formats: pdf, xlsx, json', 'pdf,xlsx,json')
+    .option('--lang <lang>', 'report language: zh or en', 'zh')
+    .option('--framework <id>', 'framework to pick from packs that hold one subdirectory per framework')
+    .option('--framework-map <file>', 'YAML/JSON file saying how two frameworks’ requirements correspond (repeatable)', (value: string, list: string[]) => [...list, value], [])
+    .action(async (args: string[], opts: CompareOptions) => {
+      const formats = parseFormats(opts.format);
+      const lang = parseLang(opts.lang);
+      // Read and check every input before anything is written, so bad input leaves --out untouched.
+      const maps = await Promise.all(opts.frameworkMap.map((file) => loadFrameworkMap(file)));
+      const inputs = await resolveAssessments(args, opts.framework);
+      const comparison = compareAssessments(inputs, { maps });
+      for (const { side, counts } of comparison.summary.classCounts) {
+        const name = comparison.sides[side]!.cluster.name;
+        log(`${comparison.sides[0]!.cluster.name} → ${name}: ${Object.entries(counts).filter(([, n]) => n > 0).map(([c, n]) => `${n} ${c}`).join(', ')}`);
+      }
+      await renderComparison(comparison, { outDir: opts.out, formats, lang });
+    });
+}

@@ -1,0 +1,166 @@
+// Reads a large JSON List file in chunks and parses its items one by one, so no file-sized string is ever built.
+import { open } from 'node:fs/promises';
+import { InputError } from '../util/errors.js';
+
+/** Read size: large enough that the per-chunk overhead vanishes, small enough to stay out of the way. */
+const CHUNK = 8 * 1024 * 1024;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const COMMA = 0x2c;
+
+/**
+ * Parses a JSON file to the same value `JSON.parse` would give, but a top-level object's `items` array
+ * is cut into its elements and each is parsed alone. A 150,000-pod list (600 MB) is more than V8's
+ * longest string, so reading it whole cannot work; this way only one chunk and one item are text at a time.
+ */
+export async function readLargeJson(file: string, chunkSize = CHUNK): Promise<unknown> {
+  const handle = await open(file, 'r');
+  try {
+    const scanner = new ListScanner(file);
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(chunkSize);
+      const { bytesRead } = await handle.read(chunk, 0, chunkSize, null);
+      if (bytesRead === 0) break;
+      scanner.feed(chunk.subarray(0, bytesRead));
+    }
+    return scanner.finish();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * A byte-level state machine over the file. Strings are skipped with `indexOf` (native, and most of the
+ * bytes of Kubernetes JSON are inside strings); only the structure between them is looked at byte by byte.
+ */
+class ListScanner {
+  private depth = 0;
+  private inString = false;
+  /** Text of the document outside the items array; `[]` stands in for the array. */
+  private skeleton = '';
+  /** Depth just inside the items array, or 0 outside it. */
+  private itemsDepth = 0;
+  private items: unknown[] = [];
+  /** Bytes not consumed yet: an unfinished item, or a skeleton segment with an unfinished string. */
+  private carry: Buffer | undefined;
+  private itemOpen = false;
+  private consumed = 0;
+
+  constructor(private readonly file: string) {}
+
+  feed(chunk: Buffer): void {
+    // What the previous chunk left unfinished continues here; its bytes were already scanned.
+    const carried = this.carry?.length ?? 0;
+    const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    this.carry = undefined;
+    const end = buf.length;
+    let segment = 0;
+    let item = this.itemOpen ? 0 : -1;
+    let depth = this.depth;
+    let inString = this.inString;
+    let i = carried;
+    if (inString) {
+      const close = closingQuote(buf, carried);
+      if (close >= 0) {
+        inString = false;
+        i = close + 1;
+      } else {
+        i = end;
+      }
+    }
+    for (; i < end; i++) {
+      const c = buf[i]!;
+      if (c === QUOTE) {
+        if (this.itemsDepth > 0 && depth === this.itemsDepth && item < 0) item = i;
+        const close = closingQuote(buf, i + 1);
+        if (close < 0) {
+          inString = true;
+          break;
+        }
+        i = close;
+      } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+        if (this.itemsDepth > 0 && depth === this.itemsDepth && item < 0) item = i;
+        depth++;
+        if (c === OPEN_BRACKET && depth === 2 && this.itemsDepth === 0 && this.isItemsKey(buf, segment, i)) {
+          this.skeleton += buf.toString('utf8', segment, i + 1);
+          this.itemsDepth = 2;
+        }
+      } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+        if (this.itemsDepth > 0 && depth === this.itemsDepth && c === CLOSE_BRACKET) {
+          // End of the items array: a scalar element may still be open.
+          if (item >= 0) this.pushItem(buf, item, i);
+          item = -1;
+          this.itemsDepth = 0;
+          segment = i;
+        }
+        depth--;
+        if (this.itemsDepth > 0 && depth === this.itemsDepth && item >= 0) {
+          this.pushItem(buf, item, i + 1);
+          item = -1;
+        }
+      } else if (c === COMMA) {
+        if (this.itemsDepth > 0 && depth === this.itemsDepth && item >= 0) {
+          this.pushItem(buf, item, i);
+          item = -1;
+        }
+      } else if (this.itemsDepth > 0 && depth === this.itemsDepth && item < 0 && c > 0x20) {
+        item = i; // a number, true, false or null
+      }
+    }
+    this.depth = depth;
+    this.inString = inString;
+    this.itemOpen = item >= 0;
+    if (item >= 0) this.carry = buf.subarray(item);
+    else if (this.itemsDepth === 0 && inString) this.carry = buf.subarray(segment);
+    else if (this.itemsDepth === 0) this.skeleton += buf.toString('utf8', segment, end);
+    this.consumed += chunk.length;
+  }
+
+  finish(): unknown {
+    if (this.depth !== 0 || this.inString || this.carry) {
+      throw InputError.at(this.file, undefined, `is not valid JSON (unexpected end of data after ${this.consumed} bytes)`);
+    }
+    let doc: unknown;
+    try {
+      doc = JSON.parse(this.skeleton.charCodeAt(0) === 0xfeff ? this.skeleton.slice(1) : this.skeleton);
+    } catch (error) {
+      throw InputError.at(this.file, undefined, `is not valid JSON (${(error as Error).message})`);
+    }
+    if (doc !== null && typeof doc === 'object' && !Array.isArray(doc) && Array.isArray((doc as { items?: unknown }).items)) {
+      (doc as { items: unknown[] }).items = this.items;
+    }
+    return doc;
+  }
+
+  /** True when the `[` at `at` opens the value of a top-level "items" key. */
+  private isItemsKey(buf: Buffer, segment: number, at: number): boolean {
+    const before = this.skeleton.slice(-32) + buf.toString('utf8', Math.max(segment, at - 32), at);
+    return /"items"\s*:\s*$/.test(before);
+  }
+
+  private pushItem(buf: Buffer, start: number, end: number): void {
+    const text = buf.toString('utf8', start, end);
+    try {
+      this.items.push(JSON.parse(text));
+    } catch (error) {
+      throw InputError.at(this.file, `items[${this.items.length}]`, `is not valid JSON (${(error as Error).message})`);
+    }
+  }
+}
+
+/** Index of the quote that ends a string whose text starts at `from` (one not escaped by a backslash), or -1. */
+function closingQuote(buf: Buffer, from: number): number {
+  let at = buf.indexOf(QUOTE, from);
+  while (at > 0 && buf[at - 1] === BACKSLASH) {
+    let slashes = 0;
+    for (let k = at - 1; buf[k] === BACKSLASH; k--) slashes++;
+    if (slashes % 2 === 0) break;
+    at = buf.indexOf(QUOTE, at + 1);
+  }
+  return at;
+}

@@ -1,0 +1,283 @@
+// Builds everything the PDF template shows from one assessment: localised, bounded in size, with anchors for links and bookmarks.
+import type { Assessment, RequirementResult, ScoreGroup, StatusCounts, WaiverRecord } from '../../model/assessment.js';
+import { MAPPINGS, MAPPING_LABELS, RESPONSIBILITY_LABELS, STATUSES, STATUS_LABELS, countsInScore, type Status } from '../../model/status.js';
+import { pick, type Lang } from '../../model/text.js';
+import { topSection } from '../../evaluate/score.js';
+import { inMinorRange } from '../../evaluate/version-range.js';
+import type { FileHash } from '../../pack/hash.js';
+import { labels, MAPPING_MEANINGS, STATUS_MEANINGS, type LabelKey } from '../labels.js';
+import { isoUtc } from '../time.js';
+import { formatValue, resultRow, type EvidenceRow, type ResultRow } from '../view-model.js';
+import { donut, DONUT_RADIUS, stackedBar, type BarSegment, type DonutSegment } from './charts.js';
+
+/** The PDF summarises; the workbook carries every row. */
+export const PDF_OFFENDERS_PER_RESULT = 20;
+export const PDF_EVIDENCE_PER_RESULT = 20;
+export const PDF_TOP_FAILED = 10;
+export const PDF_APPENDIX_FILES = 200;
+const BAR_WIDTH = 100;
+
+export interface PdfContext {
+  /** SHA-256 of assessment.json as written in the pack. */
+  documentId: string;
+  /** Files of the pack written before the PDF, with their hashes (the appendix). */
+  files?: FileHash[];
+}
+
+interface OffenderView {
+  kind: string;
+  namespace: string;
+  name: string;
+  container: string;
+  field: string;
+  value: string;
+}
+
+export interface DetailView extends Omit<ResultRow, 'offenders' | 'evidence'> {
+  anchor: string;
+  evidence: EvidenceRow[];
+  moreEvidence: string;
+  offenders: OffenderView[];
+  moreOffenders: string;
+}
+
+interface GroupRow {
+  label: string;
+  total: number;
+  counts: StatusCounts;
+  other: number;
+  score: string;
+}
+
+export interface PdfView {
+  lang: string;
+  title: string;
+  L: Record<LabelKey, string>;
+  /** Status labels in the report's language. */
+  S: Record<Status, string>;
+  meta: Record<string, string>;
+  summary: {
+    score: string;
+    total: number;
+    statusRows: { status: Status; label: string; count: number; share: string; color: string }[];
+    donut: { radius: number; segments: DonutSegment[] };
+    sectionBars: { id: string; title: string; anchor: string; total: number; score: string; segments: BarSegment[] }[];
+    byLevel: GroupRow[];
+    byResponsibility: GroupRow[];
+    byStrength: GroupRow[];
+    topFailed: { id: string; title: string; anchor: string; offenderCount: number; strength: string; level: string }[];
+  };
+  scope: {
+    sources: { part: string; source: string; file: string; time: string }[];
+    gaps: { part: string; reason: string; code: string }[];
+    statuses: { status: Status; label: string; meaning: string; inScore: string }[];
+    mappings: { label: string; meaning: string; count: number }[];
+    attestations: { title: string; url: string; range: string; inRange: string }[];
+  };
+  sections: { id: string; title: string; anchor: string; rows: DetailView[] }[];
+  waivers: { present: boolean; rows: { id: string; target: string; scope: string; justification: string; scenario: string; approver: string; expires: string; state: string; flagged: boolean; appliedTo: string }[] };
+  manual: { id: string; title: string; anchor: string; procedure: string }[];
+  appendix: { files: FileHash[]; more: string };
+}
+
+export function buildPdfView(assessment: Assessment, lang: Lang, context: PdfContext): PdfView {
+  const L = labels(lang);
+  const framework = pick(assessment.framework.title, lang);
+  const anchors = new Map(assessment.results.map((r, i) => [r, `r${i}`]));
+  const details = assessment.results.map((r) => detail(r, assessment, lang, anchors.get(r) ?? ''));
+  const sections = groupBySection(assessment, details, lang);
+  const sectionAnchor = new Map(sections.map((s) => [s.id, s.anchor]));
+  const total = assessment.summary.total;
+
+  return {
+    lang: lang === 'zh' ? 'zh-CN' : 'en',
+    title: `${L.reportTitle} — ${assessment.cluster.name} — ${framework}`,
+    L,
+    S: Object.fromEntries(STATUSES.map((s) => [s, pick(STATUS_LABELS[s], lang)])) as Record<Status, string>,
+    meta: {
+      cluster: assessment.cluster.name,
+      provider: assessment.cluster.provider ?? '—',
+      location: assessment.cluster.location ?? '',
+      resourceId: assessment.cluster.resourceId ?? '',
+      version: assessment.cluster.kubernetesVersion ?? '—',
+      framework,
+      frameworkVersion: assessment.framework.version,
+      profile: pick(assessment.profile.title, lang),
+      collectedAt: isoUtc(assessment.collection.collectedAt),
+      generatedAt: isoUtc(assessment.generatedAt),
+      tool: `${assessment.tool.name} ${assessment.tool.version}`,
+      catalogueHash: assessment.catalogue.hash,
+      documentId: context.documentId,
+    },
+    summary: {
+      score: assessment.summary.score === null ? '—' : `${assessment.summary.score}%`,
+      total,
+      statusRows: STATUSES.map((status) => ({
+        status,
+        label: pick(STATUS_LABELS[status], lang),
+        count: assessment.summary.counts[status],
+        share: total === 0 ? '—' : `${Math.round((assessment.summary.counts[status] / total) * 1000) / 10}%`,
+        color: donut(assessment.summary.counts).find((s) => s.status === status)?.color ?? '#ffffff',
+      })),
+      donut: { radius: DONUT_RADIUS, segments: donut(assessment.summary.counts) },
+      sectionBars: sectionBars(assessment, lang, sectionAnchor),
+      byLevel: groupRows(assessment.summary.byLevel, (g) => g.key),
+      byResponsibility: groupRows(assessment.summary.byResponsibility, (g) => pick(RESPONSIBILITY_LABELS[g.key as keyof typeof RESPONSIBILITY_LABELS], lang) || g.key),
+      byStrength: groupRows(assessment.summary.byStrength, (g) => (g.key === 'shall' ? L.shall : g.key === 'should' ? L.should : g.key)),
+      topFailed: topFailed(assessment.results)
+        .slice(0, PDF_TOP_FAILED)
+        .map((r) => ({
+          id: r.id,
+          title: pick(r.title, lang),
+          anchor: anchors.get(r) ?? '',
+          offenderCount: r.offenderCount,
+          strength: r.strength === 'shall' ? L.shall : r.strength === 'should' ? L.should : '',
+          level: r.level ?? '',
+        })),
+    },
+    scope: {
+      sources: assessment.collection.sources.map((s) => ({ part: s.part, source: s.source, file: s.file ?? '—', time: isoUtc(s.time) })),
+      gaps: assessment.collection.gaps.map((g) => ({ part: g.part, reason: g.reason, code: g.code === undefined ? '' : String(g.code) })),
+      statuses: STATUSES.map((status) => ({
+        status,
+        label: pick(STATUS_LABELS[status], lang),
+        meaning: pick(STATUS_MEANINGS[status], lang),
+        inScore: countsInScore(status) ? L.yes : L.no,
+      })),
+      mappings: MAPPINGS.map((m) => ({
+        label: pick(MAPPING_LABELS[m], lang),
+        meaning: pick(MAPPING_MEANINGS[m], lang),
+        count: assessment.results.filter((r) => r.mapping.mapping === m).length,
+      })),
+      attestations: assessment.attestations.map((a) => ({
+        title: pick(a.title, lang),
+        url: a.url ?? '',
+        range: `${a.versions.min} – ${a.versions.max}`,
+        inRange: inMinorRange(assessment.cluster.kubernetesVersion, a.versions) ? L.yes : L.no,
+      })),
+    },
+    sections,
+    waivers: waiverRows(assessment.waivers, lang),
+    manual: assessment.results
+      .filter((r) => r.status === 'manual')
+      .map((r) => ({ id: r.id, title: pick(r.title, lang), anchor: anchors.get(r) ?? '', procedure: pick(r.procedure, lang) || pick(r.reason, lang) })),
+    appendix: appendix(context.files ?? [], L.appendixMore),
+  };
+}
+
+function detail(result: RequirementResult, assessment: Assessment, lang: Lang, anchor: string): DetailView {
+  const L = labels(lang);
+  const row = resultRow(result, assessment, lang);
+  const more = (template: string, shown: number, total: number) => (total > shown ? template.replace('{n}', String(total - shown)) : '');
+  const evidence = row.evidence.slice(0, PDF_EVIDENCE_PER_RESULT);
+  const offenders = result.offenders.slice(0, PDF_OFFENDERS_PER_RESULT).map((o) => ({
+    kind: o.kind,
+    namespace: o.namespace ?? '',
+    name: o.name,
+    container: o.container ?? '',
+    field: o.field,
+    value: formatValue(o.value),
+  }));
+  return {
+    ...row,
+    anchor,
+    evidence,
+    moreEvidence: more(L.evidenceMore, evidence.length, row.evidence.length),
+    offenders,
+    moreOffenders: more(L.offendersMore, offenders.length, result.offenderCount),
+  };
+}
+
+/** One group per top-level section, in catalogue order; results whose section is unknown go last under their own id. */
+function groupBySection(assessment: Assessment, details: DetailView[], lang: Lang): PdfView['sections'] {
+  const groups = new Map<string, DetailView[]>();
+  assessment.results.forEach((result, i) => {
+    const key = topSection(result, topLevel(assessment));
+    const list = groups.get(key) ?? [];
+    list.push(details[i]!);
+    groups.set(key, list);
+  });
+  return [...groups].map(([id, rows], i) => {
+    const title = pick(assessment.sections.find((s) => s.id === id)?.title, lang);
+    return { id, title, anchor: `s${i}`, rows };
+  });
+}
+
+/** Sections without a parent in the list: "1" but not "1.2" when both exist. */
+function topLevel(assessment: Assessment): Assessment['sections'] {
+  const ids = new Set(assessment.sections.map((s) => s.id));
+  return assessment.sections.filter((s) => {
+    const parts = s.id.split('.');
+    for (let n = 1; n < parts.length; n++) if (ids.has(parts.slice(0, n).join('.'))) return false;
+    return true;
+  });
+}
+
+function sectionBars(assessment: Assessment, lang: Lang, anchors: Map<string, string>): PdfView['summary']['sectionBars'] {
+  const tops = topLevel(assessment);
+  const byTop = new Map<string, StatusCounts>();
+  for (const result of assessment.results) {
+    const key = topSection(result, tops);
+    const counts = byTop.get(key) ?? (Object.fromEntries(STATUSES.map((s) => [s, 0])) as unknown as StatusCounts);
+    counts[result.status]++;
+    byTop.set(key, counts);
+  }
+  return [...byTop].map(([id, counts]) => {
+    const scored = counts.pass + counts.fail;
+    return {
+      id,
+      title: pick(assessment.sections.find((s) => s.id === id)?.title, lang),
+      anchor: anchors.get(id) ?? '',
+      total: STATUSES.reduce((sum, s) => sum + counts[s], 0),
+      score: scored === 0 ? '—' : `${Math.round((counts.pass / scored) * 1000) / 10}%`,
+      segments: stackedBar(counts, BAR_WIDTH),
+    };
+  });
+}
+
+function groupRows(groups: ScoreGroup[], label: (g: ScoreGroup) => string): GroupRow[] {
+  return groups.map((g) => ({
+    label: label(g),
+    total: STATUSES.reduce((sum, s) => sum + g.counts[s], 0),
+    counts: g.counts,
+    other: STATUSES.filter((s) => s !== 'pass' && s !== 'fail').reduce((sum, s) => sum + g.counts[s], 0),
+    score: g.score === null ? '—' : `${g.score}%`,
+  }));
+}
+
+/** Failed results, most serious first: shall before should, L1 before L2, then by offending objects. */
+function topFailed(results: RequirementResult[]): RequirementResult[] {
+  const rank = (r: RequirementResult) => (r.strength === 'should' ? 1 : 0) * 2 + (r.level === 'L2' ? 1 : 0);
+  return results.filter((r) => r.status === 'fail').sort((a, b) => rank(a) - rank(b) || b.offenderCount - a.offenderCount);
+}
+
+function waiverRows(waivers: WaiverRecord[] | undefined, lang: Lang): PdfView['waivers'] {
+  const L = labels(lang);
+  const stateLabel: Record<WaiverRecord['state'], string> = { applied: L.waiverApplied, expired: L.waiverExpired, unused: L.waiverUnused };
+  return {
+    present: waivers !== undefined && waivers.length > 0,
+    rows: (waivers ?? []).map((w) => ({
+      id: w.id,
+      target: [w.target.requirement, w.target.check].filter(Boolean).join(' / '),
+      scope: scopeText(w.scope),
+      justification: w.justification,
+      scenario: w.scenario ?? '',
+      approver: w.approver,
+      expires: w.expires,
+      state: stateLabel[w.state] ?? w.state,
+      flagged: w.state !== 'applied',
+      appliedTo: w.appliedTo.join(', '),
+    })),
+  };
+}
+
+export function scopeText(scope: WaiverRecord['scope']): string {
+  const parts = [scope.cluster, scope.namespace, scope.name].map((p) => p ?? '*');
+  const selector = scope.labelSelector ? Object.entries(scope.labelSelector).map(([k, v]) => `${k}=${v}`).join(',') : '';
+  return parts.join('/') + (selector ? ` [${selector}]` : '');
+}
+
+function appendix(files: FileHash[], moreTemplate: string): PdfView['appendix'] {
+  const shown = files.slice(0, PDF_APPENDIX_FILES);
+  return { files: shown, more: files.length > shown.length ? moreTemplate.replace('{n}', String(files.length - shown.length)) : '' };
+}

@@ -1,0 +1,84 @@
+// `report` pack layouts through the CLI: --framework all (one folder per framework, shared snapshot/), --zip only, and no browser.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadCatalogue } from '../../src/catalogue/load.js';
+import { main } from '../../src/cli/main.js';
+import type { Manifest } from '../../src/pack/manifest.js';
+import { verifyPack } from '../../src/pack/verify.js';
+import { SAMPLE, tempDir } from '../render/sample.js';
+
+const savedChrome = process.env.KUBE_EVIDENCE_CHROME;
+
+afterEach(() => {
+  process.exitCode = undefined;
+  if (savedChrome === undefined) delete process.env.KUBE_EVIDENCE_CHROME;
+  else process.env.KUBE_EVIDENCE_CHROME = savedChrome;
+  vi.restoreAllMocks();
+});
+
+async function run(args: string[]): Promise<{ code: number; err: string }> {
+  let err = '';
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    err += String(chunk);
+    return true;
+  });
+  const code = await main(['node', 'kube-evidence', ...args]);
+  vi.restoreAllMocks();
+  process.exitCode = undefined;
+  return { code, err };
+}
+
+const exists = (path: string) => stat(path).then(() => true, () => false);
+
+describe('report packs', () => {
+  it('--framework all writes one folder per framework, one shared snapshot/ and one manifest', async () => {
+    const out = join(await tempDir('all'), 'pack');
+    const { code } = await run(['report', '--snapshot', SAMPLE, '--profile', 'aks', '--framework', 'all', '--out', out, '--format', 'json,xlsx', '--no-fail']);
+    expect(code).toBe(0);
+    const ids = [...(await loadCatalogue()).frameworks.keys()];
+    expect(ids.length).toBeGreaterThan(1);
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as Manifest;
+    expect(manifest.reports.map((r) => r.dir).sort()).toEqual([...ids].sort());
+    for (const id of ids) expect(await exists(join(out, id, 'assessment.json'))).toBe(true);
+    expect((await readdir(out)).sort()).toEqual([...ids, 'manifest.json', 'snapshot'].sort());
+    expect((await verifyPack(out)).ok).toBe(true);
+  });
+
+  it('--zip alone writes only the ZIP, and it verifies', async () => {
+    const root = await tempDir('zip-only');
+    const zip = join(root, 'pack.zip');
+    const { code } = await run(['report', '--snapshot', SAMPLE, '--profile', 'aks', '--zip', zip, '--format', 'json', '--no-fail']);
+    expect(code).toBe(0);
+    expect(await readdir(root)).toEqual(['pack.zip']);
+    expect((await verifyPack(zip)).ok).toBe(true);
+  });
+
+  it('without --out or --zip is a usage error', async () => {
+    const { code, err } = await run(['report', '--snapshot', SAMPLE, '--profile', 'aks']);
+    expect(code).toBe(2);
+    expect(err).toContain('--out');
+  });
+
+  it('without a browser still writes the JSON and the workbook, with a one-line message', async () => {
+    process.env.KUBE_EVIDENCE_CHROME = '/nonexistent';
+    const out = join(await tempDir('nobrowser'), 'pack');
+    const { code, err } = await run(['report', '--snapshot', SAMPLE, '--profile', 'aks', '--out', out, '--no-fail']);
+    expect(code).toBe(0);
+    expect(await exists(join(out, 'assessment.json'))).toBe(true);
+    expect(await exists(join(out, 'report.xlsx'))).toBe(true);
+    expect(await exists(join(out, 'report.pdf'))).toBe(false);
+    const warnings = err.split('\n').filter((l) => l.includes('/nonexistent'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('the PDF was not written');
+    expect((await verifyPack(out)).ok).toBe(true);
+  });
+
+  it('without a browser, asking only for the PDF exits 2', async () => {
+    process.env.KUBE_EVIDENCE_CHROME = '/nonexistent';
+    const out = join(await tempDir('pdfonly'), 'pack');
+    const { code } = await run(['report', '--snapshot', SAMPLE, '--profile', 'aks', '--out', out, '--format', 'pdf']);
+    expect(code).toBe(2);
+    expect(await exists(join(out, 'report.pdf'))).toBe(false);
+  });
+});

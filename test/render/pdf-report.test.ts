@@ -1,0 +1,75 @@
+// The full PDF report, rendered once from the aks-prod sample in Chinese: metadata, text, outline, size, identifier.
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Assessment } from '../../src/model/assessment.js';
+import type { Manifest } from '../../src/pack/manifest.js';
+import { writePack } from '../../src/pack/write-pack.js';
+import { outlineTitles } from './outline-titles.js';
+import { pdfInfo, pdfText, sampleAssessment, SAMPLE, tempDir } from './sample.js';
+
+let dir: string;
+let assessment: Assessment;
+let manifest: Manifest;
+let text: string;
+let info: Record<string, string>;
+
+beforeAll(async () => {
+  assessment = await sampleAssessment();
+  dir = await tempDir('pdf');
+  manifest = await writePack([assessment], { outDir: dir, formats: ['json', 'xlsx', 'pdf'], lang: 'zh', snapshotDir: SAMPLE });
+  text = pdfText(join(dir, 'report.pdf'));
+  info = pdfInfo(join(dir, 'report.pdf'));
+}, 120_000);
+
+describe('PDF report (zh)', () => {
+  it('sets title, author and A4, and is untagged', () => {
+    expect(info.Title).toContain('aks-payments-prod');
+    expect(info.Title).toContain('Kubernetes 安全合规证据报告');
+    expect(info.Author).toBe(`${assessment.tool.name} ${assessment.tool.version}`);
+    expect(info['Page size']).toContain('A4');
+    expect(info.Tagged).toBe('no');
+    expect(Number(info.Pages)).toBeGreaterThan(6);
+  });
+
+  it('carries the cluster, every part heading in Chinese, and every requirement id', () => {
+    expect(text).toContain('aks-payments-prod');
+    for (const heading of ['执行摘要', '范围与方法', '结果总览', '逐项详情', '豁免登记', '人工核查清单', '附录']) expect(text).toContain(heading);
+    for (const result of assessment.results) expect(text).toContain(result.id);
+  });
+
+  it('prints page X of Y and the running header on every page', () => {
+    const pages = Number(info.Pages);
+    expect(text).toContain(`第 1 页，共 ${pages} 页`);
+    expect(text).toContain(`第 ${pages} 页，共 ${pages} 页`);
+    expect(text.split('\f').filter((page) => page.includes('aks-payments-prod')).length).toBeGreaterThanOrEqual(pages);
+  });
+
+  it('shows as document identifier the SHA-256 of the pack’s assessment.json', () => {
+    const entry = manifest.files.find((f) => f.path === 'assessment.json');
+    expect(entry).toBeDefined();
+    expect(manifest.reports[0]!.documentId).toBe(entry!.sha256);
+    expect(text.replace(/\s+/g, '')).toContain(entry!.sha256);
+  });
+
+  it('has bookmarks for each part, each section and each requirement', async () => {
+    const titles = await outlineTitles(join(dir, 'report.pdf'));
+    expect(titles).toContain('1 执行摘要');
+    expect(titles).toContain('7 附录：证据包文件哈希');
+    const details = titles.filter((t) => t.startsWith('    '));
+    expect(details.length).toBe(assessment.results.length);
+    expect(details.some((t) => t.trim().startsWith(`${assessment.results[0]!.id} `))).toBe(true);
+  });
+
+  it('lists in its appendix the hashes of the files written before it', () => {
+    const xlsx = manifest.files.find((f) => f.path === 'report.xlsx');
+    expect(text).toContain(xlsx!.sha256);
+  });
+
+  it('stays small: capped tables, no tagging', async () => {
+    const size = (await stat(join(dir, 'report.pdf'))).size;
+    // A tagged print of the same report is several times larger (see DEPENDENCY-NOTES).
+    expect(size).toBeLessThan(3_000_000);
+    expect((await readFile(join(dir, 'report.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
