@@ -1,5 +1,5 @@
 // @ts-check
-// Samples the summed resident memory of this process's descendants (Chromium's processes), which maxRSS does not see.
+// Samples the summed proportional memory (PSS) of this process's descendants (Chromium's processes), which maxRSS does not see.
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** @returns {Map<number, { ppid: number; rssKiB: number }>} */
@@ -10,13 +10,27 @@ function processTable() {
     try {
       const status = readFileSync(`/proc/${name}/status`, 'utf8');
       const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1] ?? 0);
-      const rssKiB = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
-      table.set(Number(name), { ppid, rssKiB });
+      table.set(Number(name), { ppid, rssKiB: proportional(name) ?? Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0) });
     } catch {
       // The process ended while we looked.
     }
   }
   return table;
+}
+
+/**
+ * PSS splits pages shared between Chromium's processes (its binary, shared memory) among them, so the
+ * sum is the memory really used; summing RSS would count the shared pages once per process.
+ * @param {string} pid
+ */
+function proportional(pid) {
+  try {
+    const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const pss = /^Pss:\s+(\d+)/m.exec(text)?.[1];
+    return pss === undefined ? undefined : Number(pss);
+  } catch {
+    return undefined;
+  }
 }
 
 function descendantsRss() {

@@ -18,4 +18,26 @@ for (const args of runs) {
   const result = spawnSync(process.execPath, full, { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
+// AKS against on-premises: the two packs side by side. --framework picks the CIS assessment whether a pack
+// holds assessment.json directly or one subdirectory per framework.
+const compareArgs = [
+  'compare',
+  'out/aks-prod',
+  'out/kubeadm-lab',
+  '--framework',
+  'cis-kubernetes-1.11.1',
+  '--out',
+  'out/compare-aks-vs-kubeadm',
+];
+console.log(`$ kube-evidence ${compareArgs.join(' ')}`);
+const compared = spawnSync(
+  process.execPath,
+  [cli, ...compareArgs, '--lang', process.env.KUBE_EVIDENCE_LANG ?? 'zh'],
+  { cwd: root, stdio: 'inherit' },
+);
+if (compared.status !== 0) process.exit(compared.status ?? 1);
+
 console.log('\nEvidence packs written under out/ (report.pdf, report.xlsx, assessment.json per sample).');
+console.log(
+  'Comparison written under out/compare-aks-vs-kubeadm/ (comparison.pdf, comparison.xlsx, comparison.json).',
+);

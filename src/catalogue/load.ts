@@ -39,16 +39,22 @@ async function readCatalogue(dir: string): Promise<Catalogue> {
   const frameworks = new Map<string, Framework>();
   for (const file of await yamlFiles(join(dir, 'frameworks'))) {
     hash.update(await readFile(file));
-    const located = (await loadLocatedYaml(file, frameworkSchema, displayPath(file))) as LocatedYaml<Framework>;
+    const located = (await loadLocatedYaml(
+      file,
+      frameworkSchema,
+      displayPath(file),
+    )) as LocatedYaml<Framework>;
     checkFramework(located, knownChecks);
-    if (frameworks.has(located.data.id)) throw located.errorAt(['id'], `framework id "${located.data.id}" is used by another file`);
+    if (frameworks.has(located.data.id))
+      throw located.errorAt(['id'], `framework id "${located.data.id}" is used by another file`);
     frameworks.set(located.data.id, located.data);
   }
   const files = new Map<string, LocatedYaml<ProfileFile>>();
   for (const file of await yamlFiles(join(dir, 'providers'))) {
     hash.update(await readFile(file));
     const located = await loadLocatedYaml(file, profileSchema, displayPath(file));
-    if (files.has(located.data.id)) throw located.errorAt(['id'], `profile id "${located.data.id}" is used by another file`);
+    if (files.has(located.data.id))
+      throw located.errorAt(['id'], `profile id "${located.data.id}" is used by another file`);
     files.set(located.data.id, located);
   }
   const ctx: ProfileContext = { known: knownChecks, frameworks };
@@ -59,10 +65,18 @@ async function readCatalogue(dir: string): Promise<Catalogue> {
     const done = profiles.get(id);
     if (done) return done;
     const located = files.get(id)!;
-    if (resolving.has(id)) throw located.errorAt(['extends'], `profile "${id}" extends itself through ${[...resolving].join(' → ')}`);
+    if (resolving.has(id))
+      throw located.errorAt(
+        ['extends'],
+        `profile "${id}" extends itself through ${[...resolving].join(' → ')}`,
+      );
     resolving.add(id);
     const parentId = located.data.extends;
-    if (parentId && !files.has(parentId)) throw located.errorAt(['extends'], `unknown profile "${parentId}"; expected one of ${[...files.keys()].join(', ')}`);
+    if (parentId && !files.has(parentId))
+      throw located.errorAt(
+        ['extends'],
+        `unknown profile "${parentId}"; expected one of ${[...files.keys()].join(', ')}`,
+      );
     const profile = overlayProfile(located.data, parentId ? resolveBuiltIn(parentId) : undefined);
     checkProfile(located, profile, ctx);
     resolving.delete(id);
@@ -81,18 +95,31 @@ function displayPath(file: string): string {
 
 async function yamlFiles(dir: string): Promise<string[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
-  return names.filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => join(dir, n));
+  return names
+    .filter((n) => /\.ya?ml$/.test(n))
+    .sort()
+    .map((n) => join(dir, n));
 }
 
 export function getFramework(catalogue: Catalogue, id: string): Framework {
   const framework = catalogue.frameworks.get(id);
-  if (!framework) throw InputError.at(undefined, '--framework', `unknown framework "${id}"; expected one of ${[...catalogue.frameworks.keys()].join(', ')}`);
+  if (!framework)
+    throw InputError.at(
+      undefined,
+      '--framework',
+      `unknown framework "${id}"; expected one of ${[...catalogue.frameworks.keys()].join(', ')}`,
+    );
   return framework;
 }
 
 export function getProfile(catalogue: Catalogue, id: string): ProviderProfile {
   const profile = catalogue.profiles.get(id);
-  if (!profile) throw InputError.at(undefined, '--profile', `unknown profile "${id}"; expected one of ${[...catalogue.profiles.keys()].join(', ')}, or a profile file (.yaml)`);
+  if (!profile)
+    throw InputError.at(
+      undefined,
+      '--profile',
+      `unknown profile "${id}"; expected one of ${[...catalogue.profiles.keys()].join(', ')}, or a profile file (.yaml)`,
+    );
   return profile;
 }
 
@@ -108,11 +135,20 @@ export function isProfileFile(value: string): boolean {
 export async function loadProfileFile(catalogue: Catalogue, file: string): Promise<ProviderProfile> {
   const located = await loadLocatedYaml(file, profileSchema, displayPath(resolve(file)));
   const parentId = located.data.extends;
-  if (!parentId) throw located.errorAt(['extends'], 'a profile file must extend a built-in profile, e.g. extends: kubeadm');
+  if (!parentId)
+    throw located.errorAt(
+      ['extends'],
+      'a profile file must extend a built-in profile, e.g. extends: kubeadm',
+    );
   const parent = catalogue.profiles.get(parentId);
-  if (!parent) throw located.errorAt(['extends'], `unknown profile "${parentId}"; expected one of ${[...catalogue.profiles.keys()].join(', ')}`);
+  if (!parent)
+    throw located.errorAt(
+      ['extends'],
+      `unknown profile "${parentId}"; expected one of ${[...catalogue.profiles.keys()].join(', ')}`,
+    );
   const existing = catalogue.profiles.get(located.data.id);
-  if (existing && !existing.extends) throw located.errorAt(['id'], `"${located.data.id}" is a built-in profile id; give the file its own id`);
+  if (existing && !existing.extends)
+    throw located.errorAt(['id'], `"${located.data.id}" is a built-in profile id; give the file its own id`);
   const profile = overlayProfile(located.data, parent);
   checkProfile(located, profile, { known: catalogue.knownChecks, frameworks: catalogue.frameworks });
   catalogue.profiles.set(profile.id, profile);

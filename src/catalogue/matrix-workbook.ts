@@ -54,7 +54,12 @@ const GROUP = [
   { key: 'responsibility', width: 12 },
 ] as const;
 
-export async function writeMatrix(framework: Framework, profiles: ProviderProfile[], file: string, lang: Lang): Promise<void> {
+export async function writeMatrix(
+  framework: Framework,
+  profiles: ProviderProfile[],
+  file: string,
+  lang: Lang,
+): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   const temp = tempPathFor(file);
   try {
@@ -66,11 +71,17 @@ export async function writeMatrix(framework: Framework, profiles: ProviderProfil
   }
 }
 
-export function buildWorkbook(framework: Framework, profiles: ProviderProfile[], lang: Lang): ExcelJS.Workbook {
+export function buildWorkbook(
+  framework: Framework,
+  profiles: ProviderProfile[],
+  lang: Lang,
+): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'kube-evidence';
   workbook.title = pick(framework.title, lang);
-  const sheet = workbook.addWorksheet(safeSheetName(framework.id), { views: [{ state: 'frozen', xSplit: 3, ySplit: 2 }] });
+  const sheet = workbook.addWorksheet(safeSheetName(framework.id), {
+    views: [{ state: 'frozen', xSplit: 3, ySplit: 2 }],
+  });
   const widths = [...BASE_COLUMNS.map((c) => c.width), ...profiles.flatMap(() => GROUP.map((c) => c.width))];
   widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
 
@@ -89,7 +100,9 @@ export function buildWorkbook(framework: Framework, profiles: ProviderProfile[],
   for (const row of [top, sub]) {
     row.font = { bold: true };
     row.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-    row.eachCell((cell) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } }));
+    row.eachCell(
+      (cell) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } }),
+    );
   }
   sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: widths.length } };
 
@@ -107,7 +120,12 @@ export function buildWorkbook(framework: Framework, profiles: ProviderProfile[],
     const fills: (string | undefined)[] = values.map(() => undefined);
     for (const profile of profiles) {
       const m = ruleMapping(profile, framework, requirement, lang);
-      values.push(pick(MAPPING_LABELS[m.mapping], lang), m.published ? pick(L[m.published], lang) : '', m.reason ?? '', pick(RESPONSIBILITY_LABELS[m.responsibility], lang));
+      values.push(
+        pick(MAPPING_LABELS[m.mapping], lang),
+        m.published ? pick(L[m.published], lang) : '',
+        m.reason ?? '',
+        pick(RESPONSIBILITY_LABELS[m.responsibility], lang),
+      );
       fills.push(MAPPING_FILL[m.mapping], undefined, undefined, undefined);
     }
     const row = sheet.addRow(values.map((v) => safeCell(v)));

@@ -12,13 +12,19 @@ function mergeTable(parent: MappingTable, child: MappingTable): MappingTable {
 
 /** The profile as evaluation sees it: the parent (if any) with this file's values laid over it. */
 export function overlayProfile(file: ProfileFile, parent: ProviderProfile | undefined): ProviderProfile {
-  const attestations = Object.fromEntries(Object.entries(file.attestations).map(([id, a]) => [id, { id, ...a }]));
+  const attestations = Object.fromEntries(
+    Object.entries(file.attestations).map(([id, a]) => [id, { id, ...a }]),
+  );
   const requirements: ProviderProfile['requirements'] = { ...parent?.requirements };
-  for (const [framework, table] of Object.entries(file.requirements)) requirements[framework] = mergeTable(parent?.requirements[framework] ?? {}, table);
+  for (const [framework, table] of Object.entries(file.requirements))
+    requirements[framework] = mergeTable(parent?.requirements[framework] ?? {}, table);
   // The schema guarantees title and defaults when there is no parent.
   const title = file.title ?? parent?.title;
   const defaults = file.defaults ?? parent?.defaults;
-  if (!title || !defaults) throw new Error(`profile ${file.id}: title and defaults must come from the file or the profile it extends`);
+  if (!title || !defaults)
+    throw new Error(
+      `profile ${file.id}: title and defaults must come from the file or the profile it extends`,
+    );
   const description = file.description ?? parent?.description;
   return {
     id: file.id,

@@ -42,20 +42,31 @@ export function ruleRow(framework: Framework, requirement: Requirement, lang: La
 }
 
 /** How the profile maps this requirement, in the words of the table (not yet decided by any facts). */
-export function ruleMapping(profile: ProviderProfile, framework: Framework, requirement: Requirement, lang: Lang): RuleMapping {
+export function ruleMapping(
+  profile: ProviderProfile,
+  framework: Framework,
+  requirement: Requirement,
+  lang: Lang,
+): RuleMapping {
   const merged: Partial<ProfileMapping> = mergedMapping(profile, framework.id, requirement);
   return {
     profile: profile.id,
     mapping: merged.mapping ?? profile.defaults.mapping,
     responsibility: merged.responsibility ?? profile.defaults.responsibility,
-    ...(merged.published ? { published: merged.published.result, publishedSource: merged.published.source } : {}),
+    ...(merged.published
+      ? { published: merged.published.result, publishedSource: merged.published.source }
+      : {}),
     ...(merged.reason ? { reason: pick(merged.reason, lang) } : {}),
     ...(merged.decidedBy ? { decidedBy: merged.decidedBy } : {}),
   };
 }
 
 /** Every requirement of the frameworks, with the profile's mapping when a profile is given. */
-export function ruleRows(frameworks: Framework[], profile: ProviderProfile | undefined, lang: Lang): RuleRowWithMapping[] {
+export function ruleRows(
+  frameworks: Framework[],
+  profile: ProviderProfile | undefined,
+  lang: Lang,
+): RuleRowWithMapping[] {
   return frameworks.flatMap((framework) =>
     framework.requirements.map((requirement) => ({
       ...ruleRow(framework, requirement, lang),

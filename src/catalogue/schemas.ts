@@ -2,10 +2,15 @@
 import { z } from 'zod';
 import { MAPPINGS, RESPONSIBILITIES } from '../model/status.js';
 
-const text = z.object({ zh: z.string().min(1, 'expected Chinese text'), en: z.string().min(1, 'expected English text') }, { error: 'expected { zh: …, en: … }' });
+const text = z.object(
+  { zh: z.string().min(1, 'expected Chinese text'), en: z.string().min(1, 'expected English text') },
+  { error: 'expected { zh: …, en: … }' },
+);
 
 const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
-  z.enum(values, { error: (issue) => `${what} ${JSON.stringify(issue.input)} is not one of ${values.join(', ')}` });
+  z.enum(values, {
+    error: (issue) => `${what} ${JSON.stringify(issue.input)} is not one of ${values.join(', ')}`,
+  });
 
 /** Ids are compared as strings: YAML would read an unquoted 2.1 as a number. */
 const id = z.union([z.string().min(1), z.number()]).transform(String);
@@ -31,15 +36,21 @@ export const frameworkSchema = z.strictObject({
   publisher: z.string().optional(),
   sections: z.array(z.strictObject({ id, title: text })),
   requirements: z.array(requirementSchema).min(1, 'expected at least one requirement'),
-  exceptionScenarios: z.array(z.strictObject({ id: z.string().min(1), title: text, appliesTo: z.array(id).optional() })).optional(),
+  exceptionScenarios: z
+    .array(z.strictObject({ id: z.string().min(1), title: text, appliesTo: z.array(id).optional() }))
+    .optional(),
 });
 
 export const mappingSchema = z.strictObject({
   mapping: oneOf(MAPPINGS, 'mapping').optional(),
   responsibility: oneOf(RESPONSIBILITIES, 'responsibility').optional(),
   reason: text.optional(),
-  decidedBy: z.strictObject({ check: z.string().min(1).optional(), facts: z.array(z.string()).default([]) }).optional(),
-  published: z.strictObject({ source: z.string().min(1), result: oneOf(['pass', 'fail'] as const, 'published result') }).optional(),
+  decidedBy: z
+    .strictObject({ check: z.string().min(1).optional(), facts: z.array(z.string()).default([]) })
+    .optional(),
+  published: z
+    .strictObject({ source: z.string().min(1), result: oneOf(['pass', 'fail'] as const, 'published result') })
+    .optional(),
 });
 
 const minor = z.string().regex(/^\d+\.\d+$/, 'expected a minor version such as 1.29');
@@ -55,19 +66,44 @@ export const profileSchema = z
     title: text.optional(),
     description: text.optional(),
     parameters: z
-      .strictObject({ paths: z.record(z.string(), z.string().min(1)).default({}), systemNamespaces: z.array(z.string()).optional() })
+      .strictObject({
+        paths: z.record(z.string(), z.string().min(1)).default({}),
+        systemNamespaces: z.array(z.string()).optional(),
+      })
       .default({ paths: {} }),
     attestations: z
-      .record(z.string(), z.strictObject({ title: text, url: z.string().optional(), versions: z.strictObject({ min: minor, max: minor }) }))
+      .record(
+        z.string(),
+        z.strictObject({
+          title: text,
+          url: z.string().optional(),
+          versions: z.strictObject({ min: minor, max: minor }),
+        }),
+      )
       .default({}),
-    defaults: z.strictObject({ mapping: oneOf(MAPPINGS, 'mapping'), responsibility: oneOf(RESPONSIBILITIES, 'responsibility') }).optional(),
+    defaults: z
+      .strictObject({
+        mapping: oneOf(MAPPINGS, 'mapping'),
+        responsibility: oneOf(RESPONSIBILITIES, 'responsibility'),
+      })
+      .optional(),
     checks: z.record(z.string(), mappingSchema).default({}),
     requirements: z.record(z.string(), z.record(z.string(), mappingSchema)).default({}),
   })
   .superRefine((profile, ctx) => {
     if (profile.extends) return;
-    if (!profile.title) ctx.addIssue({ code: 'custom', path: ['title'], message: 'expected { zh: …, en: … } (required unless the profile extends another)' });
-    if (!profile.defaults) ctx.addIssue({ code: 'custom', path: ['defaults'], message: 'expected { mapping, responsibility } (required unless the profile extends another)' });
+    if (!profile.title)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['title'],
+        message: 'expected { zh: …, en: … } (required unless the profile extends another)',
+      });
+    if (!profile.defaults)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['defaults'],
+        message: 'expected { mapping, responsibility } (required unless the profile extends another)',
+      });
   });
 
 export type ProfileFile = z.infer<typeof profileSchema>;

@@ -20,10 +20,14 @@ import apiserverEncryptionProviderConfig from './api-server/encryption-provider-
 import apiserverEncryptionProviders from './api-server/encryption-providers.js';
 import apiserverEtcdCafile from './api-server/etcd-cafile.js';
 import apiserverEtcdCertfileKeyfile from './api-server/etcd-certfile-keyfile.js';
+import apiserverInsecureBindAddress from './api-server/insecure-bind-address.js';
+import apiserverInsecurePort from './api-server/insecure-port.js';
 import apiserverKubeletCertificateAuthority from './api-server/kubelet-certificate-authority.js';
 import apiserverKubeletClientCert from './api-server/kubelet-client-cert.js';
+import apiserverKubeletHttps from './api-server/kubelet-https.js';
 import apiserverProfiling from './api-server/profiling.js';
 import apiserverRequestTimeout from './api-server/request-timeout.js';
+import apiserverSecurePort from './api-server/secure-port.js';
 import apiserverServiceAccountExtendTokenExpiration from './api-server/service-account-extend-token-expiration.js';
 import apiserverServiceAccountKeyFile from './api-server/service-account-key-file.js';
 import apiserverServiceAccountLookup from './api-server/service-account-lookup.js';
@@ -48,6 +52,7 @@ import etcdClientCertAuth from './etcd/client-cert-auth.js';
 import etcdPeerAutoTls from './etcd/peer-auto-tls.js';
 import etcdPeerCertKeyFile from './etcd/peer-cert-key-file.js';
 import etcdPeerClientCertAuth from './etcd/peer-client-cert-auth.js';
+import etcdStrongCiphers from './etcd/strong-ciphers.js';
 import etcdUniqueCa from './etcd/unique-ca.js';
 import fileAdminConfMode from './files/admin-conf-mode.js';
 import fileAdminConfOwner from './files/admin-conf-owner.js';
@@ -146,4 +151,9 @@ export const CONTROL_PLANE_CHECKS: readonly Check[] = [
   authnUserServiceAccountTokens,
   auditPolicyCoversKeyConcerns,
   auditPolicyExists,
+  apiserverSecurePort,
+  apiserverInsecureBindAddress,
+  apiserverInsecurePort,
+  apiserverKubeletHttps,
+  etcdStrongCiphers,
 ];

@@ -11,6 +11,7 @@ import fileKubeletServiceOwner from './files/kubelet-service-owner.js';
 import fileProxyKubeconfigMode from './files/proxy-kubeconfig-mode.js';
 import fileProxyKubeconfigOwner from './files/proxy-kubeconfig-owner.js';
 import kubeProxyMetricsLocalhost from './kube-proxy/metrics-localhost.js';
+import kubeletAllowedUnsafeSysctls from './kubelet/allowed-unsafe-sysctls.js';
 import kubeletAnonymousAuth from './kubelet/anonymous-auth.js';
 import kubeletAuthorizationMode from './kubelet/authorization-mode.js';
 import kubeletClientCaFile from './kubelet/client-ca-file.js';
@@ -52,4 +53,5 @@ export const WORKER_NODE_CHECKS: readonly Check[] = [
   kubeletStrongCiphers,
   kubeletTlsCertKey,
   kubeProxyMetricsLocalhost,
+  kubeletAllowedUnsafeSysctls,
 ];

@@ -4,6 +4,7 @@ import { basename, join, relative } from 'node:path';
 import type { Facts, FactGap, FactSource, JsonObject, KubeObject, NodeFacts } from '../model/facts.js';
 import { emptyFacts } from '../model/facts.js';
 import { normaliseDiagnosticSettings } from '../facts/diagnostic-settings.js';
+import { readLargeJson } from '../facts/json-stream.js';
 import { kindFromName } from '../facts/kinds.js';
 import { objectKey, objectsFromDocument } from '../facts/kube-objects.js';
 import { normaliseManagedCluster } from '../facts/managed-cluster.js';
@@ -87,7 +88,7 @@ async function loadKubernetes(dir: string, facts: Facts, origin: OriginFn): Prom
     if (file === versionFile || file.startsWith(configzDir)) continue;
     const nameKind = kindFromName(basename(file));
     if (nameKind) facts.kubernetes.collectedKinds.add(nameKind);
-    for (const doc of await readDataFile(file)) {
+    for (const doc of await readKubeFile(file)) {
       for (const object of objectsFromDocument(doc, file, nameKind)) {
         let kindMap = byKind.get(object.kind);
         if (!kindMap) byKind.set(object.kind, (kindMap = new Map()));
@@ -99,6 +100,18 @@ async function loadKubernetes(dir: string, facts: Facts, origin: OriginFn): Prom
     if (nameKind && !facts.origins.has(`kubernetes:${nameKind}`)) await origin(`kubernetes:${nameKind}`, file);
   }
   for (const [kind, objects] of byKind) facts.kubernetes.objects.set(kind, [...objects.values()]);
+}
+
+/**
+ * Above this size a JSON file is read item by item: no file-sized string is built, and a list longer than
+ * V8's longest string (about 512 MiB: 150,000 pods) still loads. Smaller files keep the whole-file parse,
+ * whose errors name the line and column.
+ */
+const STREAM_JSON_FROM = 16 * 1024 * 1024;
+
+async function readKubeFile(file: string): Promise<unknown[]> {
+  if (/\.json$/i.test(file) && (await stat(file)).size >= STREAM_JSON_FROM) return [await readLargeJson(file)];
+  return readDataFile(file);
 }
 
 async function loadNodes(dir: string, facts: Facts, origin: OriginFn): Promise<void> {

@@ -5,7 +5,14 @@ import { classify } from './classify.js';
 import { correspond, type SideCorrespondence } from './correspond.js';
 import type { FrameworkMap } from './framework-map.js';
 import type { LoadedAssessment } from './inputs.js';
-import { COMPARISON_SCHEMA, COMPARISON_SCHEMA_VERSION, type Comparison, type ComparisonRow, type PairDifference, type SideEntry } from './model.js';
+import {
+  COMPARISON_SCHEMA,
+  COMPARISON_SCHEMA_VERSION,
+  type Comparison,
+  type ComparisonRow,
+  type PairDifference,
+  type SideEntry,
+} from './model.js';
 import { diffObjects } from './objects.js';
 import { describeSide, isLater } from './sides.js';
 import { summariseComparison } from './summary.js';
@@ -19,10 +26,17 @@ export function compareAssessments(inputs: LoadedAssessment[], options: CompareO
   const [baseline, ...others] = inputs;
   if (!baseline || others.length === 0) throw new Error('compareAssessments needs two or more assessments');
   const links = others.map((side) => correspond(baseline, side, options.maps ?? []));
-  const sides = inputs.map((loaded, index) => describeSide(loaded, index, baseline.assessment, links[index - 1]));
+  const sides = inputs.map((loaded, index) =>
+    describeSide(loaded, index, baseline.assessment, links[index - 1]),
+  );
   const assessments = inputs.map((i) => i.assessment);
   const rows = [...baselineRows(assessments, links), ...extraRows(assessments, links)];
-  for (const row of rows) row.differences = differencesOf(row, assessments, sides.map((s) => s.sameClusterAsBaseline));
+  for (const row of rows)
+    row.differences = differencesOf(
+      row,
+      assessments,
+      sides.map((s) => s.sameClusterAsBaseline),
+    );
   return {
     schema: COMPARISON_SCHEMA,
     schemaVersion: COMPARISON_SCHEMA_VERSION,
@@ -40,7 +54,10 @@ function baselineRows(assessments: Assessment[], links: SideCorrespondence[]): C
     key: result.id,
     section: sectionOf(base, result),
     title: result.title,
-    entries: [entryOf(result), ...others.map((a, i) => entryOf(findResult(a, links[i]!.toSide.get(result.id))))],
+    entries: [
+      entryOf(result),
+      ...others.map((a, i) => entryOf(findResult(a, links[i]!.toSide.get(result.id)))),
+    ],
     differences: [],
   }));
 }
@@ -68,15 +85,28 @@ function extraRows(assessments: Assessment[], links: SideCorrespondence[]): Comp
   return [...rows.values()];
 }
 
-function differencesOf(row: ComparisonRow, assessments: Assessment[], sameClusterFlags: boolean[]): PairDifference[] {
+function differencesOf(
+  row: ComparisonRow,
+  assessments: Assessment[],
+  sameClusterFlags: boolean[],
+): PairDifference[] {
   const base = findResult(assessments[0]!, row.entries[0]?.requirement);
   return assessments.slice(1).map((a, i) => {
     const side = i + 1;
     const other = findResult(a, row.entries[side]?.requirement);
     const sameCluster = sameClusterFlags[side] ?? false;
     const otherIsLater = isLater(assessments[0]!, a);
-    const objects = sameCluster && base && other ? (otherIsLater ? diffObjects(base, other) : diffObjects(other, base)) : undefined;
-    return { side, class: classify({ base, other, sameCluster, otherIsLater, objects }), ...(objects ? { objects } : {}) };
+    const objects =
+      sameCluster && base && other
+        ? otherIsLater
+          ? diffObjects(base, other)
+          : diffObjects(other, base)
+        : undefined;
+    return {
+      side,
+      class: classify({ base, other, sameCluster, otherIsLater, objects }),
+      ...(objects ? { objects } : {}),
+    };
   });
 }
 
@@ -86,7 +116,11 @@ function findResult(a: Assessment, id: string | undefined): RequirementResult | 
 
 function sectionOf(a: Assessment, result: RequirementResult): ComparisonRow['section'] {
   const section = a.sections.find((s) => s.id === result.section);
-  return { framework: a.framework.id, id: result.section, title: section?.title ?? { zh: result.section, en: result.section } };
+  return {
+    framework: a.framework.id,
+    id: result.section,
+    title: section?.title ?? { zh: result.section, en: result.section },
+  };
 }
 
 function entryOf(result: RequirementResult | undefined): SideEntry | null {

@@ -26,12 +26,18 @@ export function correspond(
   const b = side.assessment.framework.id;
   if (a === b) {
     const ids = new Set(side.assessment.results.map((r) => r.id));
-    return { kind: 'same-framework', toSide: new Map(baseline.assessment.results.filter((r) => ids.has(r.id)).map((r) => [r.id, r.id])) };
+    return {
+      kind: 'same-framework',
+      toSide: new Map(baseline.assessment.results.filter((r) => ids.has(r.id)).map((r) => [r.id, r.id])),
+    };
   }
   const map = maps.find((m) => (m.from === a && m.to === b) || (m.from === b && m.to === a));
   if (map) return { kind: 'framework-map', frameworkMap: map.file, toSide: byMap(map, baseline, side) };
   if (SHARED_CHECK_PAIRS.some(([x, y]) => (x.test(a) && y.test(b)) || (x.test(b) && y.test(a)))) {
-    return { kind: 'shared-checks', toSide: bySharedChecks(baseline.assessment.results, side.assessment.results) };
+    return {
+      kind: 'shared-checks',
+      toSide: bySharedChecks(baseline.assessment.results, side.assessment.results),
+    };
   }
   throw InputError.at(
     side.file,
@@ -57,17 +63,29 @@ function bySharedChecks(base: RequirementResult[], other: RequirementResult[]): 
   return pairs;
 }
 
-function byMap(map: FrameworkMap, baseline: { file: string; assessment: Assessment }, side: { file: string; assessment: Assessment }): Map<string, string> {
+function byMap(
+  map: FrameworkMap,
+  baseline: { file: string; assessment: Assessment },
+  side: { file: string; assessment: Assessment },
+): Map<string, string> {
   const forward = map.from === baseline.assessment.framework.id;
   const baseIds = new Set(baseline.assessment.results.map((r) => r.id));
   const sideIds = new Set(side.assessment.results.map((r) => r.id));
   const pairs = new Map<string, string>();
   for (const [fromId, toId] of map.pairs) {
     const [baseId, sideId] = forward ? [fromId, toId] : [toId, fromId];
-    const missing = !baseIds.has(baseId) ? [baseId, baseline] : !sideIds.has(sideId) ? [sideId, side] : undefined;
+    const missing = !baseIds.has(baseId)
+      ? [baseId, baseline]
+      : !sideIds.has(sideId)
+        ? [sideId, side]
+        : undefined;
     if (missing) {
       const [id, where] = missing as [string, { file: string; assessment: Assessment }];
-      throw InputError.at(map.file, `requirements.${fromId}`, `requirement ${id} is not in ${where.assessment.framework.id} (${where.file})`);
+      throw InputError.at(
+        map.file,
+        `requirements.${fromId}`,
+        `requirement ${id} is not in ${where.assessment.framework.id} (${where.file})`,
+      );
     }
     pairs.set(baseId, sideId);
   }

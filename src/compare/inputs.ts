@@ -28,7 +28,12 @@ export async function loadAssessmentFile(file: string): Promise<LoadedAssessment
  * offers several; --framework picks one, otherwise the one framework every argument offers is used.
  */
 export async function resolveAssessments(args: string[], framework?: string): Promise<LoadedAssessment[]> {
-  if (args.length < 2) throw InputError.at(undefined, 'arguments', 'expected two or more assessments (assessment.json files or pack directories) to compare');
+  if (args.length < 2)
+    throw InputError.at(
+      undefined,
+      'arguments',
+      'expected two or more assessments (assessment.json files or pack directories) to compare',
+    );
   const all: Candidates[] = [];
   for (const arg of args) all.push(await candidatesOf(arg));
   const chosen = framework ?? commonFramework(all);
@@ -37,7 +42,8 @@ export async function resolveAssessments(args: string[], framework?: string): Pr
 
 async function candidatesOf(arg: string): Promise<Candidates> {
   const info = await stat(arg).catch(() => undefined);
-  if (!info) throw InputError.at(arg, undefined, 'not found (expected an assessment.json or a pack directory)');
+  if (!info)
+    throw InputError.at(arg, undefined, 'not found (expected an assessment.json or a pack directory)');
   const byFramework = new Map<string, LoadedAssessment>();
   if (info.isFile()) return add(byFramework, await loadAssessmentFile(arg), arg, true);
   const direct = join(arg, 'assessment.json');
@@ -48,15 +54,30 @@ async function candidatesOf(arg: string): Promise<Candidates> {
     if (await isFile(file)) {
       const loaded = await loadAssessmentFile(file);
       const clash = byFramework.get(loaded.assessment.framework.id);
-      if (clash) throw InputError.at(arg, undefined, `holds two assessments of ${loaded.assessment.framework.id} (${clash.file}, ${file}); pass the one you mean`);
+      if (clash)
+        throw InputError.at(
+          arg,
+          undefined,
+          `holds two assessments of ${loaded.assessment.framework.id} (${clash.file}, ${file}); pass the one you mean`,
+        );
       byFramework.set(loaded.assessment.framework.id, loaded);
     }
   }
-  if (byFramework.size === 0) throw InputError.at(arg, undefined, 'expected an assessment.json, or one subdirectory per framework each holding one');
+  if (byFramework.size === 0)
+    throw InputError.at(
+      arg,
+      undefined,
+      'expected an assessment.json, or one subdirectory per framework each holding one',
+    );
   return { arg, byFramework, direct: false };
 }
 
-function add(map: Map<string, LoadedAssessment>, loaded: LoadedAssessment, arg: string, direct: boolean): Candidates {
+function add(
+  map: Map<string, LoadedAssessment>,
+  loaded: LoadedAssessment,
+  arg: string,
+  direct: boolean,
+): Candidates {
   map.set(loaded.assessment.framework.id, loaded);
   return { arg, byFramework: map, direct };
 }
@@ -69,7 +90,11 @@ function commonFramework(all: Candidates[]): string | undefined {
   const shared = [...packs[0]!.byFramework.keys()].filter((id) => all.every((c) => c.byFramework.has(id)));
   if (shared.length === 1) return shared[0];
   const offered = [...packs[0]!.byFramework.keys()].join(', ');
-  throw InputError.at(packs[0]!.arg, undefined, `holds assessments of several frameworks (${offered}); pick one with --framework`);
+  throw InputError.at(
+    packs[0]!.arg,
+    undefined,
+    `holds assessments of several frameworks (${offered}); pick one with --framework`,
+  );
 }
 
 function pick(candidates: Candidates, framework: string | undefined): LoadedAssessment {
@@ -78,7 +103,11 @@ function pick(candidates: Candidates, framework: string | undefined): LoadedAsse
   if (direct || framework === undefined) return [...byFramework.values()][0]!;
   const found = byFramework.get(framework);
   if (found) return found;
-  throw InputError.at(arg, undefined, `holds no assessment of ${framework} (it has ${[...byFramework.keys()].join(', ')})`);
+  throw InputError.at(
+    arg,
+    undefined,
+    `holds no assessment of ${framework} (it has ${[...byFramework.keys()].join(', ')})`,
+  );
 }
 
 async function isFile(path: string): Promise<boolean> {

@@ -4,7 +4,10 @@ import type { Correspondence, DifferenceClass } from './model.js';
 
 const COMPARE_LABELS = {
   reportTitle: t('Kubernetes 安全合规对比报告', 'Kubernetes Security Compliance Comparison'),
-  subtitle: t('逐项对比多份评估：提供商映射、状态、责任方与决定性证据', 'Assessments side by side: provider mapping, status, responsibility and deciding evidence per requirement'),
+  subtitle: t(
+    '逐项对比多份评估：提供商映射、状态、责任方与决定性证据',
+    'Assessments side by side: provider mapping, status, responsibility and deciding evidence per requirement',
+  ),
   sides: t('参与对比的评估', 'Assessments compared'),
   side: t('评估', 'Assessment'),
   baseline: t('基线', 'Baseline'),
@@ -45,14 +48,20 @@ const COMPARE_LABELS = {
     'Between two scans of the same cluster, offending objects matched by kind, namespace, name and container: new, fixed, still failing.',
   ),
   objectsMore: t('另有 {n} 个，完整列表见工作簿', '{n} more; the workbook lists them all'),
-  objectsIncomplete: t('评估文件只保留了部分违规对象，列表可能不完整。', 'An assessment kept only part of its offending objects; the lists may be incomplete.'),
+  objectsIncomplete: t(
+    '评估文件只保留了部分违规对象，列表可能不完整。',
+    'An assessment kept only part of its offending objects; the lists may be incomplete.',
+  ),
   newObjects: t('新增', 'New'),
   fixedObjects: t('已修复', 'Fixed'),
   stillFailing: t('仍未修复', 'Still failing'),
   change: t('变化', 'Change'),
   bySection: t('逐章节对比', 'Comparison by section'),
   differences: t('差异清单', 'List of differences'),
-  differencesIntro: t('与基线不同的每一项要求，列出各方的映射、映射原因、状态、结论依据与决定性证据。', "Every requirement that differs from the baseline, with each side's mapping and its reason, status, why, and the deciding evidence."),
+  differencesIntro: t(
+    '与基线不同的每一项要求，列出各方的映射、映射原因、状态、结论依据与决定性证据。',
+    "Every requirement that differs from the baseline, with each side's mapping and its reason, status, why, and the deciding evidence.",
+  ),
   noDifferences: t('所有要求与基线一致。', 'Every requirement is the same as on the baseline.'),
   id: t('编号', 'ID'),
   section: t('章节', 'Section'),
@@ -78,8 +87,14 @@ const COMPARE_LABELS = {
     '第一份评估为基线，其余每份评估逐项与基线比较。同一基准按要求编号对应；Q/KXY CS001—2023 与 CIS Kubernetes 之间，列出相同检查项的要求相互对应；其他不同基准需用 --framework-map 文件说明对应关系。',
     'The first assessment is the baseline; every other one is compared with it requirement by requirement. Within one framework requirements match by id; between Q/KXY CS001—2023 and CIS Kubernetes, requirements listing the same checks match; other framework pairs need a --framework-map file.',
   ),
-  timeZoneNote: t('所有时间均为 ISO 8601 格式的协调世界时（UTC）。', 'All times are ISO 8601 in Coordinated Universal Time (UTC).'),
-  page: t('第 <span class="pageNumber"></span> 页，共 <span class="totalPages"></span> 页', 'Page <span class="pageNumber"></span> of <span class="totalPages"></span>'),
+  timeZoneNote: t(
+    '所有时间均为 ISO 8601 格式的协调世界时（UTC）。',
+    'All times are ISO 8601 in Coordinated Universal Time (UTC).',
+  ),
+  page: t(
+    '第 <span class="pageNumber"></span> 页，共 <span class="totalPages"></span> 页',
+    'Page <span class="pageNumber"></span> of <span class="totalPages"></span>',
+  ),
   versus: t('对比', 'vs'),
   sheetSummary: t('摘要', 'Summary'),
   sheetComparison: t('逐项对比', 'Comparison'),
@@ -93,7 +108,10 @@ const COMPARE_LABELS = {
 export type CompareLabelKey = keyof typeof COMPARE_LABELS;
 
 export function compareLabels(lang: Lang): Record<CompareLabelKey, string> {
-  return Object.fromEntries(Object.entries(COMPARE_LABELS).map(([k, v]) => [k, v[lang]])) as Record<CompareLabelKey, string>;
+  return Object.fromEntries(Object.entries(COMPARE_LABELS).map(([k, v]) => [k, v[lang]])) as Record<
+    CompareLabelKey,
+    string
+  >;
 }
 
 export const CLASS_LABELS: Record<DifferenceClass, Text> = {
@@ -106,14 +124,26 @@ export const CLASS_LABELS: Record<DifferenceClass, Text> = {
 };
 
 export const CLASS_MEANINGS: Record<DifferenceClass, Text> = {
-  same: t('状态相同；同一集群时违规对象也无新增或修复。', 'Same status; for one cluster over time, no object newly failing or fixed either.'),
+  same: t(
+    '状态相同；同一集群时违规对象也无新增或修复。',
+    'Same status; for one cluster over time, no object newly failing or fixed either.',
+  ),
   remapped: t(
     '因提供商配置文件的映射不同而不同，例如托管集群上不适用、本地集群上按事实评估为不通过。',
     'Differs because the provider profiles map it differently, e.g. not applicable on a managed cluster, assessed and failing on-premises.',
   ),
-  configuration: t('双方都按事实判定（或映射相同），一方通过一方不通过：集群配置不同。', 'Both decided from facts (or mapped alike), with different outcomes: the clusters are configured differently.'),
-  regression: t('同一集群较晚的扫描更差：状态变差，或出现新的违规对象。', 'Same cluster, the later scan is worse: a worse status, or a newly offending object.'),
-  improvement: t('同一集群较晚的扫描更好：状态变好，或违规对象被修复且无新增。', 'Same cluster, the later scan is better: a better status, or objects fixed and none new.'),
+  configuration: t(
+    '双方都按事实判定（或映射相同），一方通过一方不通过：集群配置不同。',
+    'Both decided from facts (or mapped alike), with different outcomes: the clusters are configured differently.',
+  ),
+  regression: t(
+    '同一集群较晚的扫描更差：状态变差，或出现新的违规对象。',
+    'Same cluster, the later scan is worse: a worse status, or a newly offending object.',
+  ),
+  improvement: t(
+    '同一集群较晚的扫描更好：状态变好，或违规对象被修复且无新增。',
+    'Same cluster, the later scan is better: a better status, or objects fixed and none new.',
+  ),
   'only-in-one': t('只有一方有对应的要求。', 'Only one side has a corresponding requirement.'),
 };
 

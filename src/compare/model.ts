@@ -9,7 +9,14 @@ export const COMPARISON_SCHEMA = 'kube-evidence/comparison';
 export const COMPARISON_SCHEMA_VERSION = 1;
 
 /** How one side differs from the baseline (the first side) on one requirement. */
-export const DIFFERENCE_CLASSES = ['same', 'remapped', 'configuration', 'regression', 'improvement', 'only-in-one'] as const;
+export const DIFFERENCE_CLASSES = [
+  'same',
+  'remapped',
+  'configuration',
+  'regression',
+  'improvement',
+  'only-in-one',
+] as const;
 export type DifferenceClass = (typeof DIFFERENCE_CLASSES)[number];
 
 /** How a side's requirements were matched to the baseline's. */

@@ -34,6 +34,7 @@ export function diffObjects(earlier: RequirementResult, later: RequirementResult
     fixed: [...before].filter(([key]) => !after.has(key)).map(([, ref]) => ref),
     stillFailing: [...after].filter(([key]) => before.has(key)).map(([, ref]) => ref),
     // assessment.json may keep fewer offenders than it counted; then an object can be missed on either side.
-    complete: earlier.offenders.length >= earlier.offenderCount && later.offenders.length >= later.offenderCount,
+    complete:
+      earlier.offenders.length >= earlier.offenderCount && later.offenders.length >= later.offenderCount,
   };
 }

@@ -24,7 +24,12 @@ export function collectedAtOrAfter(base: string, other: string): boolean {
   return Number.isNaN(a) || Number.isNaN(b) ? true : b >= a;
 }
 
-export function describeSide(loaded: LoadedAssessment, index: number, baseline: Assessment, correspondence: SideCorrespondence | undefined): ComparisonSide {
+export function describeSide(
+  loaded: LoadedAssessment,
+  index: number,
+  baseline: Assessment,
+  correspondence: SideCorrespondence | undefined,
+): ComparisonSide {
   const a = loaded.assessment;
   return {
     index,

@@ -6,7 +6,11 @@ import type { ResultMapping } from '../model/assessment.js';
  * Later wins, as in layered configs: profile defaults ← the mapping of the requirement's first check
  * that the profile maps ← an override for this framework requirement.
  */
-export function resolveMapping(profile: ProviderProfile, frameworkId: string, requirement: Requirement): ResultMapping {
+export function resolveMapping(
+  profile: ProviderProfile,
+  frameworkId: string,
+  requirement: Requirement,
+): ResultMapping {
   const merged = mergedMapping(profile, frameworkId, requirement);
   const decidedBy = resultDecider(merged.decidedBy, requirement);
   return {
@@ -19,8 +23,14 @@ export function resolveMapping(profile: ProviderProfile, frameworkId: string, re
 }
 
 /** The profile's own view of the mapping, before it is shaped for a result (keeps a decidedBy without a check). */
-export function mergedMapping(profile: ProviderProfile, frameworkId: string, requirement: Requirement): Partial<ProfileMapping> {
-  const byCheck = requirement.checks.map((id) => profile.checks[id]).find((m): m is Partial<ProfileMapping> => m !== undefined);
+export function mergedMapping(
+  profile: ProviderProfile,
+  frameworkId: string,
+  requirement: Requirement,
+): Partial<ProfileMapping> {
+  const byCheck = requirement.checks
+    .map((id) => profile.checks[id])
+    .find((m): m is Partial<ProfileMapping> => m !== undefined);
   const override = profile.requirements[frameworkId]?.[requirement.id];
   // An override that names a mapping is a new decision for that row: it does not inherit the check's decidedBy or published.
   return { ...profile.defaults, ...(override?.mapping ? {} : byCheck), ...override };
@@ -30,7 +40,10 @@ export function mergedMapping(profile: ProviderProfile, frameworkId: string, req
  * A decidedBy without a check means "the requirement's own checks, from these facts". A result names one deciding
  * check, so that form is kept only where the requirement has exactly one check; otherwise all its checks run.
  */
-function resultDecider(decidedBy: ProfileMapping['decidedBy'], requirement: Requirement): ResultMapping['decidedBy'] {
+function resultDecider(
+  decidedBy: ProfileMapping['decidedBy'],
+  requirement: Requirement,
+): ResultMapping['decidedBy'] {
   if (!decidedBy) return undefined;
   const check = decidedBy.check ?? (requirement.checks.length === 1 ? requirement.checks[0] : undefined);
   return check ? { check, facts: decidedBy.facts } : undefined;

@@ -57,7 +57,11 @@ function redactEnvValues(node: JsonValue | undefined): void {
     return;
   }
   if (!node || typeof node !== 'object') return;
-  for (const [key, inner] of Object.entries(node)) {
+  // for…in rather than Object.entries: this walks every object of every spec, and the arrays
+  // Object.entries allocates cost as much as the walk itself on 150,000 pods.
+  for (const key in node) {
+    const inner = node[key];
+    if (inner === null || typeof inner !== 'object') continue;
     if (key === 'env' && Array.isArray(inner)) {
       for (const variable of inner) {
         if (variable && typeof variable === 'object' && !Array.isArray(variable) && typeof variable.value === 'string') {

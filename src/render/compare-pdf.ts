@@ -3,10 +3,23 @@ import Handlebars from 'handlebars';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../catalogue/load.js';
 import { CLASS_LABELS, CLASS_MEANINGS, compareLabels } from '../compare/labels.js';
-import { DIFFERENCE_CLASSES, type Comparison, type ComparisonRow, type ObjectChanges } from '../compare/model.js';
+import {
+  DIFFERENCE_CLASSES,
+  type Comparison,
+  type ComparisonRow,
+  type ObjectChanges,
+} from '../compare/model.js';
 import { RESPONSIBILITY_LABELS } from '../model/status.js';
 import { pick, type Lang } from '../model/text.js';
-import { classViews, entryView, objectText, requirementIds, rowDiffers, sideViews, type SideView } from './compare-view.js';
+import {
+  classViews,
+  entryView,
+  objectText,
+  requirementIds,
+  rowDiffers,
+  sideViews,
+  type SideView,
+} from './compare-view.js';
 import { printPdf, readTemplate } from './print-pdf.js';
 import { isoUtc } from './time.js';
 
@@ -20,7 +33,10 @@ export async function renderComparisonHtml(comparison: Comparison, lang: Lang): 
   const hbs = Handlebars.create();
   const template = hbs.compile(await readTemplate(join(TEMPLATES_DIR, 'compare.hbs')), { strict: false });
   // The comparison looks like the evidence pack: its stylesheet first, then the comparison's own rules.
-  const css = [await readTemplate(join(TEMPLATES_DIR, 'report.css')), await readTemplate(join(TEMPLATES_DIR, 'compare.css'))].join('\n');
+  const css = [
+    await readTemplate(join(TEMPLATES_DIR, 'report.css')),
+    await readTemplate(join(TEMPLATES_DIR, 'compare.css')),
+  ].join('\n');
   return template({ ...comparisonView(comparison, lang), css });
 }
 
@@ -60,10 +76,18 @@ function comparisonView(comparison: Comparison, lang: Lang) {
         other: pick(RESPONSIBILITY_LABELS[shift.other], lang),
       };
     }),
-    objectTotals: comparison.summary.objectCounts.map((c) => ({ ...c, side: `${sideOf(c.side).role} · ${sideOf(c.side).short}` })),
+    objectTotals: comparison.summary.objectCounts.map((c) => ({
+      ...c,
+      side: `${sideOf(c.side).role} · ${sideOf(c.side).short}`,
+    })),
     sections: sectionGroups(comparison.rows).map((group) => ({
       title: `${group.section.id} ${pick(group.section.title, lang)}`,
-      rows: group.rows.map((row) => ({ id: requirementIds(row), title: titleOf(row), entries: row.entries.map((e) => entryView(e, lang)), classes: classViews(row, lang) })),
+      rows: group.rows.map((row) => ({
+        id: requirementIds(row),
+        title: titleOf(row),
+        entries: row.entries.map((e) => entryView(e, lang)),
+        classes: classViews(row, lang),
+      })),
     })),
     differences: comparison.rows.filter(rowDiffers).map((row) => ({
       id: requirementIds(row),
@@ -72,15 +96,25 @@ function comparisonView(comparison: Comparison, lang: Lang) {
       entries: row.entries.map((entry, index) => {
         const view = entryView(entry, lang);
         const more = view.evidence.length - PDF_EVIDENCE_PER_ENTRY;
-        return { ...view, role: sideOf(index).role, short: sideOf(index).short, evidence: view.evidence.slice(0, PDF_EVIDENCE_PER_ENTRY), moreEvidence: more > 0 ? `+${more}` : '' };
+        return {
+          ...view,
+          role: sideOf(index).role,
+          short: sideOf(index).short,
+          evidence: view.evidence.slice(0, PDF_EVIDENCE_PER_ENTRY),
+          moreEvidence: more > 0 ? `+${more}` : '',
+        };
       }),
-      objects: row.differences.filter((d) => d.objects && hasObjects(d.objects)).map((d) => objectGroups(d.objects!, `${sideOf(d.side).role} · ${sideOf(d.side).short}`, lang)),
+      objects: row.differences
+        .filter((d) => d.objects && hasObjects(d.objects))
+        .map((d) => objectGroups(d.objects!, `${sideOf(d.side).role} · ${sideOf(d.side).short}`, lang)),
     })),
   };
 }
 
 /** Rows grouped by section, in the order sections first appear (baseline first). */
-function sectionGroups(rows: ComparisonRow[]): { section: ComparisonRow['section']; rows: ComparisonRow[] }[] {
+function sectionGroups(
+  rows: ComparisonRow[],
+): { section: ComparisonRow['section']; rows: ComparisonRow[] }[] {
   const groups = new Map<string, { section: ComparisonRow['section']; rows: ComparisonRow[] }>();
   for (const row of rows) {
     const key = `${row.section.framework}\u0000${row.section.id}`;
@@ -100,12 +134,22 @@ function objectGroups(objects: ObjectChanges, side: string, lang: Lang) {
   const group = (key: 'new' | 'fixed' | 'stillFailing', label: string) => {
     const all = objects[key];
     const more = all.length - PDF_OBJECTS_PER_CLASS;
-    return { key, label, count: all.length, items: all.slice(0, PDF_OBJECTS_PER_CLASS).map(objectText), more: more > 0 ? L.objectsMore.replace('{n}', String(more)) : '' };
+    return {
+      key,
+      label,
+      count: all.length,
+      items: all.slice(0, PDF_OBJECTS_PER_CLASS).map(objectText),
+      more: more > 0 ? L.objectsMore.replace('{n}', String(more)) : '',
+    };
   };
   return {
     side,
     incomplete: !objects.complete,
-    groups: [group('new', L.newObjects), group('fixed', L.fixedObjects), group('stillFailing', L.stillFailing)],
+    groups: [
+      group('new', L.newObjects),
+      group('fixed', L.fixedObjects),
+      group('stillFailing', L.stillFailing),
+    ],
   };
 }
 
@@ -120,7 +164,12 @@ export async function writeComparisonPdf(comparison: Comparison, file: string, l
     title: comparisonTitle(comparison, lang),
     author: `${comparison.tool.name} ${comparison.tool.version}`,
     subject: frameworks,
-    keywords: [...new Set([...comparison.sides.map((s) => s.cluster.name), ...comparison.sides.map((s) => s.framework.id)])],
+    keywords: [
+      ...new Set([
+        ...comparison.sides.map((s) => s.cluster.name),
+        ...comparison.sides.map((s) => s.framework.id),
+      ]),
+    ],
     headerTemplate: `<div style="${style}">${headerText}</div>`,
     footerTemplate: `<div style="${style}text-align:right;">${L.page}</div>`,
   });

@@ -10,13 +10,19 @@ import { writeComparisonJson } from './compare-json.js';
 import { writeComparisonPdf } from './compare-pdf.js';
 import { writeComparisonWorkbook } from './compare-xlsx.js';
 
-const RENDERERS: Record<OutputFormat, { file: string; write: (c: Comparison, file: string, lang: Lang) => Promise<void> }> = {
+const RENDERERS: Record<
+  OutputFormat,
+  { file: string; write: (c: Comparison, file: string, lang: Lang) => Promise<void> }
+> = {
   json: { file: 'comparison.json', write: (c, file) => writeComparisonJson(c, file) },
   xlsx: { file: 'comparison.xlsx', write: writeComparisonWorkbook },
   pdf: { file: 'comparison.pdf', write: writeComparisonPdf },
 };
 
-export async function renderComparison(comparison: Comparison, options: { outDir: string; formats: OutputFormat[]; lang: Lang }): Promise<void> {
+export async function renderComparison(
+  comparison: Comparison,
+  options: { outDir: string; formats: OutputFormat[]; lang: Lang },
+): Promise<void> {
   let formats = options.formats;
   if (formats.includes('pdf')) {
     const browser = findBrowser();

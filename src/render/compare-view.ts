@@ -1,6 +1,13 @@
 // Localised rows of a comparison, shared by the comparison PDF and workbook: sides, entries, classes, objects.
 import { CLASS_LABELS, CORRESPONDENCE_LABELS, compareLabels } from '../compare/labels.js';
-import type { Comparison, ComparisonRow, ComparisonSide, DifferenceClass, ObjectRef, SideEntry } from '../compare/model.js';
+import type {
+  Comparison,
+  ComparisonRow,
+  ComparisonSide,
+  DifferenceClass,
+  ObjectRef,
+  SideEntry,
+} from '../compare/model.js';
 import { MAPPING_LABELS, RESPONSIBILITY_LABELS, STATUS_LABELS, type Status } from '../model/status.js';
 import { pick, type Lang } from '../model/text.js';
 import { isoUtc } from './time.js';
@@ -64,7 +71,9 @@ export function sideViews(comparison: Comparison, lang: Lang): SideView[] {
     sha256: side.source.sha256,
     score: side.score === null ? '—' : `${side.score}%`,
     total: side.total,
-    correspondence: pick(CORRESPONDENCE_LABELS[side.correspondence], lang) + (side.frameworkMap ? ` (${side.frameworkMap})` : ''),
+    correspondence:
+      pick(CORRESPONDENCE_LABELS[side.correspondence], lang) +
+      (side.frameworkMap ? ` (${side.frameworkMap})` : ''),
     sameCluster: side.index === 0 ? '—' : side.sameClusterAsBaseline ? L.yes : L.no,
   }));
 }
@@ -77,7 +86,19 @@ export function roleOf(side: ComparisonSide, lang: Lang): string {
 export function entryView(entry: SideEntry | null, lang: Lang): EntryView {
   const L = compareLabels(lang);
   if (!entry) {
-    return { present: false, requirement: '', status: '', statusLabel: L.absent, mapping: '', mappingReason: '', responsibility: '', dependsOnEnvironment: false, reason: '', evidence: [], offenderCount: 0 };
+    return {
+      present: false,
+      requirement: '',
+      status: '',
+      statusLabel: L.absent,
+      mapping: '',
+      mappingReason: '',
+      responsibility: '',
+      dependsOnEnvironment: false,
+      reason: '',
+      evidence: [],
+      offenderCount: 0,
+    };
   }
   return {
     present: true,
@@ -89,13 +110,19 @@ export function entryView(entry: SideEntry | null, lang: Lang): EntryView {
     responsibility: pick(RESPONSIBILITY_LABELS[entry.responsibility], lang),
     dependsOnEnvironment: entry.dependsOnEnvironment,
     reason: pick(entry.reason, lang),
-    evidence: entry.evidence.map((e) => `${e.path}: ${formatValue(e.observed)} (${L.expected} ${e.expected})`),
+    evidence: entry.evidence.map(
+      (e) => `${e.path}: ${formatValue(e.observed)} (${L.expected} ${e.expected})`,
+    ),
     offenderCount: entry.offenderCount,
   };
 }
 
 export function classViews(row: ComparisonRow, lang: Lang): ClassView[] {
-  return row.differences.map((d) => ({ side: d.side, class: d.class, label: pick(CLASS_LABELS[d.class], lang) }));
+  return row.differences.map((d) => ({
+    side: d.side,
+    class: d.class,
+    label: pick(CLASS_LABELS[d.class], lang),
+  }));
 }
 
 /** A row differs when any side's class against the baseline is not `same`. */
@@ -115,5 +142,7 @@ export function findingsText(ref: ObjectRef): string {
 
 /** The row's requirement id on each side, once: `1.2.1` or `1.2.1 / Q-5.3`. */
 export function requirementIds(row: ComparisonRow): string {
-  return [...new Set(row.entries.filter((e): e is SideEntry => e !== null).map((e) => e.requirement))].join(' / ');
+  return [...new Set(row.entries.filter((e): e is SideEntry => e !== null).map((e) => e.requirement))].join(
+    ' / ',
+  );
 }

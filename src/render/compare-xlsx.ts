@@ -4,13 +4,27 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { CLASS_LABELS, compareLabels, type CompareLabelKey } from '../compare/labels.js';
 import { collectedAtOrAfter } from '../compare/sides.js';
-import { DIFFERENCE_CLASSES, type Comparison, type ComparisonRow, type DifferenceClass, type ObjectRef } from '../compare/model.js';
+import {
+  DIFFERENCE_CLASSES,
+  type Comparison,
+  type ComparisonRow,
+  type DifferenceClass,
+  type ObjectRef,
+} from '../compare/model.js';
 import { RESPONSIBILITY_LABELS } from '../model/status.js';
 import { pick, type Lang } from '../model/text.js';
 import { tempPathFor } from '../util/fs.js';
 import { safeCell } from './cell-text.js';
 import { comparisonTitle } from './compare-pdf.js';
-import { classViews, entryView, findingsText, requirementIds, rowDiffers, sideViews, type SideView } from './compare-view.js';
+import {
+  classViews,
+  entryView,
+  findingsText,
+  requirementIds,
+  rowDiffers,
+  sideViews,
+  type SideView,
+} from './compare-view.js';
 import { STATUS_FILL } from './status-colors.js';
 
 /** Light fills for the difference classes (ARGB), matching compare.css. */
@@ -26,7 +40,11 @@ const CLASS_FILL: Record<DifferenceClass, string> = {
 type Sheet = ExcelJS.Worksheet;
 type Labels = Record<CompareLabelKey, string>;
 
-export async function writeComparisonWorkbook(comparison: Comparison, file: string, lang: Lang): Promise<void> {
+export async function writeComparisonWorkbook(
+  comparison: Comparison,
+  file: string,
+  lang: Lang,
+): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   const temp = tempPathFor(file);
   try {
@@ -41,15 +59,43 @@ export async function writeComparisonWorkbook(comparison: Comparison, file: stri
 async function writeTo(file: string, comparison: Comparison, lang: Lang): Promise<void> {
   const L = compareLabels(lang);
   const sides = sideViews(comparison, lang);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: file,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   workbook.creator = `${comparison.tool.name} ${comparison.tool.version}`;
   workbook.title = comparisonTitle(comparison, lang);
   workbook.created = new Date(comparison.generatedAt);
 
-  writeSummary(workbook.addWorksheet(L.sheetSummary, { views: [{ state: 'frozen', ySplit: 1 }] }), comparison, sides, L, lang);
-  writeRows(workbook.addWorksheet(L.sheetComparison, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] }), comparison.rows, sides, L, lang);
-  writeRows(workbook.addWorksheet(L.sheetDifferences, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] }), comparison.rows.filter(rowDiffers), sides, L, lang);
-  writeObjects(workbook.addWorksheet(L.sheetObjects, { views: [{ state: 'frozen', ySplit: 1 }] }), comparison, sides, L, lang);
+  writeSummary(
+    workbook.addWorksheet(L.sheetSummary, { views: [{ state: 'frozen', ySplit: 1 }] }),
+    comparison,
+    sides,
+    L,
+    lang,
+  );
+  writeRows(
+    workbook.addWorksheet(L.sheetComparison, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] }),
+    comparison.rows,
+    sides,
+    L,
+    lang,
+  );
+  writeRows(
+    workbook.addWorksheet(L.sheetDifferences, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] }),
+    comparison.rows.filter(rowDiffers),
+    sides,
+    L,
+    lang,
+  );
+  writeObjects(
+    workbook.addWorksheet(L.sheetObjects, { views: [{ state: 'frozen', ySplit: 1 }] }),
+    comparison,
+    sides,
+    L,
+    lang,
+  );
   await workbook.commit();
 }
 
@@ -59,7 +105,8 @@ function writeSummary(sheet: Sheet, comparison: Comparison, sides: SideView[], L
     { header: L.value, key: 'v', width: 80 },
   ];
   header(sheet);
-  const add = (k: string, v: string | number) => sheet.addRow({ k: safeCell(k), v: typeof v === 'number' ? v : safeCell(v) }).commit();
+  const add = (k: string, v: string | number) =>
+    sheet.addRow({ k: safeCell(k), v: typeof v === 'number' ? v : safeCell(v) }).commit();
   add(L.reportTitle, comparisonTitle(comparison, lang));
   add(L.generatedAt, comparison.generatedAt);
   for (const side of sides) {
@@ -78,7 +125,8 @@ function writeSummary(sheet: Sheet, comparison: Comparison, sides: SideView[], L
     add(`${p}${L.sha256}`, side.sha256);
   }
   for (const { side, counts } of comparison.summary.classCounts) {
-    for (const cls of DIFFERENCE_CLASSES) add(`${sides[side]!.role} · ${L.differenceClass} · ${pick(CLASS_LABELS[cls], lang)}`, counts[cls]);
+    for (const cls of DIFFERENCE_CLASSES)
+      add(`${sides[side]!.role} · ${L.differenceClass} · ${pick(CLASS_LABELS[cls], lang)}`, counts[cls]);
   }
   for (const c of comparison.summary.objectCounts) {
     const p = `${sides[c.side]!.role} · ${L.objectsHeading} · `;
@@ -90,7 +138,10 @@ function writeSummary(sheet: Sheet, comparison: Comparison, sides: SideView[], L
     const row = comparison.rows.find((r) => r.key === shift.key);
     const from = pick(RESPONSIBILITY_LABELS[shift.baseline], lang);
     const to = pick(RESPONSIBILITY_LABELS[shift.other], lang);
-    add(`${L.shiftsHeading} · ${row ? requirementIds(row) : shift.key}`, `${row ? pick(row.title, lang) : ''} — ${L.baseline}: ${from} → ${sides[shift.side]!.role}: ${to}`);
+    add(
+      `${L.shiftsHeading} · ${row ? requirementIds(row) : shift.key}`,
+      `${row ? pick(row.title, lang) : ''} — ${L.baseline}: ${from} → ${sides[shift.side]!.role}: ${to}`,
+    );
   }
   sheet.commit();
 }
@@ -112,7 +163,8 @@ function writeRows(sheet: Sheet, rows: ComparisonRow[], sides: SideView[], L: La
       { header: `${p}${L.evidence}`, key: `evidence${side.index}`, width: 50 },
     );
   }
-  for (const side of sides.slice(1)) columns.push({ header: `${L.differenceClass} · ${side.role}`, key: `class${side.index}`, width: 16 });
+  for (const side of sides.slice(1))
+    columns.push({ header: `${L.differenceClass} · ${side.role}`, key: `class${side.index}`, width: 16 });
   sheet.columns = columns;
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   header(sheet);
@@ -128,7 +180,9 @@ function writeRows(sheet: Sheet, rows: ComparisonRow[], sides: SideView[], L: La
       values[`status${index}`] = safeCell(view.statusLabel);
       values[`mapping${index}`] = safeCell(view.mapping);
       values[`resp${index}`] = safeCell(view.responsibility);
-      values[`evidence${index}`] = safeCell([view.reason, view.mappingReason, ...view.evidence].filter(Boolean).join('\n'));
+      values[`evidence${index}`] = safeCell(
+        [view.reason, view.mappingReason, ...view.evidence].filter(Boolean).join('\n'),
+      );
     });
     for (const c of classViews(row, lang)) values[`class${c.side}`] = safeCell(c.label);
     const added = sheet.addRow(values);
@@ -169,7 +223,14 @@ function writeObjects(sheet: Sheet, comparison: Comparison, sides: SideView[], L
       const later = laterSide(comparison, d.side);
       for (const [key, label, fill] of changes) {
         for (const ref of d.objects[key]) {
-          const added = sheet.addRow(objectRow(ref, { id: requirementIds(row), title: pick(row.title, lang), side: `${sides[later]!.role}: ${sides[later]!.short}`, change: label }));
+          const added = sheet.addRow(
+            objectRow(ref, {
+              id: requirementIds(row),
+              title: pick(row.title, lang),
+              side: `${sides[later]!.role}: ${sides[later]!.short}`,
+              change: label,
+            }),
+          );
           added.getCell('change').fill = solid(fill);
           added.commit();
         }

@@ -78,7 +78,7 @@ export function resultRow(result: RequirementResult, assessment: Assessment, lan
     remediation: pick(result.remediation, lang),
     procedure: pick(result.procedure, lang),
     contradiction: pick(result.contradiction, lang),
-    published: result.mapping.published?.result ?? '',
+    published: result.mapping.published ? pick(STATUS_LABELS[result.mapping.published.result], lang) : '',
     waiver: result.waiver ? waiverLine(result.waiver, lang) : '',
   };
 }

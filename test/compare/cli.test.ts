@@ -14,8 +14,13 @@ describe('compare on the command line', () => {
   let aks: Assessment;
   let kubeadm: Assessment;
   const f = (name: string) => join(dir, name);
-  const readComparison = async (out: string) => JSON.parse(await readFile(join(out, 'comparison.json'), 'utf8')) as Comparison;
-  const exists = (path: string) => stat(path).then(() => true, () => false);
+  const readComparison = async (out: string) =>
+    JSON.parse(await readFile(join(out, 'comparison.json'), 'utf8')) as Comparison;
+  const exists = (path: string) =>
+    stat(path).then(
+      () => true,
+      () => false,
+    );
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'ke-cmp-cli-'));
@@ -26,9 +31,15 @@ describe('compare on the command line', () => {
     await writeAssessment(asFramework(kubeadm, 'nsa-cisa-1.2', 'N-'), f('nsa.json'));
     await writeAssessment(asFramework(kubeadm, 'q-kxy-cs001-2023', 'Q-'), f('qkxy.json'));
     // Packs with one subdirectory per framework, as `report --framework a,b` writes them.
-    for (const [pack, a] of [['pack-aks', aks], ['pack-kubeadm', kubeadm]] as const) {
+    for (const [pack, a] of [
+      ['pack-aks', aks],
+      ['pack-kubeadm', kubeadm],
+    ] as const) {
       await writeAssessment(a, f(`${pack}/cis-kubernetes-1.11.1/assessment.json`));
-      await writeAssessment(asFramework(a, 'q-kxy-cs001-2023', 'Q-'), f(`${pack}/q-kxy-cs001-2023/assessment.json`));
+      await writeAssessment(
+        asFramework(a, 'q-kxy-cs001-2023', 'Q-'),
+        f(`${pack}/q-kxy-cs001-2023/assessment.json`),
+      );
     }
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -45,16 +56,38 @@ describe('compare on the command line', () => {
   });
 
   it('compares them with --framework-map: mapped requirements correspond, the rest are only-in-one', async () => {
-    await writeFile(f('map.yaml'), ['from: nsa-cisa-1.2', 'to: cis-kubernetes-1.11.1', 'requirements:', "  N-1.1.1: '1.1.1'", "  N-5.2.2: '5.2.2'", ''].join('\n'));
+    await writeFile(
+      f('map.yaml'),
+      [
+        'from: nsa-cisa-1.2',
+        'to: cis-kubernetes-1.11.1',
+        'requirements:',
+        "  N-1.1.1: '1.1.1'",
+        "  N-5.2.2: '5.2.2'",
+        '',
+      ].join('\n'),
+    );
     const out = f('out-mapped');
-    const run = await runCli(['compare', f('kubeadm.json'), f('nsa.json'), '--framework-map', f('map.yaml'), '--out', out, '--format', 'json']);
+    const run = await runCli([
+      'compare',
+      f('kubeadm.json'),
+      f('nsa.json'),
+      '--framework-map',
+      f('map.yaml'),
+      '--out',
+      out,
+      '--format',
+      'json',
+    ]);
     expect(run.stderr).not.toContain('unexpected');
     expect(run.code).toBe(0);
     const c = await readComparison(out);
     expect(c.schema).toBe('kube-evidence/comparison');
     expect(c.schemaVersion).toBe(1);
     expect(c.sides[1]).toMatchObject({ correspondence: 'framework-map', frameworkMap: f('map.yaml') });
-    const pairs = c.rows.filter((r) => r.entries.every((e) => e !== null)).map((r) => r.entries.map((e) => e!.requirement));
+    const pairs = c.rows
+      .filter((r) => r.entries.every((e) => e !== null))
+      .map((r) => r.entries.map((e) => e!.requirement));
     expect(pairs).toEqual([
       ['1.1.1', 'N-1.1.1'],
       ['5.2.2', 'N-5.2.2'],
@@ -65,10 +98,27 @@ describe('compare on the command line', () => {
   });
 
   it('names the map file and field when the map points at a requirement that does not exist', async () => {
-    await writeFile(f('bad-map.yaml'), ['from: cis-kubernetes-1.11.1', 'to: nsa-cisa-1.2', 'requirements:', "  '9.9.9': N-1.1.1", ''].join('\n'));
-    const run = await runCli(['compare', f('kubeadm.json'), f('nsa.json'), '--framework-map', f('bad-map.yaml'), '--out', f('out-bad'), '--format', 'json']);
+    await writeFile(
+      f('bad-map.yaml'),
+      ['from: cis-kubernetes-1.11.1', 'to: nsa-cisa-1.2', 'requirements:', "  '9.9.9': N-1.1.1", ''].join(
+        '\n',
+      ),
+    );
+    const run = await runCli([
+      'compare',
+      f('kubeadm.json'),
+      f('nsa.json'),
+      '--framework-map',
+      f('bad-map.yaml'),
+      '--out',
+      f('out-bad'),
+      '--format',
+      'json',
+    ]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`${f('bad-map.yaml')}: requirements.9.9.9: requirement 9.9.9 is not in cis-kubernetes-1.11.1`);
+    expect(run.stderr).toContain(
+      `${f('bad-map.yaml')}: requirements.9.9.9: requirement 9.9.9 is not in cis-kubernetes-1.11.1`,
+    );
   });
 
   it('matches Q/KXY with CIS by shared checks without a map; requirements without checks do not match', async () => {
@@ -88,11 +138,29 @@ describe('compare on the command line', () => {
   });
 
   it('asks for --framework when packs hold several frameworks, and picks the one asked', async () => {
-    const refused = await runCli(['compare', f('pack-aks'), f('pack-kubeadm'), '--out', f('out-packs-refused'), '--format', 'json']);
+    const refused = await runCli([
+      'compare',
+      f('pack-aks'),
+      f('pack-kubeadm'),
+      '--out',
+      f('out-packs-refused'),
+      '--format',
+      'json',
+    ]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('pick one with --framework');
     const out = f('out-packs');
-    const run = await runCli(['compare', f('pack-aks'), f('pack-kubeadm'), '--framework', 'cis-kubernetes-1.11.1', '--out', out, '--format', 'json']);
+    const run = await runCli([
+      'compare',
+      f('pack-aks'),
+      f('pack-kubeadm'),
+      '--framework',
+      'cis-kubernetes-1.11.1',
+      '--out',
+      out,
+      '--format',
+      'json',
+    ]);
     expect(run.code).toBe(0);
     const c = await readComparison(out);
     expect(c.sides.map((s) => s.source.file)).toEqual([
@@ -111,7 +179,9 @@ describe('compare on the command line', () => {
   it('rejects one argument, a missing file and a file that is not an assessment with exit 2', async () => {
     await mkdir(f('empty-dir'), { recursive: true });
     await writeFile(f('not-assessment.json'), '{"schema":"something-else"}');
-    const broken = structuredClone(kubeadm) as unknown as { results: { mapping: { responsibility: string } }[] };
+    const broken = structuredClone(kubeadm) as unknown as {
+      results: { mapping: { responsibility: string } }[];
+    };
     broken.results[2]!.mapping.responsibility = 'nobody';
     await writeFile(f('broken.json'), JSON.stringify(broken));
     const cases: [string[], string][] = [
@@ -119,7 +189,10 @@ describe('compare on the command line', () => {
       [[f('aks.json'), f('missing.json')], `${f('missing.json')}: not found`],
       [[f('aks.json'), f('not-assessment.json')], `${f('not-assessment.json')}: schema`],
       [[f('aks.json'), f('empty-dir')], `${f('empty-dir')}: expected an assessment.json`],
-      [[f('aks.json'), f('broken.json')], `${f('broken.json')}: results[2].mapping.responsibility: expected one of provider, customer, shared`],
+      [
+        [f('aks.json'), f('broken.json')],
+        `${f('broken.json')}: results[2].mapping.responsibility: expected one of provider, customer, shared`,
+      ],
     ];
     for (const [args, message] of cases) {
       const run = await runCli(['compare', ...args, '--out', f('out-x'), '--format', 'json']);

@@ -10,11 +10,20 @@ import { writeAssessment } from '../../src/render/json.js';
 export const CIS = 'cis-kubernetes-1.11.1';
 
 export async function assess(snapshotDir: string, profile: string): Promise<Assessment> {
-  return evaluate(await loadSnapshot(snapshotDir), await loadCatalogue(), { framework: CIS, profile, now: new Date('2026-11-21T00:00:00Z') });
+  return evaluate(await loadSnapshot(snapshotDir), await loadCatalogue(), {
+    framework: CIS,
+    profile,
+    now: new Date('2026-11-21T00:00:00Z'),
+  });
 }
 
 /** Evaluates a snapshot and writes its assessment.json under dir; returns the file. */
-export async function writeAssessed(snapshotDir: string, profile: string, file: string, edit?: (a: Assessment) => void): Promise<string> {
+export async function writeAssessed(
+  snapshotDir: string,
+  profile: string,
+  file: string,
+  edit?: (a: Assessment) => void,
+): Promise<string> {
   const assessment = await assess(snapshotDir, profile);
   edit?.(assessment);
   await writeAssessment(assessment, file);
@@ -47,7 +56,8 @@ export async function laterKubeadmScan(dir: string, change: LaterScan): Promise<
   for (const pod of pods.items) {
     const meta = pod.metadata as { namespace: string; name: string };
     if (!change.fixPods?.includes(`${meta.namespace}/${meta.name}`)) continue;
-    for (const container of (pod.spec as { containers: Json[] }).containers) container.securityContext = { privileged: false, allowPrivilegeEscalation: false };
+    for (const container of (pod.spec as { containers: Json[] }).containers)
+      container.securityContext = { privileged: false, allowPrivilegeEscalation: false };
   }
   if (change.addPod) {
     const { namespace, name, container } = change.addPod;
@@ -55,7 +65,11 @@ export async function laterKubeadmScan(dir: string, change: LaterScan): Promise<
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { name, namespace, uid: `uid-${name}`, creationTimestamp: change.collectedAt },
-      spec: { containers: [{ name: container, image: 'nicolaka/netshoot:v0.13', securityContext: { privileged: true } }] },
+      spec: {
+        containers: [
+          { name: container, image: 'nicolaka/netshoot:v0.13', securityContext: { privileged: true } },
+        ],
+      },
       status: { phase: 'Running' },
     });
   }
@@ -64,7 +78,9 @@ export async function laterKubeadmScan(dir: string, change: LaterScan): Promise<
   if (change.removeBindings) {
     const crbFile = join(dir, 'kubernetes', 'clusterrolebindings.json');
     const crbs = JSON.parse(await readFile(crbFile, 'utf8')) as { items: Json[] };
-    crbs.items = crbs.items.filter((b) => !change.removeBindings!.includes((b.metadata as { name: string }).name));
+    crbs.items = crbs.items.filter(
+      (b) => !change.removeBindings!.includes((b.metadata as { name: string }).name),
+    );
     await writeFile(crbFile, JSON.stringify(crbs, null, 2));
   }
   return dir;

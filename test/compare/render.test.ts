@@ -17,7 +17,8 @@ async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
 }
 
 // Row values are a sparse array (index 0 is empty): Array.from fills the holes.
-const headerOf = (sheet: ExcelJS.Worksheet) => Array.from(sheet.getRow(1).values as unknown[], (v) => (v === undefined ? '' : String(v)));
+const headerOf = (sheet: ExcelJS.Worksheet) =>
+  Array.from(sheet.getRow(1).values as unknown[], (v) => (v === undefined ? '' : String(v)));
 
 describe('comparison outputs', () => {
   let dir: string;
@@ -40,7 +41,10 @@ describe('comparison outputs', () => {
     // Hostile text from the cluster must stay text: escaped in the PDF, not a formula in the workbook.
     const later = await writeAssessed(laterDir, 'kubeadm', join(dir, 'later.json'), (a) => {
       const r = a.results.find((x) => x.id === '5.2.2')!;
-      r.reason = { zh: '=HYPERLINK("http://example.invalid")', en: '=HYPERLINK("http://example.invalid") <b>bold?</b>' };
+      r.reason = {
+        zh: '=HYPERLINK("http://example.invalid")',
+        en: '=HYPERLINK("http://example.invalid") <b>bold?</b>',
+      };
     });
     zhOut = join(dir, 'zh');
     enOut = join(dir, 'en');
@@ -56,7 +60,8 @@ describe('comparison outputs', () => {
     for (const run of [zhRun, enRun]) {
       expect(run.stderr).not.toContain('unexpected');
       expect(run.code).toBe(0);
-      for (const file of ['comparison.json', 'comparison.xlsx', 'comparison.pdf']) expect(run.stderr).toContain(file);
+      for (const file of ['comparison.json', 'comparison.xlsx', 'comparison.pdf'])
+        expect(run.stderr).toContain(file);
     }
   });
 
@@ -79,7 +84,12 @@ describe('comparison outputs', () => {
   it('writes a workbook with the four sheets, one Comparison row per requirement and a class column', async () => {
     const L = compareLabels('zh');
     const workbook = await readWorkbook(join(zhOut, 'comparison.xlsx'));
-    expect(workbook.worksheets.map((w) => w.name)).toEqual([L.sheetSummary, L.sheetComparison, L.sheetDifferences, L.sheetObjects]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      L.sheetSummary,
+      L.sheetComparison,
+      L.sheetDifferences,
+      L.sheetObjects,
+    ]);
     const sheet = workbook.getWorksheet(L.sheetComparison)!;
     expect(sheet.rowCount).toBe(zh.rows.length + 1);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -116,7 +126,13 @@ describe('comparison outputs', () => {
     const L = compareLabels('en');
     const workbook = await readWorkbook(join(enOut, 'comparison.xlsx'));
     const objects = workbook.getWorksheet(L.sheetObjects)!;
-    const total = en.rows.flatMap((r) => r.differences).reduce((n, d) => n + (d.objects ? d.objects.new.length + d.objects.fixed.length + d.objects.stillFailing.length : 0), 0);
+    const total = en.rows
+      .flatMap((r) => r.differences)
+      .reduce(
+        (n, d) =>
+          n + (d.objects ? d.objects.new.length + d.objects.fixed.length + d.objects.stillFailing.length : 0),
+        0,
+      );
     expect(total).toBeGreaterThan(1);
     expect(objects.rowCount).toBe(total + 1);
     const header = headerOf(objects);
@@ -125,7 +141,9 @@ describe('comparison outputs', () => {
     expect(find('netshoot-7f9c')!.getCell(header.indexOf(L.change)).value).toBe(L.newObjects);
     expect(find('log-shipper-b7kq4')!.getCell(header.indexOf(L.change)).value).toBe(L.fixedObjects);
     const comparison = workbook.getWorksheet(L.sheetComparison)!;
-    const evidenceCol = headerOf(comparison).findIndex((h) => h.startsWith(`${L.sideN.replace('{n}', '2')}:`) && h.endsWith(L.evidence));
+    const evidenceCol = headerOf(comparison).findIndex(
+      (h) => h.startsWith(`${L.sideN.replace('{n}', '2')}:`) && h.endsWith(L.evidence),
+    );
     expect(evidenceCol).toBeGreaterThan(0);
     const index = en.rows.findIndex((r) => r.key === '5.2.2');
     expect(String(comparison.getRow(index + 2).getCell(evidenceCol).value)).toMatch(/^'=HYPERLINK/);

@@ -26,7 +26,9 @@ describe('AKS (baseline) against kubeadm', () => {
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('describes both sides as different clusters of one framework, with a row per requirement', () => {
-    expect(c.sides.map((s) => [s.cluster.name, s.profile.id, s.correspondence, s.sameClusterAsBaseline])).toEqual([
+    expect(
+      c.sides.map((s) => [s.cluster.name, s.profile.id, s.correspondence, s.sameClusterAsBaseline]),
+    ).toEqual([
       ['aks-payments-prod', 'aks', 'baseline', false],
       ['kubeadm-lab', 'kubeadm', 'same-framework', false],
     ]);
@@ -68,7 +70,9 @@ describe('AKS (baseline) against kubeadm', () => {
     }
     const rbac = row(c, '5.1.1');
     expect(rbac.entries[0]!.dependsOnEnvironment).toBe(true);
-    expect(rbac.entries.every((e) => (e?.offenderCount ?? 0) > 0 && (e?.evidence.length ?? 0) > 0)).toBe(true);
+    expect(rbac.entries.every((e) => (e?.offenderCount ?? 0) > 0 && (e?.evidence.length ?? 0) > 0)).toBe(
+      true,
+    );
     // Different clusters: offending objects are not matched across them.
     expect(row(c, '5.2.2').differences[0]!.objects).toBeUndefined();
   });
@@ -79,21 +83,32 @@ describe('AKS (baseline) against kubeadm', () => {
       ['environment-dependent', 'fail'],
       ['assessed', 'pass'],
     ]);
-    expect(r.entries[0]!.evidence.map((e) => e.path)).toContain('azure:securityProfile.azureKeyVaultKms.enabled');
+    expect(r.entries[0]!.evidence.map((e) => e.path)).toContain(
+      'azure:securityProfile.azureKeyVaultKms.enabled',
+    );
     expect(r.differences[0]!.class).toBe('configuration');
   });
 
   it('counts every row in exactly one class, and lists the requirements whose owner shifts', () => {
     const counts = c.summary.classCounts[0]!.counts;
-    for (const [cls, n] of Object.entries(counts)) expect(n, cls).toBe(c.rows.filter((r) => r.differences[0]!.class === cls).length);
+    for (const [cls, n] of Object.entries(counts))
+      expect(n, cls).toBe(c.rows.filter((r) => r.differences[0]!.class === cls).length);
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(c.rows.length);
     expect(counts.regression + counts.improvement).toBe(0);
     expect(counts.configuration).toBeGreaterThan(0);
     const shifts = c.summary.responsibilityShifts;
-    expect(shifts.find((s) => s.key === '1.1.1')).toEqual({ key: '1.1.1', side: 1, requirement: '1.1.1', baseline: 'provider', other: 'customer' });
+    expect(shifts.find((s) => s.key === '1.1.1')).toEqual({
+      key: '1.1.1',
+      side: 1,
+      requirement: '1.1.1',
+      baseline: 'provider',
+      other: 'customer',
+    });
     expect(shifts.find((s) => s.key === '1.2.17')).toMatchObject({ baseline: 'shared', other: 'customer' });
     expect(shifts.some((s) => s.key === '5.2.2')).toBe(false);
-    const differing = c.rows.filter((r) => r.entries[0]!.responsibility !== r.entries[1]?.responsibility).map((r) => r.key);
+    const differing = c.rows
+      .filter((r) => r.entries[0]!.responsibility !== r.entries[1]?.responsibility)
+      .map((r) => r.key);
     expect(shifts.map((s) => s.key)).toEqual(differing);
     expect(c.summary.objectCounts).toEqual([]);
   });
@@ -104,7 +119,10 @@ describe('two different kubeadm clusters, one with cluster-admin cleaned up', ()
   let c: Comparison;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'ke-cmp-config-'));
-    const other = await laterKubeadmScan(join(dir, 'snap'), { collectedAt: '2026-11-20T08:30:00Z', removeBindings: ['kubeadm:cluster-admins'] });
+    const other = await laterKubeadmScan(join(dir, 'snap'), {
+      collectedAt: '2026-11-20T08:30:00Z',
+      removeBindings: ['kubeadm:cluster-admins'],
+    });
     await renameCluster(other, 'kubeadm-staging');
     const base = await writeAssessed('samples/kubeadm-lab', 'kubeadm', join(dir, 'lab.json'));
     const staging = await writeAssessed(other, 'kubeadm', join(dir, 'staging.json'), (a) => {

@@ -3,6 +3,7 @@ import { t } from '../../model/text.js';
 import { componentExample } from '../lib/example-facts.js';
 import { defineFlagCheck } from '../lib/flag-check.js';
 import { admissionPlugins } from '../lib/flags.js';
+
 const run = (args: string[]) => componentExample('kube-apiserver', args);
 
 export default defineFlagCheck({
@@ -11,14 +12,29 @@ export default defineFlagCheck({
   component: 'kube-apiserver',
   flag: ['enable-admission-plugins', 'disable-admission-plugins'],
   expected: 'AlwaysAdmit not enabled',
-  test: (flags) => { const plugins = admissionPlugins(flags); return { ok: !plugins.enabled.has('AlwaysAdmit'), observed: plugins.explain('AlwaysAdmit') }; },
+  test: (flags) => {
+    const plugins = admissionPlugins(flags);
+    return { ok: !plugins.enabled.has('AlwaysAdmit'), observed: plugins.explain('AlwaysAdmit') };
+  },
   remediation: t(
     '从 kube-apiserver 的 --enable-admission-plugins 中删除 AlwaysAdmit。',
     'Remove AlwaysAdmit from --enable-admission-plugins of kube-apiserver.',
   ),
   examples: [
-    { name: 'absent: off by default', expect: 'pass', facts: () => run(['--enable-admission-plugins=NodeRestriction']) },
-    { name: 'enabled', expect: 'fail', facts: () => run(['--enable-admission-plugins=AlwaysAdmit,NodeRestriction']) },
-    { name: 'enabled then disabled: disable wins', expect: 'pass', facts: () => run(['--enable-admission-plugins=AlwaysAdmit', '--disable-admission-plugins=AlwaysAdmit']) },
+    {
+      name: 'absent: off by default',
+      expect: 'pass',
+      facts: () => run(['--enable-admission-plugins=NodeRestriction']),
+    },
+    {
+      name: 'enabled',
+      expect: 'fail',
+      facts: () => run(['--enable-admission-plugins=AlwaysAdmit,NodeRestriction']),
+    },
+    {
+      name: 'enabled then disabled: disable wins',
+      expect: 'pass',
+      facts: () => run(['--enable-admission-plugins=AlwaysAdmit', '--disable-admission-plugins=AlwaysAdmit']),
+    },
   ],
 });

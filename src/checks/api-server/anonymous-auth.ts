@@ -4,11 +4,15 @@ import { exampleFacts } from '../lib/example-facts.js';
 import { flagBool } from '../lib/flags.js';
 import { t } from '../../model/text.js';
 
-const apiserver = (args: string[]) => exampleFacts({ nodes: [{ name: 'cp', processes: { 'kube-apiserver': ['kube-apiserver', ...args] } }] });
+const apiserver = (args: string[]) =>
+  exampleFacts({ nodes: [{ name: 'cp', processes: { 'kube-apiserver': ['kube-apiserver', ...args] } }] });
 
 export default defineFlagCheck({
   id: 'apiserver-anonymous-auth',
-  title: t('API 服务器禁用匿名访问（--anonymous-auth=false）', 'API server disables anonymous requests (--anonymous-auth=false)'),
+  title: t(
+    'API 服务器禁用匿名访问（--anonymous-auth=false）',
+    'API server disables anonymous requests (--anonymous-auth=false)',
+  ),
   component: 'kube-apiserver',
   flag: 'anonymous-auth',
   expected: 'false',
@@ -22,7 +26,11 @@ export default defineFlagCheck({
   ),
   examples: [
     { name: 'set to false', expect: 'pass', facts: () => apiserver(['--anonymous-auth=false']) },
-    { name: 'absent: defaults to true', expect: 'fail', facts: () => apiserver(['--authorization-mode=Node,RBAC']) },
+    {
+      name: 'absent: defaults to true',
+      expect: 'fail',
+      facts: () => apiserver(['--authorization-mode=Node,RBAC']),
+    },
     { name: 'set to true', expect: 'fail', facts: () => apiserver(['--anonymous-auth=true']) },
     { name: 'no command line', expect: 'manual', facts: () => exampleFacts() },
   ],

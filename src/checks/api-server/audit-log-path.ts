@@ -3,6 +3,7 @@ import { t } from '../../model/text.js';
 import { componentExample } from '../lib/example-facts.js';
 import { defineFlagCheck } from '../lib/flag-check.js';
 import { flagValue } from '../lib/flags.js';
+
 const run = (args: string[]) => componentExample('kube-apiserver', args);
 
 export default defineFlagCheck({
@@ -11,13 +12,24 @@ export default defineFlagCheck({
   component: 'kube-apiserver',
   flag: 'audit-log-path',
   expected: 'set to a file or "-"',
-  test: (flags) => { const value = flagValue(flags, 'audit-log-path'); return { ok: value !== undefined && value !== '', observed: value ?? 'not set' }; },
+  test: (flags) => {
+    const value = flagValue(flags, 'audit-log-path');
+    return { ok: value !== undefined && value !== '', observed: value ?? 'not set' };
+  },
   remediation: t(
     '在 kube-apiserver 中设置 --audit-log-path（并配置 --audit-policy-file），将审计日志写到受保护的位置。',
     'Set --audit-log-path (with --audit-policy-file) on kube-apiserver, writing the audit log to a protected location.',
   ),
   examples: [
-    { name: 'set', expect: 'pass', facts: () => run(['--audit-log-path=/var/log/kubernetes/audit/audit.log']) },
-    { name: 'absent', expect: 'fail', facts: () => run(['--audit-policy-file=/etc/kubernetes/audit-policy.yaml']) },
+    {
+      name: 'set',
+      expect: 'pass',
+      facts: () => run(['--audit-log-path=/var/log/kubernetes/audit/audit.log']),
+    },
+    {
+      name: 'absent',
+      expect: 'fail',
+      facts: () => run(['--audit-policy-file=/etc/kubernetes/audit-policy.yaml']),
+    },
   ],
 });

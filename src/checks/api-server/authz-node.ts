@@ -3,6 +3,7 @@ import { t } from '../../model/text.js';
 import { componentExample } from '../lib/example-facts.js';
 import { defineFlagCheck } from '../lib/flag-check.js';
 import { flagList, flagValue, hasFlag } from '../lib/flags.js';
+
 const run = (args: string[]) => componentExample('kube-apiserver', args);
 
 export default defineFlagCheck({
@@ -11,7 +12,19 @@ export default defineFlagCheck({
   component: 'kube-apiserver',
   flag: 'authorization-mode',
   expected: 'includes Node',
-  test: (flags) => { if (hasFlag(flags, 'authorization-config')) return { ok: undefined, observed: `--authorization-config=${flagValue(flags, 'authorization-config')}` }; const given = flagList(flags, 'authorization-mode'); const modes = given.length > 0 ? given : ['AlwaysAllow']; return { ok: modes.includes('Node'), observed: given.length > 0 ? given.join(',') : 'not set (defaults to AlwaysAllow)' }; },
+  test: (flags) => {
+    if (hasFlag(flags, 'authorization-config'))
+      return {
+        ok: undefined,
+        observed: `--authorization-config=${flagValue(flags, 'authorization-config')}`,
+      };
+    const given = flagList(flags, 'authorization-mode');
+    const modes = given.length > 0 ? given : ['AlwaysAllow'];
+    return {
+      ok: modes.includes('Node'),
+      observed: given.length > 0 ? given.join(',') : 'not set (defaults to AlwaysAllow)',
+    };
+  },
   remediation: t(
     '在 kube-apiserver 的 --authorization-mode 中加入 Node，例如 --authorization-mode=Node,RBAC。',
     'Add Node to --authorization-mode of kube-apiserver, for example --authorization-mode=Node,RBAC.',
@@ -19,7 +32,11 @@ export default defineFlagCheck({
   examples: [
     { name: 'Node,RBAC', expect: 'pass', facts: () => run(['--authorization-mode=Node,RBAC']) },
     { name: 'RBAC only', expect: 'fail', facts: () => run(['--authorization-mode=RBAC']) },
-    { name: 'repeated flag, Node in the second', expect: 'pass', facts: () => run(['--authorization-mode=RBAC', '--authorization-mode', 'Node']) },
+    {
+      name: 'repeated flag, Node in the second',
+      expect: 'pass',
+      facts: () => run(['--authorization-mode=RBAC', '--authorization-mode', 'Node']),
+    },
     { name: 'absent', expect: 'fail', facts: () => run([]) },
   ],
 });

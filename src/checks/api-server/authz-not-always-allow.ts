@@ -3,15 +3,31 @@ import { t } from '../../model/text.js';
 import { componentExample } from '../lib/example-facts.js';
 import { defineFlagCheck } from '../lib/flag-check.js';
 import { flagList, flagValue, hasFlag } from '../lib/flags.js';
+
 const run = (args: string[]) => componentExample('kube-apiserver', args);
 
 export default defineFlagCheck({
   id: 'apiserver-authz-not-always-allow',
-  title: t('API 服务器授权模式不含 AlwaysAllow', 'API server --authorization-mode does not include AlwaysAllow'),
+  title: t(
+    'API 服务器授权模式不含 AlwaysAllow',
+    'API server --authorization-mode does not include AlwaysAllow',
+  ),
   component: 'kube-apiserver',
   flag: 'authorization-mode',
   expected: 'no AlwaysAllow',
-  test: (flags) => { if (hasFlag(flags, 'authorization-config')) return { ok: undefined, observed: `--authorization-config=${flagValue(flags, 'authorization-config')}` }; const given = flagList(flags, 'authorization-mode'); const modes = given.length > 0 ? given : ['AlwaysAllow']; return { ok: !modes.includes('AlwaysAllow'), observed: given.length > 0 ? given.join(',') : 'not set (defaults to AlwaysAllow)' }; },
+  test: (flags) => {
+    if (hasFlag(flags, 'authorization-config'))
+      return {
+        ok: undefined,
+        observed: `--authorization-config=${flagValue(flags, 'authorization-config')}`,
+      };
+    const given = flagList(flags, 'authorization-mode');
+    const modes = given.length > 0 ? given : ['AlwaysAllow'];
+    return {
+      ok: !modes.includes('AlwaysAllow'),
+      observed: given.length > 0 ? given.join(',') : 'not set (defaults to AlwaysAllow)',
+    };
+  },
   remediation: t(
     '在 kube-apiserver 中设置 --authorization-mode=Node,RBAC（不包含 AlwaysAllow）。',
     'Set --authorization-mode=Node,RBAC on kube-apiserver, without AlwaysAllow.',
@@ -19,7 +35,15 @@ export default defineFlagCheck({
   examples: [
     { name: 'Node,RBAC', expect: 'pass', facts: () => run(['--authorization-mode=Node,RBAC']) },
     { name: 'absent: defaults to AlwaysAllow', expect: 'fail', facts: () => run(['--anonymous-auth=false']) },
-    { name: 'AlwaysAllow after RBAC', expect: 'fail', facts: () => run(['--authorization-mode=RBAC,AlwaysAllow']) },
-    { name: 'structured authorization config: needs a person', expect: 'manual', facts: () => run(['--authorization-config=/etc/kubernetes/authz.yaml']) },
+    {
+      name: 'AlwaysAllow after RBAC',
+      expect: 'fail',
+      facts: () => run(['--authorization-mode=RBAC,AlwaysAllow']),
+    },
+    {
+      name: 'structured authorization config: needs a person',
+      expect: 'manual',
+      facts: () => run(['--authorization-config=/etc/kubernetes/authz.yaml']),
+    },
   ],
 });

@@ -3,6 +3,7 @@ import { t } from '../../model/text.js';
 import { componentExample } from '../lib/example-facts.js';
 import { defineFlagCheck } from '../lib/flag-check.js';
 import { flagList, flagValue, hasFlag } from '../lib/flags.js';
+
 const run = (args: string[]) => componentExample('kube-apiserver', args);
 
 export default defineFlagCheck({
@@ -11,7 +12,19 @@ export default defineFlagCheck({
   component: 'kube-apiserver',
   flag: 'authorization-mode',
   expected: 'includes RBAC',
-  test: (flags) => { if (hasFlag(flags, 'authorization-config')) return { ok: undefined, observed: `--authorization-config=${flagValue(flags, 'authorization-config')}` }; const given = flagList(flags, 'authorization-mode'); const modes = given.length > 0 ? given : ['AlwaysAllow']; return { ok: modes.includes('RBAC'), observed: given.length > 0 ? given.join(',') : 'not set (defaults to AlwaysAllow)' }; },
+  test: (flags) => {
+    if (hasFlag(flags, 'authorization-config'))
+      return {
+        ok: undefined,
+        observed: `--authorization-config=${flagValue(flags, 'authorization-config')}`,
+      };
+    const given = flagList(flags, 'authorization-mode');
+    const modes = given.length > 0 ? given : ['AlwaysAllow'];
+    return {
+      ok: modes.includes('RBAC'),
+      observed: given.length > 0 ? given.join(',') : 'not set (defaults to AlwaysAllow)',
+    };
+  },
   remediation: t(
     '在 kube-apiserver 的 --authorization-mode 中加入 RBAC，例如 --authorization-mode=Node,RBAC。',
     'Add RBAC to --authorization-mode of kube-apiserver, for example --authorization-mode=Node,RBAC.',

@@ -4,11 +4,15 @@ import { exampleFacts } from '../lib/example-facts.js';
 import { flagValue } from '../lib/flags.js';
 import { t } from '../../model/text.js';
 
-const apiserver = (args: string[]) => exampleFacts({ nodes: [{ name: 'cp', processes: { 'kube-apiserver': ['kube-apiserver', ...args] } }] });
+const apiserver = (args: string[]) =>
+  exampleFacts({ nodes: [{ name: 'cp', processes: { 'kube-apiserver': ['kube-apiserver', ...args] } }] });
 
 export default defineFlagCheck({
   id: 'apiserver-encryption-provider-config',
-  title: t('API 服务器配置了静态加密（--encryption-provider-config）', 'API server encrypts data at rest (--encryption-provider-config)'),
+  title: t(
+    'API 服务器配置了静态加密（--encryption-provider-config）',
+    'API server encrypts data at rest (--encryption-provider-config)',
+  ),
   component: 'kube-apiserver',
   flag: 'encryption-provider-config',
   expected: 'set to an EncryptionConfiguration file',
@@ -21,7 +25,11 @@ export default defineFlagCheck({
     'Create an EncryptionConfiguration (a KMS v2 provider is preferred) and point --encryption-provider-config of kube-apiserver at it.',
   ),
   examples: [
-    { name: 'set', expect: 'pass', facts: () => apiserver(['--encryption-provider-config=/etc/kubernetes/enc/config.yaml']) },
+    {
+      name: 'set',
+      expect: 'pass',
+      facts: () => apiserver(['--encryption-provider-config=/etc/kubernetes/enc/config.yaml']),
+    },
     { name: 'absent', expect: 'fail', facts: () => apiserver(['--anonymous-auth=false']) },
   ],
 });

@@ -23,14 +23,16 @@ function providerName(entry: JsonValue): string | undefined {
  * (`{ providers: [...] }` or `[...]`), taken to apply to Secrets. Undefined for an unknown shape.
  */
 export function secretsWriteProvider(content: JsonValue): string | undefined {
-  const list = (providers: JsonValue | undefined) => (Array.isArray(providers) && providers.length > 0 ? providerName(providers[0]!) : undefined);
+  const list = (providers: JsonValue | undefined) =>
+    Array.isArray(providers) && providers.length > 0 ? providerName(providers[0]!) : undefined;
   if (Array.isArray(content)) return list(content);
   if (!content || typeof content !== 'object') return undefined;
   if (Array.isArray(content.resources)) {
     for (const entry of content.resources) {
       if (!entry || typeof entry !== 'object' || Array.isArray(entry)) continue;
       const names = Array.isArray(entry.resources) ? entry.resources : [];
-      if (names.some((n) => n === 'secrets' || n === '*.' || n === '*.*')) return list(entry.providers) ?? 'identity';
+      if (names.some((n) => n === 'secrets' || n === '*.' || n === '*.*'))
+        return list(entry.providers) ?? 'identity';
     }
     // No entry covers Secrets: they are stored as they are.
     return 'identity';
@@ -45,14 +47,20 @@ const withConfig = (content: JsonValue | undefined) =>
       {
         name: 'cp',
         processes: { 'kube-apiserver': ['kube-apiserver', `--encryption-provider-config=${configPath}`] },
-        files: content === undefined ? {} : { [configPath]: { type: 'file', mode: '0600', owner: 'root', group: 'root', content } },
+        files:
+          content === undefined
+            ? {}
+            : { [configPath]: { type: 'file', mode: '0600', owner: 'root', group: 'root', content } },
       },
     ],
   });
 
 const check: Check = {
   id: 'apiserver-encryption-providers',
-  title: t('静态加密使用恰当的提供程序（aescbc、kms 或 secretbox）', 'Encryption providers are appropriately configured (aescbc, kms or secretbox)'),
+  title: t(
+    '静态加密使用恰当的提供程序（aescbc、kms 或 secretbox）',
+    'Encryption providers are appropriately configured (aescbc, kms or secretbox)',
+  ),
   component: 'kube-apiserver',
   needs: [...componentNeeds('kube-apiserver'), 'node:files'],
   remediation: t(
@@ -71,7 +79,11 @@ const check: Check = {
       const base = { source: args.source, expected, time: args.time, file: args.file };
       if (!path) {
         failed++;
-        evidence.push({ ...base, path: `${args.location} --encryption-provider-config`, observed: 'not set: Secrets are stored unencrypted' });
+        evidence.push({
+          ...base,
+          path: `${args.location} --encryption-provider-config`,
+          observed: 'not set: Secrets are stored unencrypted',
+        });
         continue;
       }
       const read = fileContent(facts, path, args.node);
@@ -82,36 +94,84 @@ const check: Check = {
       }
       const provider = secretsWriteProvider(read.content);
       const origin = facts.origins.get(`node:${read.node}`);
-      evidence.push({ source: 'node', path: `node ${read.node} ${path} (secrets)`, observed: provider ?? 'unrecognised content', expected, time: facts.nodes.get(read.node)?.collectedAt || args.time, file: origin?.file });
+      evidence.push({
+        source: 'node',
+        path: `node ${read.node} ${path} (secrets)`,
+        observed: provider ?? 'unrecognised content',
+        expected,
+        time: facts.nodes.get(read.node)?.collectedAt || args.time,
+        file: origin?.file,
+      });
       if (provider === undefined) unknown.push(path);
       else if (!STRONG.has(provider)) failed++;
     }
     if (failed > 0) {
-      return fail(t('Secret 未使用 aescbc、kms 或 secretbox 加密写入', 'Secrets are not written with aescbc, kms or secretbox'), evidence);
-    }
-    if (unknown.length > 0) {
-      return manual(
-        t(`节点事实未包含加密配置 ${unknown.join('、')} 的提供程序名称，需要人工核查`, `The node facts do not carry the provider names of ${unknown.join(', ')}: a person must review the file`),
+      return fail(
+        t(
+          'Secret 未使用 aescbc、kms 或 secretbox 加密写入',
+          'Secrets are not written with aescbc, kms or secretbox',
+        ),
         evidence,
       );
     }
-    return pass(t('Secret 以 aescbc、kms 或 secretbox 加密写入', 'Secrets are written with aescbc, kms or secretbox'), evidence);
+    if (unknown.length > 0) {
+      return manual(
+        t(
+          `节点事实未包含加密配置 ${unknown.join('、')} 的提供程序名称，需要人工核查`,
+          `The node facts do not carry the provider names of ${unknown.join(', ')}: a person must review the file`,
+        ),
+        evidence,
+      );
+    }
+    return pass(
+      t('Secret 以 aescbc、kms 或 secretbox 加密写入', 'Secrets are written with aescbc, kms or secretbox'),
+      evidence,
+    );
   },
   examples: [
     {
       name: 'kms v2 first, identity as read fallback',
       expect: 'pass',
-      facts: () => withConfig({ kind: 'EncryptionConfiguration', resources: [{ resources: ['secrets'], providers: [{ kms: { apiVersion: 'v2', name: 'vault' } }, { identity: {} }] }] }),
+      facts: () =>
+        withConfig({
+          kind: 'EncryptionConfiguration',
+          resources: [
+            {
+              resources: ['secrets'],
+              providers: [{ kms: { apiVersion: 'v2', name: 'vault' } }, { identity: {} }],
+            },
+          ],
+        }),
     },
-    { name: 'provider names only', expect: 'pass', facts: () => withConfig({ providers: ['aescbc', 'identity'] }) },
+    {
+      name: 'provider names only',
+      expect: 'pass',
+      facts: () => withConfig({ providers: ['aescbc', 'identity'] }),
+    },
     {
       name: 'identity first: Secrets written in plain text',
       expect: 'fail',
-      facts: () => withConfig({ kind: 'EncryptionConfiguration', resources: [{ resources: ['secrets'], providers: [{ identity: {} }, { aescbc: {} }] }] }),
+      facts: () =>
+        withConfig({
+          kind: 'EncryptionConfiguration',
+          resources: [{ resources: ['secrets'], providers: [{ identity: {} }, { aescbc: {} }] }],
+        }),
     },
-    { name: 'config covers configmaps only', expect: 'fail', facts: () => withConfig({ resources: [{ resources: ['configmaps'], providers: [{ aescbc: {} }] }] }) },
-    { name: 'no encryption config at all', expect: 'fail', facts: () => componentExample('kube-apiserver', ['--anonymous-auth=false']) },
-    { name: 'config set but its content not collected', expect: 'manual', facts: () => withConfig(undefined) },
+    {
+      name: 'config covers configmaps only',
+      expect: 'fail',
+      facts: () => withConfig({ resources: [{ resources: ['configmaps'], providers: [{ aescbc: {} }] }] }),
+    },
+    {
+      name: 'no encryption config at all',
+      expect: 'fail',
+      facts: () => componentExample('kube-apiserver', ['--anonymous-auth=false']),
+    },
+    {
+      name: 'config set but its content not collected',
+      expect: 'manual',
+      facts: () => withConfig(undefined),
+    },
   ],
 };
 export default check;

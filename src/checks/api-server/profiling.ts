@@ -3,15 +3,25 @@ import { t } from '../../model/text.js';
 import { componentExample } from '../lib/example-facts.js';
 import { defineFlagCheck } from '../lib/flag-check.js';
 import { flagBool, hasFlag } from '../lib/flags.js';
+
 const run = (args: string[]) => componentExample('kube-apiserver', args);
 
 export default defineFlagCheck({
   id: 'apiserver-profiling',
-  title: t('API 服务器禁用性能分析（--profiling=false）', 'API server profiling is disabled (--profiling=false)'),
+  title: t(
+    'API 服务器禁用性能分析（--profiling=false）',
+    'API server profiling is disabled (--profiling=false)',
+  ),
   component: 'kube-apiserver',
   flag: 'profiling',
   expected: 'false',
-  test: (flags) => { const value = flagBool(flags, 'profiling', true); return { ok: value === false, observed: hasFlag(flags, 'profiling') ? String(value) : 'not set (defaults to true)' }; },
+  test: (flags) => {
+    const value = flagBool(flags, 'profiling', true);
+    return {
+      ok: value === false,
+      observed: hasFlag(flags, 'profiling') ? String(value) : 'not set (defaults to true)',
+    };
+  },
   remediation: t(
     '在 kube-apiserver 启动参数中设置 --profiling=false。',
     'Set --profiling=false in the kube-apiserver arguments.',
@@ -20,6 +30,10 @@ export default defineFlagCheck({
     { name: 'false', expect: 'pass', facts: () => run(['--profiling=false']) },
     { name: 'absent: defaults to true', expect: 'fail', facts: () => run([]) },
     { name: 'bare flag means true', expect: 'fail', facts: () => run(['--profiling']) },
-    { name: '"--profiling false" leaves it on (pflag)', expect: 'fail', facts: () => run(['--profiling', 'false']) },
+    {
+      name: '"--profiling false" leaves it on (pflag)',
+      expect: 'fail',
+      facts: () => run(['--profiling', 'false']),
+    },
   ],
 });

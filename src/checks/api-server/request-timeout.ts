@@ -3,15 +3,25 @@ import { t } from '../../model/text.js';
 import { componentExample } from '../lib/example-facts.js';
 import { defineFlagCheck } from '../lib/flag-check.js';
 import { flagValue, parseGoDuration } from '../lib/flags.js';
+
 const run = (args: string[]) => componentExample('kube-apiserver', args);
 
 export default defineFlagCheck({
   id: 'apiserver-request-timeout',
-  title: t('API 服务器请求超时（--request-timeout）设置恰当', 'API server --request-timeout is set as appropriate'),
+  title: t(
+    'API 服务器请求超时（--request-timeout）设置恰当',
+    'API server --request-timeout is set as appropriate',
+  ),
   component: 'kube-apiserver',
   flag: 'request-timeout',
   expected: 'absent (60s) or between 1s and 300s',
-  test: (flags) => { const value = flagValue(flags, 'request-timeout'); if (value === undefined) return { ok: true, observed: 'not set (defaults to 60s)' }; const seconds = parseGoDuration(value); if (seconds === undefined || seconds <= 0) return { ok: false, observed: value }; return { ok: seconds <= 300 ? true : undefined, observed: value }; },
+  test: (flags) => {
+    const value = flagValue(flags, 'request-timeout');
+    if (value === undefined) return { ok: true, observed: 'not set (defaults to 60s)' };
+    const seconds = parseGoDuration(value);
+    if (seconds === undefined || seconds <= 0) return { ok: false, observed: value };
+    return { ok: seconds <= 300 ? true : undefined, observed: value };
+  },
   remediation: t(
     '保留默认的 60 秒，或仅在确有大请求需要时把 --request-timeout 调高到可说明理由的值。',
     'Keep the 60s default, or raise --request-timeout only as far as large requests justify.',

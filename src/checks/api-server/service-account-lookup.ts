@@ -3,15 +3,25 @@ import { t } from '../../model/text.js';
 import { componentExample } from '../lib/example-facts.js';
 import { defineFlagCheck } from '../lib/flag-check.js';
 import { flagBool, hasFlag } from '../lib/flags.js';
+
 const run = (args: string[]) => componentExample('kube-apiserver', args);
 
 export default defineFlagCheck({
   id: 'apiserver-service-account-lookup',
-  title: t('API 服务器校验服务账户令牌仍然存在（--service-account-lookup=true）', 'API server validates that service account tokens exist (--service-account-lookup=true)'),
+  title: t(
+    'API 服务器校验服务账户令牌仍然存在（--service-account-lookup=true）',
+    'API server validates that service account tokens exist (--service-account-lookup=true)',
+  ),
   component: 'kube-apiserver',
   flag: 'service-account-lookup',
   expected: 'true',
-  test: (flags) => { const value = flagBool(flags, 'service-account-lookup', true); return { ok: value, observed: hasFlag(flags, 'service-account-lookup') ? String(value) : 'not set (defaults to true)' }; },
+  test: (flags) => {
+    const value = flagBool(flags, 'service-account-lookup', true);
+    return {
+      ok: value,
+      observed: hasFlag(flags, 'service-account-lookup') ? String(value) : 'not set (defaults to true)',
+    };
+  },
   remediation: t(
     '删除 kube-apiserver 的 --service-account-lookup=false，或将其设为 true。',
     'Remove --service-account-lookup=false from kube-apiserver, or set it to true.',

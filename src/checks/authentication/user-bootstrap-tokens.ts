@@ -30,8 +30,18 @@ function userGrants(bindings: KubeObject[]): Offender[] {
     for (const subject of subjects) {
       if (!subject || typeof subject !== 'object' || Array.isArray(subject)) continue;
       const name = typeof subject.name === 'string' ? subject.name : '';
-      if (subject.kind === 'Group' && (name === 'system:bootstrappers' || name.startsWith('system:bootstrappers:')) && !isNodeJoinRole(role)) {
-        found.push({ kind: binding.kind, namespace: binding.metadata.namespace, name: binding.metadata.name, field: 'roleRef.name', value: role });
+      if (
+        subject.kind === 'Group' &&
+        (name === 'system:bootstrappers' || name.startsWith('system:bootstrappers:')) &&
+        !isNodeJoinRole(role)
+      ) {
+        found.push({
+          kind: binding.kind,
+          namespace: binding.metadata.namespace,
+          name: binding.metadata.name,
+          field: 'roleRef.name',
+          value: role,
+        });
       }
     }
   }
@@ -39,7 +49,10 @@ function userGrants(bindings: KubeObject[]): Offender[] {
 }
 
 const binding = (name: string, role: string, group: string) =>
-  kubeObject('ClusterRoleBinding', name, undefined, { roleRef: { kind: 'ClusterRole', name: role }, subjects: [{ kind: 'Group', name: group }] });
+  kubeObject('ClusterRoleBinding', name, undefined, {
+    roleRef: { kind: 'ClusterRole', name: role },
+    subjects: [{ kind: 'Group', name: group }],
+  });
 
 const check: Check = {
   id: 'authn-user-bootstrap-tokens',
@@ -57,26 +70,40 @@ const check: Check = {
     const evidence: Evidence[] = found.map((args) => ({
       source: args.source,
       path: `${args.location} --enable-bootstrap-token-auth`,
-      observed: hasFlag(args.flags, 'enable-bootstrap-token-auth') ? String(flagBool(args.flags, 'enable-bootstrap-token-auth', false)) : 'not set (defaults to false)',
+      observed: hasFlag(args.flags, 'enable-bootstrap-token-auth')
+        ? String(flagBool(args.flags, 'enable-bootstrap-token-auth', false))
+        : 'not set (defaults to false)',
       expected: 'false, or tokens bound only to node-joining roles',
       time: args.time,
       file: args.file,
     }));
     if (found.every((args) => !flagBool(args.flags, 'enable-bootstrap-token-auth', false))) {
-      return pass(t('API 服务器未启用引导令牌认证', 'The API server does not accept bootstrap tokens'), evidence);
+      return pass(
+        t('API 服务器未启用引导令牌认证', 'The API server does not accept bootstrap tokens'),
+        evidence,
+      );
     }
-    const bindings = [...(facts.kubernetes.objects.get('ClusterRoleBinding') ?? []), ...(facts.kubernetes.objects.get('RoleBinding') ?? [])];
+    const bindings = [
+      ...(facts.kubernetes.objects.get('ClusterRoleBinding') ?? []),
+      ...(facts.kubernetes.objects.get('RoleBinding') ?? []),
+    ];
     const grants = userGrants(bindings);
     if (grants.length > 0) {
       return fail(
-        t('引导令牌组被授予了节点加入之外的角色，令牌可被当作用户凭据使用', 'Bootstrap token groups hold roles beyond joining nodes, so the tokens work as user credentials'),
+        t(
+          '引导令牌组被授予了节点加入之外的角色，令牌可被当作用户凭据使用',
+          'Bootstrap token groups hold roles beyond joining nodes, so the tokens work as user credentials',
+        ),
         evidence,
         grants,
       );
     }
     if (!facts.kubernetes.collectedKinds.has('ClusterRoleBinding')) {
       return manual(
-        t('已启用引导令牌认证，但快照中没有 ClusterRoleBinding，无法检查引导令牌组的授权', 'Bootstrap token authentication is on, but no ClusterRoleBindings were collected to check what the token groups may do'),
+        t(
+          '已启用引导令牌认证，但快照中没有 ClusterRoleBinding，无法检查引导令牌组的授权',
+          'Bootstrap token authentication is on, but no ClusterRoleBindings were collected to check what the token groups may do',
+        ),
         evidence,
       );
     }
@@ -89,21 +116,33 @@ const check: Check = {
     );
   },
   examples: [
-    { name: 'bootstrap token auth off (default)', expect: 'pass', facts: () => componentExample('kube-apiserver', ['--authorization-mode=Node,RBAC']) },
+    {
+      name: 'bootstrap token auth off (default)',
+      expect: 'pass',
+      facts: () => componentExample('kube-apiserver', ['--authorization-mode=Node,RBAC']),
+    },
     {
       name: 'bootstrap group bound to cluster-admin',
       expect: 'fail',
       facts: () => {
         const facts = componentExample('kube-apiserver', ['--enable-bootstrap-token-auth=true']);
         facts.kubernetes.objects.set('ClusterRoleBinding', [
-          binding('kubeadm:kubelet-bootstrap', 'system:node-bootstrapper', 'system:bootstrappers:kubeadm:default-node-token'),
+          binding(
+            'kubeadm:kubelet-bootstrap',
+            'system:node-bootstrapper',
+            'system:bootstrappers:kubeadm:default-node-token',
+          ),
           binding('ops-token', 'cluster-admin', 'system:bootstrappers:ops'),
         ]);
         facts.kubernetes.collectedKinds.add('ClusterRoleBinding');
         return facts;
       },
     },
-    { name: 'kubeadm default: on, node-joining roles only', expect: 'manual', facts: () => componentExample('kube-apiserver', ['--enable-bootstrap-token-auth=true']) },
+    {
+      name: 'kubeadm default: on, node-joining roles only',
+      expect: 'manual',
+      facts: () => componentExample('kube-apiserver', ['--enable-bootstrap-token-auth=true']),
+    },
     { name: 'no command line', expect: 'manual', facts: () => exampleFacts() },
   ],
 };

@@ -3,15 +3,25 @@ import { t } from '../../model/text.js';
 import { componentExample } from '../lib/example-facts.js';
 import { defineFlagCheck } from '../lib/flag-check.js';
 import { flagValue } from '../lib/flags.js';
+
 const run = (args: string[]) => componentExample('kube-controller-manager', args);
 
 export default defineFlagCheck({
   id: 'controller-manager-bind-address',
-  title: t('控制器管理器仅监听本地回环地址（--bind-address=127.0.0.1）', 'Controller manager binds to 127.0.0.1 (--bind-address)'),
+  title: t(
+    '控制器管理器仅监听本地回环地址（--bind-address=127.0.0.1）',
+    'Controller manager binds to 127.0.0.1 (--bind-address)',
+  ),
   component: 'kube-controller-manager',
   flag: 'bind-address',
   expected: '127.0.0.1',
-  test: (flags) => { const value = flagValue(flags, 'bind-address'); return { ok: value === '127.0.0.1' || value === '::1', observed: value ?? 'not set (defaults to 0.0.0.0)' }; },
+  test: (flags) => {
+    const value = flagValue(flags, 'bind-address');
+    return {
+      ok: value === '127.0.0.1' || value === '::1',
+      observed: value ?? 'not set (defaults to 0.0.0.0)',
+    };
+  },
   remediation: t(
     '在 kube-controller-manager 启动参数中设置 --bind-address=127.0.0.1。',
     'Set --bind-address=127.0.0.1 in the kube-controller-manager arguments.',

@@ -3,15 +3,25 @@ import { t } from '../../model/text.js';
 import { componentExample } from '../lib/example-facts.js';
 import { defineFlagCheck } from '../lib/flag-check.js';
 import { flagBool, hasFlag } from '../lib/flags.js';
+
 const run = (args: string[]) => componentExample('kube-controller-manager', args);
 
 export default defineFlagCheck({
   id: 'controller-manager-profiling',
-  title: t('控制器管理器禁用性能分析（--profiling=false）', 'Controller manager profiling is disabled (--profiling=false)'),
+  title: t(
+    '控制器管理器禁用性能分析（--profiling=false）',
+    'Controller manager profiling is disabled (--profiling=false)',
+  ),
   component: 'kube-controller-manager',
   flag: 'profiling',
   expected: 'false',
-  test: (flags) => { const value = flagBool(flags, 'profiling', true); return { ok: value === false, observed: hasFlag(flags, 'profiling') ? String(value) : 'not set (defaults to true)' }; },
+  test: (flags) => {
+    const value = flagBool(flags, 'profiling', true);
+    return {
+      ok: value === false,
+      observed: hasFlag(flags, 'profiling') ? String(value) : 'not set (defaults to true)',
+    };
+  },
   remediation: t(
     '在 kube-controller-manager 启动参数中设置 --profiling=false。',
     'Set --profiling=false in the kube-controller-manager arguments.',

@@ -3,6 +3,7 @@ import { t } from '../../model/text.js';
 import { componentExample } from '../lib/example-facts.js';
 import { defineFlagCheck } from '../lib/flag-check.js';
 import { flagValue } from '../lib/flags.js';
+
 const run = (args: string[]) => componentExample('kube-controller-manager', args);
 
 export default defineFlagCheck({
@@ -11,7 +12,10 @@ export default defineFlagCheck({
   component: 'kube-controller-manager',
   flag: 'root-ca-file',
   expected: 'set',
-  test: (flags) => { const value = flagValue(flags, 'root-ca-file'); return { ok: value !== undefined && value !== '', observed: value ?? 'not set' }; },
+  test: (flags) => {
+    const value = flagValue(flags, 'root-ca-file');
+    return { ok: value !== undefined && value !== '', observed: value ?? 'not set' };
+  },
   remediation: t(
     '在 kube-controller-manager 中设置 --root-ca-file 指向集群 CA 证书。',
     'Set --root-ca-file of kube-controller-manager to the cluster CA certificate.',

@@ -3,15 +3,27 @@ import { t } from '../../model/text.js';
 import { componentExample } from '../lib/example-facts.js';
 import { defineFlagCheck } from '../lib/flag-check.js';
 import { flagBool, hasFlag } from '../lib/flags.js';
+
 const run = (args: string[]) => componentExample('kube-controller-manager', args);
 
 export default defineFlagCheck({
   id: 'controller-manager-use-service-account-credentials',
-  title: t('控制器管理器为各控制器使用独立服务账户（--use-service-account-credentials=true）', 'Controller manager uses individual service account credentials (--use-service-account-credentials=true)'),
+  title: t(
+    '控制器管理器为各控制器使用独立服务账户（--use-service-account-credentials=true）',
+    'Controller manager uses individual service account credentials (--use-service-account-credentials=true)',
+  ),
   component: 'kube-controller-manager',
   flag: 'use-service-account-credentials',
   expected: 'true',
-  test: (flags) => { const value = flagBool(flags, 'use-service-account-credentials', false); return { ok: value === true, observed: hasFlag(flags, 'use-service-account-credentials') ? String(value) : 'not set (defaults to false)' }; },
+  test: (flags) => {
+    const value = flagBool(flags, 'use-service-account-credentials', false);
+    return {
+      ok: value === true,
+      observed: hasFlag(flags, 'use-service-account-credentials')
+        ? String(value)
+        : 'not set (defaults to false)',
+    };
+  },
   remediation: t(
     '在 kube-controller-manager 启动参数中设置 --use-service-account-credentials=true。',
     'Set --use-service-account-credentials=true in the kube-controller-manager arguments.',

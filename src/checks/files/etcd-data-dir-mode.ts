@@ -5,11 +5,17 @@ import { exampleFacts } from '../lib/example-facts.js';
 import { defineFileCheck } from '../lib/file-check.js';
 
 const dir = '/var/lib/etcd';
-const withDir = (facts: Partial<NodeFile>) => exampleFacts({ nodes: [{ name: 'cp', files: { [dir]: { type: 'directory', owner: 'etcd', group: 'etcd', ...facts } } }] });
+const withDir = (facts: Partial<NodeFile>) =>
+  exampleFacts({
+    nodes: [{ name: 'cp', files: { [dir]: { type: 'directory', owner: 'etcd', group: 'etcd', ...facts } } }],
+  });
 
 export default defineFileCheck({
   id: 'file-etcd-data-dir-mode',
-  title: t('etcd 数据目录权限为 700 或更严格', 'The etcd data directory permissions are 700 or more restrictive'),
+  title: t(
+    'etcd 数据目录权限为 700 或更严格',
+    'The etcd data directory permissions are 700 or more restrictive',
+  ),
   component: 'files',
   pathParam: 'etcdDataDir',
   maxMode: 0o700,

@@ -5,7 +5,8 @@ import { exampleFacts } from '../lib/example-facts.js';
 import { defineFileCheck } from '../lib/file-check.js';
 
 const dir = '/var/lib/etcd';
-const withDir = (facts: Partial<NodeFile>) => exampleFacts({ nodes: [{ name: 'cp', files: { [dir]: { type: 'directory', mode: '0700', ...facts } } }] });
+const withDir = (facts: Partial<NodeFile>) =>
+  exampleFacts({ nodes: [{ name: 'cp', files: { [dir]: { type: 'directory', mode: '0700', ...facts } } }] });
 
 export default defineFileCheck({
   id: 'file-etcd-data-dir-owner',
@@ -19,7 +20,15 @@ export default defineFileCheck({
   ),
   examples: [
     { name: 'etcd:etcd', expect: 'pass', facts: () => withDir({ owner: 'etcd', group: 'etcd' }) },
-    { name: 'root:root, as kubeadm leaves it', expect: 'fail', facts: () => withDir({ owner: 'root', group: 'root' }) },
-    { name: 'directory absent', expect: 'manual', facts: () => exampleFacts({ nodes: [{ name: 'cp', files: { [dir]: { exists: false } } }] }) },
+    {
+      name: 'root:root, as kubeadm leaves it',
+      expect: 'fail',
+      facts: () => withDir({ owner: 'root', group: 'root' }),
+    },
+    {
+      name: 'directory absent',
+      expect: 'manual',
+      facts: () => exampleFacts({ nodes: [{ name: 'cp', files: { [dir]: { exists: false } } }] }),
+    },
   ],
 });

@@ -8,16 +8,43 @@ const config = { authentication: { x509: { clientCAFile: ca } } };
 
 export default defineClientCaFileCheck({
   id: 'file-kubelet-client-ca-mode',
-  title: t('kubelet 客户端证书颁发机构文件权限为 600 或更严格', 'The kubelet client certificate authorities file permissions are 600 or more restrictive'),
+  title: t(
+    'kubelet 客户端证书颁发机构文件权限为 600 或更严格',
+    'The kubelet client certificate authorities file permissions are 600 or more restrictive',
+  ),
   maxMode: 0o600,
   remediation: t(
     '找到 kubelet 配置中 authentication.x509.clientCAFile（或 --client-ca-file）指向的文件，在每个节点上对其执行 chmod 600。',
     'Find the file named by authentication.x509.clientCAFile (or --client-ca-file) in the kubelet configuration and run chmod 600 on it on each node.',
   ),
   examples: [
-    { name: 'path from the config file, file 0600', expect: 'pass', facts: () => kubeletExample({ configFile: config, files: { [ca]: { mode: '0600', owner: 'root', group: 'root' } } }) },
-    { name: 'path from --client-ca-file, file 0644', expect: 'fail', facts: () => kubeletExample({ args: [`--client-ca-file=${ca}`], files: { [ca]: { mode: '0644', owner: 'root', group: 'root' } } }) },
-    { name: 'configz only (AKS): no node facts to read the file', expect: 'manual', facts: () => kubeletExample({ configz: config }) },
-    { name: 'no client CA configured', expect: 'not-applicable', facts: () => kubeletExample({ configFile: {} }) },
+    {
+      name: 'path from the config file, file 0600',
+      expect: 'pass',
+      facts: () =>
+        kubeletExample({
+          configFile: config,
+          files: { [ca]: { mode: '0600', owner: 'root', group: 'root' } },
+        }),
+    },
+    {
+      name: 'path from --client-ca-file, file 0644',
+      expect: 'fail',
+      facts: () =>
+        kubeletExample({
+          args: [`--client-ca-file=${ca}`],
+          files: { [ca]: { mode: '0644', owner: 'root', group: 'root' } },
+        }),
+    },
+    {
+      name: 'configz only (AKS): no node facts to read the file',
+      expect: 'manual',
+      facts: () => kubeletExample({ configz: config }),
+    },
+    {
+      name: 'no client CA configured',
+      expect: 'not-applicable',
+      facts: () => kubeletExample({ configFile: {} }),
+    },
   ],
 });

@@ -5,21 +5,48 @@ import { exampleFacts } from '../lib/example-facts.js';
 import { defineFileCheck } from '../lib/file-check.js';
 
 const file = '/etc/kubernetes/kubelet.conf';
-const withFile = (facts: Partial<NodeFile>) => exampleFacts({ nodes: [{ name: 'worker', files: { [file]: { type: 'file', ...facts } } }] });
+const withFile = (facts: Partial<NodeFile>) =>
+  exampleFacts({ nodes: [{ name: 'worker', files: { [file]: { type: 'file', ...facts } } }] });
 
 export default defineFileCheck({
   id: 'file-kubelet-kubeconfig-mode',
-  title: t('kubelet 的 kubeconfig 文件（kubelet.conf）权限为 600 或更严格', 'Kubelet kubeconfig file (kubelet.conf) permissions are 600 or more restrictive'),
+  title: t(
+    'kubelet 的 kubeconfig 文件（kubelet.conf）权限为 600 或更严格',
+    'Kubelet kubeconfig file (kubelet.conf) permissions are 600 or more restrictive',
+  ),
   component: 'files',
   pathParam: 'kubeletConf',
   maxMode: 0o600,
-  remediation: t(`在每个节点上执行 chmod 600 ${file}（按实际路径）`, `On each node run chmod 600 ${file} (adjust to the actual path)`),
+  remediation: t(
+    `在每个节点上执行 chmod 600 ${file}（按实际路径）`,
+    `On each node run chmod 600 ${file} (adjust to the actual path)`,
+  ),
   examples: [
-    { name: 'mode 0600', expect: 'pass', facts: () => withFile({ mode: '0600', owner: 'root', group: 'root' }) },
-    { name: 'mode 0400 is stricter', expect: 'pass', facts: () => withFile({ mode: '0400', owner: 'root', group: 'root' }) },
-    { name: 'mode 0644: group and others can read', expect: 'fail', facts: () => withFile({ mode: '0644', owner: 'root', group: 'root' }) },
-    { name: 'mode 0660: group can write', expect: 'fail', facts: () => withFile({ mode: '0660', owner: 'root', group: 'root' }) },
-    { name: 'file absent on every node', expect: 'manual', facts: () => exampleFacts({ nodes: [{ name: 'worker', files: { [file]: { exists: false } } }] }) },
+    {
+      name: 'mode 0600',
+      expect: 'pass',
+      facts: () => withFile({ mode: '0600', owner: 'root', group: 'root' }),
+    },
+    {
+      name: 'mode 0400 is stricter',
+      expect: 'pass',
+      facts: () => withFile({ mode: '0400', owner: 'root', group: 'root' }),
+    },
+    {
+      name: 'mode 0644: group and others can read',
+      expect: 'fail',
+      facts: () => withFile({ mode: '0644', owner: 'root', group: 'root' }),
+    },
+    {
+      name: 'mode 0660: group can write',
+      expect: 'fail',
+      facts: () => withFile({ mode: '0660', owner: 'root', group: 'root' }),
+    },
+    {
+      name: 'file absent on every node',
+      expect: 'manual',
+      facts: () => exampleFacts({ nodes: [{ name: 'worker', files: { [file]: { exists: false } } }] }),
+    },
     { name: 'no node facts', expect: 'manual', facts: () => exampleFacts() },
   ],
 });

@@ -14,11 +14,39 @@ export default defineKubeletCheck({
     'Set authentication.anonymous.enabled: false in the kubelet config file (or --anonymous-auth=false) and restart the kubelet.',
   ),
   examples: [
-    { name: 'config file sets false', expect: 'pass', facts: () => kubeletExample({ configFile: { authentication: { anonymous: { enabled: false } } } }) },
-    { name: 'config file without the field: v1beta1 default false', expect: 'pass', facts: () => kubeletExample({ configFile: {} }) },
-    { name: 'flags only, absent: flag default true', expect: 'fail', facts: () => kubeletExample({ args: ['--kubeconfig=/etc/kubernetes/kubelet.conf'] }) },
-    { name: 'flag overrides the config file', expect: 'fail', facts: () => kubeletExample({ configFile: { authentication: { anonymous: { enabled: false } } }, args: ['--anonymous-auth=true'] }) },
-    { name: 'configz only (AKS)', expect: 'pass', facts: () => kubeletExample({ configz: { authentication: { anonymous: { enabled: false } } } }) },
-    { name: 'config file content not collected', expect: 'manual', facts: () => kubeletExample({ args: ['--config=/etc/kubelet.yaml'] }) },
+    {
+      name: 'config file sets false',
+      expect: 'pass',
+      facts: () => kubeletExample({ configFile: { authentication: { anonymous: { enabled: false } } } }),
+    },
+    {
+      name: 'config file without the field: v1beta1 default false',
+      expect: 'pass',
+      facts: () => kubeletExample({ configFile: {} }),
+    },
+    {
+      name: 'flags only, absent: flag default true',
+      expect: 'fail',
+      facts: () => kubeletExample({ args: ['--kubeconfig=/etc/kubernetes/kubelet.conf'] }),
+    },
+    {
+      name: 'flag overrides the config file',
+      expect: 'fail',
+      facts: () =>
+        kubeletExample({
+          configFile: { authentication: { anonymous: { enabled: false } } },
+          args: ['--anonymous-auth=true'],
+        }),
+    },
+    {
+      name: 'configz only (AKS)',
+      expect: 'pass',
+      facts: () => kubeletExample({ configz: { authentication: { anonymous: { enabled: false } } } }),
+    },
+    {
+      name: 'config file content not collected',
+      expect: 'manual',
+      facts: () => kubeletExample({ args: ['--config=/etc/kubelet.yaml'] }),
+    },
   ],
 });

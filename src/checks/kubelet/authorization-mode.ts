@@ -16,7 +16,15 @@ export default defineKubeletCheck({
   examples: [
     { name: 'config file: default Webhook', expect: 'pass', facts: () => kubeletExample({ configFile: {} }) },
     { name: 'flags only, absent: AlwaysAllow', expect: 'fail', facts: () => kubeletExample({ args: [] }) },
-    { name: 'config file says AlwaysAllow', expect: 'fail', facts: () => kubeletExample({ configFile: { authorization: { mode: 'AlwaysAllow' } } }) },
-    { name: 'configz Webhook', expect: 'pass', facts: () => kubeletExample({ configz: { authorization: { mode: 'Webhook' } } }) },
+    {
+      name: 'config file says AlwaysAllow',
+      expect: 'fail',
+      facts: () => kubeletExample({ configFile: { authorization: { mode: 'AlwaysAllow' } } }),
+    },
+    {
+      name: 'configz Webhook',
+      expect: 'pass',
+      facts: () => kubeletExample({ configz: { authorization: { mode: 'Webhook' } } }),
+    },
   ],
 });

@@ -14,9 +14,24 @@ export default defineKubeletCheck({
     'Set authentication.x509.clientCAFile to the cluster CA in the kubelet config file (or --client-ca-file) and restart the kubelet.',
   ),
   examples: [
-    { name: 'set in the config file', expect: 'pass', facts: () => kubeletExample({ configFile: { authentication: { x509: { clientCAFile: '/etc/kubernetes/pki/ca.crt' } } } }) },
-    { name: 'set by flag', expect: 'pass', facts: () => kubeletExample({ args: ['--client-ca-file=/etc/kubernetes/pki/ca.crt'] }) },
+    {
+      name: 'set in the config file',
+      expect: 'pass',
+      facts: () =>
+        kubeletExample({
+          configFile: { authentication: { x509: { clientCAFile: '/etc/kubernetes/pki/ca.crt' } } },
+        }),
+    },
+    {
+      name: 'set by flag',
+      expect: 'pass',
+      facts: () => kubeletExample({ args: ['--client-ca-file=/etc/kubernetes/pki/ca.crt'] }),
+    },
     { name: 'absent', expect: 'fail', facts: () => kubeletExample({ configFile: {} }) },
-    { name: 'configz without it (omitted when empty)', expect: 'fail', facts: () => kubeletExample({ configz: { authentication: { anonymous: { enabled: false } } } }) },
+    {
+      name: 'configz without it (omitted when empty)',
+      expect: 'fail',
+      facts: () => kubeletExample({ configz: { authentication: { anonymous: { enabled: false } } } }),
+    },
   ],
 });

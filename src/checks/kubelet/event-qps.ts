@@ -5,7 +5,10 @@ import { defineKubeletCheck } from '../lib/kubelet-config.js';
 
 export default defineKubeletCheck({
   id: 'kubelet-event-qps',
-  title: t('kubelet 事件记录速率设置恰当（eventRecordQPS）', 'Kubelet eventRecordQPS is set to an appropriate level'),
+  title: t(
+    'kubelet 事件记录速率设置恰当（eventRecordQPS）',
+    'Kubelet eventRecordQPS is set to an appropriate level',
+  ),
   expected: 'eventRecordQPS > 0',
   settings: ['eventRecordQPS'],
   test: (v) => typeof v.eventRecordQPS === 'number' && v.eventRecordQPS > 0,
@@ -16,7 +19,11 @@ export default defineKubeletCheck({
   examples: [
     { name: 'default 50', expect: 'pass', facts: () => kubeletExample({ configFile: {} }) },
     { name: '5 in configz', expect: 'pass', facts: () => kubeletExample({ configz: { eventRecordQPS: 5 } }) },
-    { name: '0: unlimited', expect: 'fail', facts: () => kubeletExample({ configFile: { eventRecordQPS: 0 } }) },
+    {
+      name: '0: unlimited',
+      expect: 'fail',
+      facts: () => kubeletExample({ configFile: { eventRecordQPS: 0 } }),
+    },
     { name: '0 by flag', expect: 'fail', facts: () => kubeletExample({ args: ['--event-qps=0'] }) },
   ],
 });

@@ -14,8 +14,16 @@ export default defineKubeletCheck({
     'Remove --hostname-override from the kubelet arguments (the systemd unit or its drop-in) and restart the kubelet.',
   ),
   examples: [
-    { name: 'absent', expect: 'pass', facts: () => kubeletExample({ args: ['--config=/var/lib/kubelet/config.yaml'], files: {} }) },
+    {
+      name: 'absent',
+      expect: 'pass',
+      facts: () => kubeletExample({ args: ['--config=/var/lib/kubelet/config.yaml'], files: {} }),
+    },
     { name: 'set', expect: 'fail', facts: () => kubeletExample({ args: ['--hostname-override=node-a'] }) },
-    { name: 'configz only: a flag configz cannot show', expect: 'manual', facts: () => kubeletExample({ configz: { readOnlyPort: 0 } }) },
+    {
+      name: 'configz only: a flag configz cannot show',
+      expect: 'manual',
+      facts: () => kubeletExample({ configz: { readOnlyPort: 0 } }),
+    },
   ],
 });

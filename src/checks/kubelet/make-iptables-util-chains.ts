@@ -5,7 +5,10 @@ import { defineKubeletCheck } from '../lib/kubelet-config.js';
 
 export default defineKubeletCheck({
   id: 'kubelet-make-iptables-util-chains',
-  title: t('kubelet 管理 iptables 工具链（makeIPTablesUtilChains 为 true）', 'Kubelet makeIPTablesUtilChains is true'),
+  title: t(
+    'kubelet 管理 iptables 工具链（makeIPTablesUtilChains 为 true）',
+    'Kubelet makeIPTablesUtilChains is true',
+  ),
   expected: 'makeIPTablesUtilChains true',
   settings: ['makeIPTablesUtilChains'],
   test: (v) => v.makeIPTablesUtilChains === true,
@@ -15,7 +18,15 @@ export default defineKubeletCheck({
   ),
   examples: [
     { name: 'default true', expect: 'pass', facts: () => kubeletExample({ configFile: {} }) },
-    { name: 'false in the config file', expect: 'fail', facts: () => kubeletExample({ configFile: { makeIPTablesUtilChains: false } }) },
-    { name: 'false by flag', expect: 'fail', facts: () => kubeletExample({ args: ['--make-iptables-util-chains=false'] }) },
+    {
+      name: 'false in the config file',
+      expect: 'fail',
+      facts: () => kubeletExample({ configFile: { makeIPTablesUtilChains: false } }),
+    },
+    {
+      name: 'false by flag',
+      expect: 'fail',
+      facts: () => kubeletExample({ args: ['--make-iptables-util-chains=false'] }),
+    },
   ],
 });

@@ -5,7 +5,10 @@ import { defineKubeletCheck } from '../lib/kubelet-config.js';
 
 export default defineKubeletCheck({
   id: 'kubelet-pod-pids-limit',
-  title: t('kubelet 限制每个 Pod 的进程数（podPidsLimit）', 'Kubelet podPidsLimit is set to a positive value'),
+  title: t(
+    'kubelet 限制每个 Pod 的进程数（podPidsLimit）',
+    'Kubelet podPidsLimit is set to a positive value',
+  ),
   expected: 'podPidsLimit > 0',
   settings: ['podPidsLimit'],
   test: (v) => typeof v.podPidsLimit === 'number' && v.podPidsLimit > 0,

@@ -5,7 +5,10 @@ import { defineKubeletCheck } from '../lib/kubelet-config.js';
 
 export default defineKubeletCheck({
   id: 'kubelet-protect-kernel-defaults',
-  title: t('kubelet 保护内核默认参数（protectKernelDefaults 为 true）', 'Kubelet protectKernelDefaults is true'),
+  title: t(
+    'kubelet 保护内核默认参数（protectKernelDefaults 为 true）',
+    'Kubelet protectKernelDefaults is true',
+  ),
   expected: 'protectKernelDefaults true',
   settings: ['protectKernelDefaults'],
   test: (v) => v.protectKernelDefaults === true,
@@ -14,8 +17,16 @@ export default defineKubeletCheck({
     'Tune the node sysctls the kubelet expects, then set protectKernelDefaults: true in the kubelet config file and restart the kubelet.',
   ),
   examples: [
-    { name: 'true in configz (AKS)', expect: 'pass', facts: () => kubeletExample({ configz: { protectKernelDefaults: true } }) },
+    {
+      name: 'true in configz (AKS)',
+      expect: 'pass',
+      facts: () => kubeletExample({ configz: { protectKernelDefaults: true } }),
+    },
     { name: 'absent: default false', expect: 'fail', facts: () => kubeletExample({ configFile: {} }) },
-    { name: 'bare flag', expect: 'pass', facts: () => kubeletExample({ args: ['--protect-kernel-defaults'] }) },
+    {
+      name: 'bare flag',
+      expect: 'pass',
+      facts: () => kubeletExample({ args: ['--protect-kernel-defaults'] }),
+    },
   ],
 });

@@ -5,7 +5,10 @@ import { defineKubeletCheck } from '../lib/kubelet-config.js';
 
 export default defineKubeletCheck({
   id: 'kubelet-rotate-certificates',
-  title: t('kubelet 启用客户端证书轮换（rotateCertificates）', 'Kubelet client certificate rotation is enabled (rotateCertificates)'),
+  title: t(
+    'kubelet 启用客户端证书轮换（rotateCertificates）',
+    'Kubelet client certificate rotation is enabled (rotateCertificates)',
+  ),
   expected: 'rotateCertificates true',
   settings: ['rotateCertificates'],
   test: (v) => v.rotateCertificates === true,
@@ -14,9 +17,22 @@ export default defineKubeletCheck({
     'Set rotateCertificates: true in the kubelet config file (or --rotate-certificates) and restart the kubelet.',
   ),
   examples: [
-    { name: 'true in the config file (kubeadm)', expect: 'pass', facts: () => kubeletExample({ configFile: { rotateCertificates: true } }) },
+    {
+      name: 'true in the config file (kubeadm)',
+      expect: 'pass',
+      facts: () => kubeletExample({ configFile: { rotateCertificates: true } }),
+    },
     { name: 'bare flag', expect: 'pass', facts: () => kubeletExample({ args: ['--rotate-certificates'] }) },
-    { name: 'absent: KubeletConfiguration default false', expect: 'fail', facts: () => kubeletExample({ configFile: {} }) },
-    { name: 'false by flag over the file', expect: 'fail', facts: () => kubeletExample({ configFile: { rotateCertificates: true }, args: ['--rotate-certificates=false'] }) },
+    {
+      name: 'absent: KubeletConfiguration default false',
+      expect: 'fail',
+      facts: () => kubeletExample({ configFile: {} }),
+    },
+    {
+      name: 'false by flag over the file',
+      expect: 'fail',
+      facts: () =>
+        kubeletExample({ configFile: { rotateCertificates: true }, args: ['--rotate-certificates=false'] }),
+    },
   ],
 });

@@ -2,7 +2,8 @@
 import type { Facts, FactSource, JsonValue, KubeObject } from '../../model/facts.js';
 import { parseFlags, type ParsedFlags } from './flags.js';
 
-export type Component = 'kube-apiserver' | 'kube-controller-manager' | 'kube-scheduler' | 'etcd' | 'kubelet' | 'kube-proxy';
+export type Component =
+  'kube-apiserver' | 'kube-controller-manager' | 'kube-scheduler' | 'etcd' | 'kubelet' | 'kube-proxy';
 
 export interface ComponentArgs {
   component: Component;
@@ -62,7 +63,8 @@ function staticPods(facts: Facts, component: Component): KubeObject[] {
   return (facts.kubernetes.objects.get('Pod') ?? []).filter(
     (pod) =>
       pod.metadata.namespace === 'kube-system' &&
-      (pod.metadata.labels?.component === component || (component === 'kube-proxy' && pod.metadata.labels?.['k8s-app'] === 'kube-proxy')),
+      (pod.metadata.labels?.component === component ||
+        (component === 'kube-proxy' && pod.metadata.labels?.['k8s-app'] === 'kube-proxy')),
   );
 }
 
@@ -70,7 +72,8 @@ function containerCommand(pod: KubeObject): string[] | undefined {
   const spec = pod.spec as { containers?: { command?: JsonValue; args?: JsonValue }[] } | undefined;
   const container = spec?.containers?.[0];
   if (!container) return undefined;
-  const strings = (value: JsonValue | undefined) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+  const strings = (value: JsonValue | undefined) =>
+    Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
   const argv = [...strings(container.command), ...strings(container.args)];
   return argv.length > 0 ? argv : undefined;
 }
@@ -84,7 +87,11 @@ function nodeNameOf(pod: KubeObject): string | undefined {
  * The parsed content of a file a component names (an encryption or audit policy file), read from the node
  * the component runs on, else from any node that recorded it. Undefined when no node facts carry it.
  */
-export function fileContent(facts: Facts, path: string, node?: string): { content: JsonValue; node: string } | undefined {
+export function fileContent(
+  facts: Facts,
+  path: string,
+  node?: string,
+): { content: JsonValue; node: string } | undefined {
   const preferred = node ? facts.nodes.get(node) : undefined;
   for (const candidate of [preferred, ...facts.nodes.values()]) {
     const content = candidate?.files[path]?.content;

@@ -41,7 +41,10 @@ export function modeWithin(mode: string, max: number): boolean {
 }
 
 export function describeRule(rule: FileRule): string {
-  return [rule.maxMode !== undefined ? `mode ≤ ${rule.maxMode.toString(8).padStart(4, '0')}` : '', rule.owner ? `owner ${rule.owner}` : '']
+  return [
+    rule.maxMode !== undefined ? `mode ≤ ${rule.maxMode.toString(8).padStart(4, '0')}` : '',
+    rule.owner ? `owner ${rule.owner}` : '',
+  ]
     .filter(Boolean)
     .join(', ');
 }
@@ -57,7 +60,12 @@ function ownerOf(file: NodeFile): string | undefined {
 export function judgeFile(file: NodeFile, rule: FileRule): { ok: boolean | undefined; observed: string } {
   const owner = ownerOf(file);
   const observed = `mode ${file.mode ?? '?'}, owner ${owner ?? '?'}`;
-  const modeOk = rule.maxMode === undefined ? true : file.mode === undefined ? undefined : modeWithin(file.mode, rule.maxMode);
+  const modeOk =
+    rule.maxMode === undefined
+      ? true
+      : file.mode === undefined
+        ? undefined
+        : modeWithin(file.mode, rule.maxMode);
   const ownerOk = rule.owner === undefined ? true : owner === undefined ? undefined : owner === rule.owner;
   if (modeOk === false || ownerOk === false) return { ok: false, observed };
   if (modeOk === undefined || ownerOk === undefined) return { ok: undefined, observed };
@@ -94,22 +102,39 @@ export class FileTally {
     const expected = describeRule(this.rule);
     if (this.failed > 0) {
       return fail(
-        t(`${subject.zh}不符合要求（${expected}），共 ${this.failed} 处`, `${subject.en} does not meet the requirement (${expected}) in ${this.failed} place(s)`),
+        t(
+          `${subject.zh} 不符合要求（${expected}），共 ${this.failed} 处`,
+          `${subject.en} does not meet the requirement (${expected}) in ${this.failed} place(s)`,
+        ),
         this.evidence,
       );
     }
     if (this.unknown > 0) {
-      return manual(t(`节点事实缺少${subject.zh}的权限或属主信息`, `The node facts lack the mode or owner of ${subject.en}`), this.evidence);
+      return manual(
+        t(
+          `节点事实缺少 ${subject.zh} 的权限或属主信息`,
+          `The node facts lack the mode or owner of ${subject.en}`,
+        ),
+        this.evidence,
+      );
     }
-    return pass(t(`${subject.zh}符合要求（${expected}）`, `${subject.en} meets the requirement (${expected})`), this.evidence);
+    return pass(
+      t(`${subject.zh} 符合要求（${expected}）`, `${subject.en} meets the requirement (${expected})`),
+      this.evidence,
+    );
   }
 }
 
 /** The files below `dir` on a node: its `children`, plus node file entries whose path is below it. */
-export function childrenOf(node: NodeFacts, dir: string, file: NodeFile | undefined): Map<string, NodeFile> | undefined {
+export function childrenOf(
+  node: NodeFacts,
+  dir: string,
+  file: NodeFile | undefined,
+): Map<string, NodeFile> | undefined {
   const found = new Map<string, NodeFile>();
   const prefix = dir.endsWith('/') ? dir : `${dir}/`;
-  for (const [path, entry] of Object.entries(node.files)) if (path.startsWith(prefix)) found.set(path.slice(prefix.length), entry);
+  for (const [path, entry] of Object.entries(node.files))
+    if (path.startsWith(prefix)) found.set(path.slice(prefix.length), entry);
   for (const [relative, entry] of Object.entries(file?.children ?? {})) found.set(relative, entry);
   if (found.size === 0 && file?.children === undefined) return undefined;
   return found;
@@ -141,9 +166,17 @@ export function defineFileCheck(spec: FileCheckSpec): Check {
     examples: spec.examples,
     run({ facts, params }) {
       const path = params.paths[spec.pathParam];
-      if (!path) return manual(t(`配置文件未给出路径参数 ${spec.pathParam}`, `The profile gives no path for ${spec.pathParam}`));
+      if (!path)
+        return manual(
+          t(`配置文件未给出路径参数 ${spec.pathParam}`, `The profile gives no path for ${spec.pathParam}`),
+        );
       if (facts.nodes.size === 0) {
-        return manual(t(`快照中没有节点事实，无法检查 ${path}`, `The snapshot holds no node facts, so ${path} cannot be checked`));
+        return manual(
+          t(
+            `快照中没有节点事实，无法检查 ${path}`,
+            `The snapshot holds no node facts, so ${path} cannot be checked`,
+          ),
+        );
       }
       const tally = new FileTally(facts, spec);
       let present = 0;
@@ -175,16 +208,22 @@ export function defineFileCheck(spec: FileCheckSpec): Check {
         if (absent === 0) {
           return manual(t(`节点事实中没有记录 ${path}`, `No node facts record ${path}`));
         }
-        const reason = t(`${path} 在任何已采集节点上都不存在`, `${path} does not exist on any node collected`);
+        const reason = t(
+          `${path} 在任何已采集节点上都不存在`,
+          `${path} does not exist on any node collected`,
+        );
         return spec.ifExists ? notApplicable(reason) : manual(reason);
       }
       if (tally.failed === 0 && childrenUnlisted > 0) {
-        return manual(t(`节点事实未列出 ${path} 下的文件`, `The node facts do not list the files below ${path}`), tally.evidence);
+        return manual(
+          t(`节点事实未列出 ${path} 下的文件`, `The node facts do not list the files below ${path}`),
+          tally.evidence,
+        );
       }
       if (tally.evidence.length === 0) {
         return notApplicable(t(`${path} 下没有 ${label}`, `There are no ${label} below ${path}`));
       }
-      const subject = scope === 'self' ? t(` ${path} `, path) : t(` ${path} 下的 ${label} `, `${label} below ${path}`);
+      const subject = scope === 'self' ? t(path, path) : t(`${path} 下的 ${label}`, `${label} below ${path}`);
       return tally.outcome(subject);
     },
   };
@@ -211,7 +250,13 @@ export function defineClientCaFileCheck(spec: ClientCaFileCheckSpec): Check {
     examples: spec.examples,
     run({ facts, params }) {
       const nodes = kubeletNodes(facts, params);
-      if (nodes.length === 0) return manual(t('快照中既没有 kubelet 的节点事实，也没有 configz', 'The snapshot holds neither kubelet node facts nor configz'));
+      if (nodes.length === 0)
+        return manual(
+          t(
+            '快照中既没有 kubelet 的节点事实，也没有 configz',
+            'The snapshot holds neither kubelet node facts nor configz',
+          ),
+        );
       const tally = new FileTally(facts, spec);
       const unknown: string[] = [];
       let unset = 0;
@@ -231,15 +276,27 @@ export function defineClientCaFileCheck(spec: ClientCaFileCheckSpec): Check {
         else if (!file) unknown.push(`${node.node}: ${path} not recorded`);
         else if (!file.exists) unknown.push(`${node.node}: ${path} does not exist`);
         else tally.judge(node.facts, path, file);
-        if (!file?.exists) tally.evidence.push(settingEvidence(facts, node, setting, 'path of an existing file'));
+        if (!file?.exists)
+          tally.evidence.push(settingEvidence(facts, node, setting, 'path of an existing file'));
       }
       if (tally.failed === 0 && unknown.length > 0) {
-        return manual(t(`无法检查部分节点的 kubelet 客户端 CA 文件：${unknown.join('；')}`, `The kubelet client CA file cannot be checked on some nodes: ${unknown.join('; ')}`), tally.evidence);
+        return manual(
+          t(
+            `无法检查部分节点的 kubelet 客户端 CA 文件：${unknown.join('；')}`,
+            `The kubelet client CA file cannot be checked on some nodes: ${unknown.join('; ')}`,
+          ),
+          tally.evidence,
+        );
       }
       if (tally.failed === 0 && tally.unknown === 0 && unset > 0 && tally.evidence.length === 0) {
-        return notApplicable(t('kubelet 未配置客户端 CA 文件（见 kubelet-client-ca-file 检查）', 'The kubelet has no client CA file configured (see the kubelet-client-ca-file check)'));
+        return notApplicable(
+          t(
+            'kubelet 未配置客户端 CA 文件（见 kubelet-client-ca-file 检查）',
+            'The kubelet has no client CA file configured (see the kubelet-client-ca-file check)',
+          ),
+        );
       }
-      return tally.outcome(t(' kubelet 客户端 CA 文件', 'the kubelet client CA file'));
+      return tally.outcome(t('kubelet 客户端 CA 文件', 'the kubelet client CA file'));
     },
   };
 }

@@ -97,18 +97,27 @@ export function defineFlagCheck(spec: FlagCheckSpec): Check {
       }
       if (failed > 0) {
         return fail(
-          t(`${failed} 处 ${spec.component} 的 ${shown} 不符合要求（应为 ${spec.expected}）`, `${shown} of ${spec.component} does not meet the requirement (${spec.expected}) in ${failed} place(s)`),
+          t(
+            `${failed} 处 ${spec.component} 的 ${shown} 不符合要求（应为 ${spec.expected}）`,
+            `${shown} of ${spec.component} does not meet the requirement (${spec.expected}) in ${failed} place(s)`,
+          ),
           evidence,
         );
       }
       if (ignored > 0 && spec.ignoredWhen) return manual(spec.ignoredWhen.reason, evidence);
       if (undecided > 0) {
         return manual(
-          t(`${spec.component} 的 ${shown} 取值需要人工判断是否恰当（期望：${spec.expected}）`, `Whether ${shown} of ${spec.component} is appropriate needs a person (expected: ${spec.expected})`),
+          t(
+            `${spec.component} 的 ${shown} 取值需要人工判断是否恰当（期望：${spec.expected}）`,
+            `Whether ${shown} of ${spec.component} is appropriate needs a person (expected: ${spec.expected})`,
+          ),
           evidence,
         );
       }
-      return pass(t(`${shown} 符合要求（${spec.expected}）`, `${shown} meets the requirement (${spec.expected})`), evidence);
+      return pass(
+        t(`${shown} 符合要求（${spec.expected}）`, `${shown} meets the requirement (${spec.expected})`),
+        evidence,
+      );
     },
   };
 }

@@ -11,7 +11,10 @@ export interface ParsedFlags {
  * a word, the word is its value; bare and followed by a flag, or last, it reads as "true".
  * `--` ends the flags, as in pflag.
  */
-export function parseFlags(argv: readonly string[], booleanFlags: ReadonlySet<string> = KNOWN_BOOLEAN_FLAGS): ParsedFlags {
+export function parseFlags(
+  argv: readonly string[],
+  booleanFlags: ReadonlySet<string> = KNOWN_BOOLEAN_FLAGS,
+): ParsedFlags {
   const values = new Map<string, string[]>();
   const add = (name: string, value: string) => values.set(name, [...(values.get(name) ?? []), value]);
   for (let i = 0; i < argv.length; i++) {
@@ -65,7 +68,10 @@ export function flagBool(flags: ParsedFlags, name: string, defaultValue: boolean
 
 /** A comma-list flag (`--authorization-mode`, `--tls-cipher-suites`), with repeated occurrences joined. */
 export function flagList(flags: ParsedFlags, name: string): string[] {
-  return (flags.values.get(name) ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return (flags.values.get(name) ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -118,8 +124,13 @@ export function admissionPlugins(flags: ParsedFlags): AdmissionPlugins {
     explain(plugin) {
       if (disabled.has(plugin)) return `${plugin} disabled by --disable-admission-plugins`;
       if (explicit.has(plugin)) return `${plugin} enabled by --enable-admission-plugins`;
-      if (hasFlag(flags, 'admission-control')) return legacy.includes(plugin) ? `${plugin} named in --admission-control` : `${plugin} not in --admission-control`;
-      return DEFAULT_ADMISSION_PLUGINS.includes(plugin) ? `${plugin} enabled by default` : `${plugin} not enabled (off by default)`;
+      if (hasFlag(flags, 'admission-control'))
+        return legacy.includes(plugin)
+          ? `${plugin} named in --admission-control`
+          : `${plugin} not in --admission-control`;
+      return DEFAULT_ADMISSION_PLUGINS.includes(plugin)
+        ? `${plugin} enabled by default`
+        : `${plugin} not enabled (off by default)`;
     },
   };
 }
@@ -149,13 +160,14 @@ export function featureGate(flags: ParsedFlags, gate: string, defaultValue: bool
  * the text is not a Go duration.
  */
 export function parseGoDuration(text: string): number | undefined {
-  const units: Record<string, number> = { ns: 1e-9, us: 1e-6, 'µs': 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+  const units: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
   const trimmed = text.trim();
   if (trimmed === '0' || trimmed === '+0' || trimmed === '-0') return 0;
   const match = /^([+-]?)((?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|ms|s|m|h))+$/.exec(trimmed);
   if (!match) return undefined;
   let total = 0;
-  for (const part of trimmed.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/g)) total += Number(part[1]) * units[part[2]!]!;
+  for (const part of trimmed.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/g))
+    total += Number(part[1]) * units[part[2]!]!;
   return match[1] === '-' ? -total : total;
 }
 

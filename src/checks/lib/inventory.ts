@@ -69,6 +69,6 @@ export function describe(object: KubeObject): string {
 }
 
 /** Evidence listing what was found of one component. */
-export function sightingEvidence(facts: Facts, what: string, objects: KubeObject[], expected: string): Evidence {
+export function sightingEvidence(facts: Facts, what: string, objects: readonly KubeObject[], expected: string): Evidence {
   return kubeEvidence(facts, objects[0]?.kind ?? 'Pod', `kubernetes:${what}`, objects.slice(0, 10).map(describe), expected);
 }

@@ -3,7 +3,15 @@ import type { Check, CheckExample, CheckParameters, Evidence } from '../../model
 import { t, type Text } from '../../model/text.js';
 import { fail, manual, pass } from './outcome.js';
 import type { Facts, JsonObject, JsonValue, NodeFacts } from '../../model/facts.js';
-import { featureGates, flagValue, hasFlag, parseFlags, parseGoBool, parseGoDuration, type ParsedFlags } from './flags.js';
+import {
+  featureGates,
+  flagValue,
+  hasFlag,
+  parseFlags,
+  parseGoBool,
+  parseGoDuration,
+  type ParsedFlags,
+} from './flags.js';
 import { dig } from './workloads.js';
 
 export type KubeletValueSource = 'configz' | 'flag' | 'config-file' | 'default' | 'unknown';
@@ -25,10 +33,34 @@ export interface KubeletSettingSpec {
 
 /** The settings the CIS kubelet checks read. Defaults per the v1beta1 types and the kubelet's flag help. */
 export const KUBELET_SETTINGS = {
-  anonymousAuth: { field: 'authentication.anonymous.enabled', flag: 'anonymous-auth', kind: 'bool', configDefault: false, flagDefault: true },
-  authorizationMode: { field: 'authorization.mode', flag: 'authorization-mode', kind: 'string', configDefault: 'Webhook', flagDefault: 'AlwaysAllow' },
-  clientCAFile: { field: 'authentication.x509.clientCAFile', flag: 'client-ca-file', kind: 'string', configDefault: '', flagDefault: '' },
-  readOnlyPort: { field: 'readOnlyPort', flag: 'read-only-port', kind: 'number', configDefault: 0, flagDefault: 10255 },
+  anonymousAuth: {
+    field: 'authentication.anonymous.enabled',
+    flag: 'anonymous-auth',
+    kind: 'bool',
+    configDefault: false,
+    flagDefault: true,
+  },
+  authorizationMode: {
+    field: 'authorization.mode',
+    flag: 'authorization-mode',
+    kind: 'string',
+    configDefault: 'Webhook',
+    flagDefault: 'AlwaysAllow',
+  },
+  clientCAFile: {
+    field: 'authentication.x509.clientCAFile',
+    flag: 'client-ca-file',
+    kind: 'string',
+    configDefault: '',
+    flagDefault: '',
+  },
+  readOnlyPort: {
+    field: 'readOnlyPort',
+    flag: 'read-only-port',
+    kind: 'number',
+    configDefault: 0,
+    flagDefault: 10255,
+  },
   streamingConnectionIdleTimeout: {
     field: 'streamingConnectionIdleTimeout',
     flag: 'streaming-connection-idle-timeout',
@@ -37,17 +69,84 @@ export const KUBELET_SETTINGS = {
     flagDefault: '4h0m0s',
     zeroIsDefault: true,
   },
-  makeIPTablesUtilChains: { field: 'makeIPTablesUtilChains', flag: 'make-iptables-util-chains', kind: 'bool', configDefault: true, flagDefault: true },
+  makeIPTablesUtilChains: {
+    field: 'makeIPTablesUtilChains',
+    flag: 'make-iptables-util-chains',
+    kind: 'bool',
+    configDefault: true,
+    flagDefault: true,
+  },
   hostnameOverride: { flag: 'hostname-override', kind: 'string', configDefault: '', flagDefault: '' },
-  eventRecordQPS: { field: 'eventRecordQPS', flag: 'event-qps', kind: 'number', configDefault: 50, flagDefault: 50 },
-  tlsCertFile: { field: 'tlsCertFile', flag: 'tls-cert-file', kind: 'string', configDefault: '', flagDefault: '' },
-  tlsPrivateKeyFile: { field: 'tlsPrivateKeyFile', flag: 'tls-private-key-file', kind: 'string', configDefault: '', flagDefault: '' },
-  serverTLSBootstrap: { field: 'serverTLSBootstrap', flag: 'rotate-server-certificates', kind: 'bool', configDefault: false, flagDefault: false },
-  rotateCertificates: { field: 'rotateCertificates', flag: 'rotate-certificates', kind: 'bool', configDefault: false, flagDefault: false },
-  tlsCipherSuites: { field: 'tlsCipherSuites', flag: 'tls-cipher-suites', kind: 'list', configDefault: [], flagDefault: [] },
-  podPidsLimit: { field: 'podPidsLimit', flag: 'pod-max-pids', kind: 'number', configDefault: -1, flagDefault: -1 },
-  protectKernelDefaults: { field: 'protectKernelDefaults', flag: 'protect-kernel-defaults', kind: 'bool', configDefault: false, flagDefault: false },
-  featureGates: { field: 'featureGates', flag: 'feature-gates', kind: 'map', configDefault: {}, flagDefault: {} },
+  eventRecordQPS: {
+    field: 'eventRecordQPS',
+    flag: 'event-qps',
+    kind: 'number',
+    configDefault: 50,
+    flagDefault: 50,
+  },
+  tlsCertFile: {
+    field: 'tlsCertFile',
+    flag: 'tls-cert-file',
+    kind: 'string',
+    configDefault: '',
+    flagDefault: '',
+  },
+  tlsPrivateKeyFile: {
+    field: 'tlsPrivateKeyFile',
+    flag: 'tls-private-key-file',
+    kind: 'string',
+    configDefault: '',
+    flagDefault: '',
+  },
+  serverTLSBootstrap: {
+    field: 'serverTLSBootstrap',
+    flag: 'rotate-server-certificates',
+    kind: 'bool',
+    configDefault: false,
+    flagDefault: false,
+  },
+  rotateCertificates: {
+    field: 'rotateCertificates',
+    flag: 'rotate-certificates',
+    kind: 'bool',
+    configDefault: false,
+    flagDefault: false,
+  },
+  tlsCipherSuites: {
+    field: 'tlsCipherSuites',
+    flag: 'tls-cipher-suites',
+    kind: 'list',
+    configDefault: [],
+    flagDefault: [],
+  },
+  podPidsLimit: {
+    field: 'podPidsLimit',
+    flag: 'pod-max-pids',
+    kind: 'number',
+    configDefault: -1,
+    flagDefault: -1,
+  },
+  protectKernelDefaults: {
+    field: 'protectKernelDefaults',
+    flag: 'protect-kernel-defaults',
+    kind: 'bool',
+    configDefault: false,
+    flagDefault: false,
+  },
+  featureGates: {
+    field: 'featureGates',
+    flag: 'feature-gates',
+    kind: 'map',
+    configDefault: {},
+    flagDefault: {},
+  },
+  allowedUnsafeSysctls: {
+    field: 'allowedUnsafeSysctls',
+    flag: 'allowed-unsafe-sysctls',
+    kind: 'list',
+    configDefault: [],
+    flagDefault: [],
+  },
 } satisfies Record<string, KubeletSettingSpec>;
 
 export type KubeletSettingName = keyof typeof KUBELET_SETTINGS;
@@ -77,7 +176,13 @@ export interface KubeletNode {
   facts?: NodeFacts;
 }
 
-const ZERO: Record<KubeletSettingSpec['kind'], JsonValue> = { bool: false, number: 0, string: '', list: [], map: {} };
+const ZERO: Record<KubeletSettingSpec['kind'], JsonValue> = {
+  bool: false,
+  number: 0,
+  string: '',
+  list: [],
+  map: {},
+};
 
 function isObject(value: JsonValue | undefined): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -119,7 +224,10 @@ function fromFlag(spec: KubeletSettingSpec, flags: ParsedFlags): JsonValue | und
     case 'number':
       return Number.isFinite(Number(raw)) ? Number(raw) : raw;
     case 'list':
-      return raw.split(',').map((s) => s.trim()).filter(Boolean);
+      return raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
     case 'map':
       return Object.fromEntries(featureGates(flags));
     default:
@@ -136,36 +244,84 @@ export function resolveSetting(node: KubeletNode, name: string, spec: KubeletSet
   if (node.configz && spec.field) {
     // configz omits zero values (omitempty), so an absent field is the zero of its type.
     const value = dig(node.configz, spec.field.split('.'));
-    return { name, value: value ?? ZERO[spec.kind], source: 'configz', location: `configz ${node.node} ${spec.field}` };
+    return {
+      name,
+      value: value ?? ZERO[spec.kind],
+      source: 'configz',
+      location: `configz ${node.node} ${spec.field}`,
+    };
   }
-  const unknown = (because: string): KubeletSetting => ({ name, value: undefined, source: 'unknown', location: `node ${node.node} kubelet ${spec.field ?? `--${spec.flag}`}`, unknownBecause: because });
+  const unknown = (because: string): KubeletSetting => ({
+    name,
+    value: undefined,
+    source: 'unknown',
+    location: `node ${node.node} kubelet ${spec.field ?? `--${spec.flag}`}`,
+    unknownBecause: because,
+  });
   const flagged = node.flags ? fromFlag(spec, node.flags) : undefined;
   const fileValue = node.config && spec.field ? dig(node.config, spec.field.split('.')) : undefined;
   if (spec.kind === 'map' && (flagged !== undefined || fileValue !== undefined)) {
     const merged = { ...(isObject(fileValue) ? fileValue : {}), ...(isObject(flagged) ? flagged : {}) };
     const source = flagged !== undefined ? 'flag' : 'config-file';
-    return { name, value: merged, source, location: `node ${node.node} kubelet ${source === 'flag' ? `--${spec.flag}` : `${node.configPath} ${spec.field}`}` };
+    return {
+      name,
+      value: merged,
+      source,
+      location: `node ${node.node} kubelet ${source === 'flag' ? `--${spec.flag}` : `${node.configPath} ${spec.field}`}`,
+    };
   }
-  if (flagged !== undefined) return { name, value: flagged, source: 'flag', location: `node ${node.node} kubelet --${spec.flag}` };
-  if (!node.flags && !node.config) return unknown('no kubelet command line, config file or configz was collected');
+  if (flagged !== undefined)
+    return { name, value: flagged, source: 'flag', location: `node ${node.node} kubelet --${spec.flag}` };
+  if (!node.flags && !node.config)
+    return unknown('no kubelet command line, config file or configz was collected');
   if (node.configPath) {
     if (!spec.field) {
       // A flag-only setting absent from a known command line takes its default even with a config file.
-      if (node.flags) return { name, value: spec.flagDefault, source: 'default', location: `node ${node.node} kubelet --${spec.flag} (absent)` };
+      if (node.flags)
+        return {
+          name,
+          value: spec.flagDefault,
+          source: 'default',
+          location: `node ${node.node} kubelet --${spec.flag} (absent)`,
+        };
       return unknown(`--${spec.flag} can only be seen on the kubelet command line, which was not collected`);
     }
     if (!node.config) return unknown(`the content of ${node.configPath} was not collected`);
     const zero = spec.zeroIsDefault && typeof fileValue === 'string' && parseGoDuration(fileValue) === 0;
-    if (fileValue !== undefined && !zero) return { name, value: fileValue, source: 'config-file', location: `node ${node.node} ${node.configPath} ${spec.field}` };
-    const why = zero ? `${String(fileValue)}: zero, so the KubeletConfiguration default` : 'absent: KubeletConfiguration default';
-    return { name, value: spec.configDefault, source: 'default', location: `node ${node.node} ${node.configPath} ${spec.field} (${why})` };
+    if (fileValue !== undefined && !zero)
+      return {
+        name,
+        value: fileValue,
+        source: 'config-file',
+        location: `node ${node.node} ${node.configPath} ${spec.field}`,
+      };
+    const why = zero
+      ? `${String(fileValue)}: zero, so the KubeletConfiguration default`
+      : 'absent: KubeletConfiguration default';
+    return {
+      name,
+      value: spec.configDefault,
+      source: 'default',
+      location: `node ${node.node} ${node.configPath} ${spec.field} (${why})`,
+    };
   }
-  return { name, value: spec.flagDefault, source: 'default', location: `node ${node.node} kubelet --${spec.flag} (absent, no --config: flag default)` };
+  return {
+    name,
+    value: spec.flagDefault,
+    source: 'default',
+    location: `node ${node.node} kubelet --${spec.flag} (absent, no --config: flag default)`,
+  };
 }
 
 /** All the named settings of a node. */
-export function resolveSettings<K extends KubeletSettingName>(node: KubeletNode, names: readonly K[]): Record<K, KubeletSetting> {
-  return Object.fromEntries(names.map((n) => [n, resolveSetting(node, n, KUBELET_SETTINGS[n])])) as Record<K, KubeletSetting>;
+export function resolveSettings<K extends KubeletSettingName>(
+  node: KubeletNode,
+  names: readonly K[],
+): Record<K, KubeletSetting> {
+  return Object.fromEntries(names.map((n) => [n, resolveSetting(node, n, KUBELET_SETTINGS[n])])) as Record<
+    K,
+    KubeletSetting
+  >;
 }
 
 /** A feature gate's effective value on a node, with the gate's default when nothing names it. */
@@ -173,12 +329,24 @@ export function kubeletFeatureGate(node: KubeletNode, gate: string, defaultValue
   const gates = resolveSetting(node, 'featureGates', KUBELET_SETTINGS.featureGates);
   if (gates.value === undefined) return { ...gates, name: `featureGates.${gate}` };
   const value = isObject(gates.value) ? gates.value[gate] : undefined;
-  if (typeof value === 'boolean') return { ...gates, name: `featureGates.${gate}`, value, location: `${gates.location} ${gate}` };
-  return { ...gates, name: `featureGates.${gate}`, value: defaultValue, source: 'default', location: `${gates.location} ${gate} (absent: gate default)` };
+  if (typeof value === 'boolean')
+    return { ...gates, name: `featureGates.${gate}`, value, location: `${gates.location} ${gate}` };
+  return {
+    ...gates,
+    name: `featureGates.${gate}`,
+    value: defaultValue,
+    source: 'default',
+    location: `${gates.location} ${gate} (absent: gate default)`,
+  };
 }
 
 /** Evidence for one resolved setting, naming where its value came from. */
-export function settingEvidence(facts: Facts, node: KubeletNode, setting: KubeletSetting, expected: string): Evidence {
+export function settingEvidence(
+  facts: Facts,
+  node: KubeletNode,
+  setting: KubeletSetting,
+  expected: string,
+): Evidence {
   const fromConfigz = setting.source === 'configz';
   const origin = facts.origins.get(fromConfigz ? `kubernetes:configz:${node.node}` : `node:${node.node}`);
   return {
@@ -218,7 +386,12 @@ export function defineKubeletCheck<K extends KubeletSettingName>(spec: KubeletCh
     run({ facts, params }) {
       const nodes = kubeletNodes(facts, params);
       if (nodes.length === 0) {
-        return manual(t('快照中既没有 kubelet 的节点事实，也没有 configz', 'The snapshot holds neither kubelet node facts nor configz'));
+        return manual(
+          t(
+            '快照中既没有 kubelet 的节点事实，也没有 configz',
+            'The snapshot holds neither kubelet node facts nor configz',
+          ),
+        );
       }
       const evidence: Evidence[] = [];
       const failed: string[] = [];
@@ -241,20 +414,38 @@ export function defineKubeletCheck<K extends KubeletSettingName>(spec: KubeletCh
       }
       if (failed.length > 0) {
         return fail(
-          t(`kubelet 设置不符合要求（${spec.expected}）的节点：${failed.join('、')}`, `The kubelet does not meet the requirement (${spec.expected}) on: ${failed.join(', ')}`),
+          t(
+            `kubelet 设置不符合要求（${spec.expected}）的节点：${failed.join('、')}`,
+            `The kubelet does not meet the requirement (${spec.expected}) on: ${failed.join(', ')}`,
+          ),
           evidence,
         );
       }
       if (unknown.length > 0) {
-        return manual(t(`无法确定部分节点的 kubelet 设置：${unknown.join('；')}`, `The kubelet settings of some nodes cannot be determined: ${unknown.join('; ')}`), evidence);
-      }
-      if (undecided.length > 0) {
         return manual(
-          t(`需要人工判断以下节点的 kubelet 设置是否恰当：${undecided.join('、')}`, `Whether the kubelet setting is appropriate needs a person on: ${undecided.join(', ')}`),
+          t(
+            `无法确定部分节点的 kubelet 设置：${unknown.join('；')}`,
+            `The kubelet settings of some nodes cannot be determined: ${unknown.join('; ')}`,
+          ),
           evidence,
         );
       }
-      return pass(t(`所有节点的 kubelet 均符合要求（${spec.expected}）`, `The kubelet meets the requirement (${spec.expected}) on every node`), evidence);
+      if (undecided.length > 0) {
+        return manual(
+          t(
+            `需要人工判断以下节点的 kubelet 设置是否恰当：${undecided.join('、')}`,
+            `Whether the kubelet setting is appropriate needs a person on: ${undecided.join(', ')}`,
+          ),
+          evidence,
+        );
+      }
+      return pass(
+        t(
+          `所有节点的 kubelet 均符合要求（${spec.expected}）`,
+          `The kubelet meets the requirement (${spec.expected}) on every node`,
+        ),
+        evidence,
+      );
     },
   };
 }

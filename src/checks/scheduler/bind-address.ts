@@ -3,15 +3,25 @@ import { t } from '../../model/text.js';
 import { componentExample } from '../lib/example-facts.js';
 import { defineFlagCheck } from '../lib/flag-check.js';
 import { flagValue } from '../lib/flags.js';
+
 const run = (args: string[]) => componentExample('kube-scheduler', args);
 
 export default defineFlagCheck({
   id: 'scheduler-bind-address',
-  title: t('调度器仅监听本地回环地址（--bind-address=127.0.0.1）', 'Scheduler binds to 127.0.0.1 (--bind-address)'),
+  title: t(
+    '调度器仅监听本地回环地址（--bind-address=127.0.0.1）',
+    'Scheduler binds to 127.0.0.1 (--bind-address)',
+  ),
   component: 'kube-scheduler',
   flag: 'bind-address',
   expected: '127.0.0.1',
-  test: (flags) => { const value = flagValue(flags, 'bind-address'); return { ok: value === '127.0.0.1' || value === '::1', observed: value ?? 'not set (defaults to 0.0.0.0)' }; },
+  test: (flags) => {
+    const value = flagValue(flags, 'bind-address');
+    return {
+      ok: value === '127.0.0.1' || value === '::1',
+      observed: value ?? 'not set (defaults to 0.0.0.0)',
+    };
+  },
   remediation: t(
     '在 kube-scheduler 启动参数中设置 --bind-address=127.0.0.1。',
     'Set --bind-address=127.0.0.1 in the kube-scheduler arguments.',

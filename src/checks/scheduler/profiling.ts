@@ -3,6 +3,7 @@ import { t } from '../../model/text.js';
 import { componentExample } from '../lib/example-facts.js';
 import { defineFlagCheck } from '../lib/flag-check.js';
 import { flagBool, hasFlag } from '../lib/flags.js';
+
 const run = (args: string[]) => componentExample('kube-scheduler', args);
 
 export default defineFlagCheck({
@@ -11,8 +12,20 @@ export default defineFlagCheck({
   component: 'kube-scheduler',
   flag: 'profiling',
   expected: 'false',
-  test: (flags) => { const value = flagBool(flags, 'profiling', true); return { ok: value === false, observed: hasFlag(flags, 'profiling') ? String(value) : 'not set (defaults to true)' }; },
-  ignoredWhen: { flag: 'config', reason: t('kube-scheduler 使用 --config 时会忽略已弃用的 --profiling 参数，需要人工核查配置文件中的 enableProfiling', 'With --config, kube-scheduler ignores the deprecated --profiling flag: a person must review enableProfiling in that file') },
+  test: (flags) => {
+    const value = flagBool(flags, 'profiling', true);
+    return {
+      ok: value === false,
+      observed: hasFlag(flags, 'profiling') ? String(value) : 'not set (defaults to true)',
+    };
+  },
+  ignoredWhen: {
+    flag: 'config',
+    reason: t(
+      'kube-scheduler 使用 --config 时会忽略已弃用的 --profiling 参数，需要人工核查配置文件中的 enableProfiling',
+      'With --config, kube-scheduler ignores the deprecated --profiling flag: a person must review enableProfiling in that file',
+    ),
+  },
   remediation: t(
     '在 kube-scheduler 启动参数中设置 --profiling=false（使用 --config 时在配置文件中设置 enableProfiling: false）。',
     'Set --profiling=false in the kube-scheduler arguments (with --config, set enableProfiling: false in that file).',
@@ -20,6 +33,10 @@ export default defineFlagCheck({
   examples: [
     { name: 'false', expect: 'pass', facts: () => run(['--profiling=false']) },
     { name: 'absent: defaults to true', expect: 'fail', facts: () => run(['--bind-address=127.0.0.1']) },
-    { name: 'with --config the flag is ignored', expect: 'manual', facts: () => run(['--config=/etc/kubernetes/scheduler-config.yaml', '--profiling=false']) },
+    {
+      name: 'with --config the flag is ignored',
+      expect: 'manual',
+      facts: () => run(['--config=/etc/kubernetes/scheduler-config.yaml', '--profiling=false']),
+    },
   ],
 });

@@ -27,7 +27,7 @@ export default definePodCheck({
       name: 'hostPID in a provider namespace is excluded',
       expect: 'pass',
       params: { systemNamespaces: ['kube-system'] },
-      facts: () => exampleFacts({ objects: [kubeObject('DaemonSet', 'node-agent', 'kube-system', { spec: { template: { spec: { hostPID: true, containers: [{ name: 'a' }] } } } })] }),
+      facts: () => exampleFacts({ kinds: ['Pod'], objects: [kubeObject('DaemonSet', 'node-agent', 'kube-system', { spec: { template: { spec: { hostPID: true, containers: [{ name: 'a' }] } } } })] }),
     },
     { name: 'no workloads collected', expect: 'manual', facts: () => exampleFacts() },
   ],

@@ -18,13 +18,20 @@ interface CompareOptions {
 export function registerCompare(program: Command): void {
   program
     .command('compare')
-    .description('compare two or more assessments (AKS against on-premises, or one cluster over time), the first as the baseline')
+    .description(
+      'compare two or more assessments (AKS against on-premises, or one cluster over time), the first as the baseline',
+    )
     .argument('<assessments...>', 'assessment.json files or pack directories; the first is the baseline')
     .requiredOption('--out <dir>', 'output directory')
     .option('--format <list>', 'comma-separated formats: pdf, xlsx, json', 'pdf,xlsx,json')
     .option('--lang <lang>', 'report language: zh or en', 'zh')
     .option('--framework <id>', 'framework to pick from packs that hold one subdirectory per framework')
-    .option('--framework-map <file>', 'YAML/JSON file saying how two frameworks’ requirements correspond (repeatable)', (value: string, list: string[]) => [...list, value], [])
+    .option(
+      '--framework-map <file>',
+      'YAML/JSON file saying how two frameworks’ requirements correspond (repeatable)',
+      (value: string, list: string[]) => [...list, value],
+      [],
+    )
     .action(async (args: string[], opts: CompareOptions) => {
       const formats = parseFormats(opts.format);
       const lang = parseLang(opts.lang);
@@ -34,7 +41,12 @@ export function registerCompare(program: Command): void {
       const comparison = compareAssessments(inputs, { maps });
       for (const { side, counts } of comparison.summary.classCounts) {
         const name = comparison.sides[side]!.cluster.name;
-        log(`${comparison.sides[0]!.cluster.name} → ${name}: ${Object.entries(counts).filter(([, n]) => n > 0).map(([c, n]) => `${n} ${c}`).join(', ')}`);
+        log(
+          `${comparison.sides[0]!.cluster.name} → ${name}: ${Object.entries(counts)
+            .filter(([, n]) => n > 0)
+            .map(([c, n]) => `${n} ${c}`)
+            .join(', ')}`,
+        );
       }
       await renderComparison(comparison, { outDir: opts.out, formats, lang });
     });

@@ -10,7 +10,9 @@ import { log } from '../log.js';
 import { parseLang } from '../options.js';
 
 export function registerProfiles(program: Command): void {
-  const profiles = program.command('profiles').description('show provider profiles and compare them across a framework');
+  const profiles = program
+    .command('profiles')
+    .description('show provider profiles and compare them across a framework');
   profiles
     .command('show')
     .description('print a provider profile as evaluation sees it (extends resolved)')
@@ -29,14 +31,23 @@ export function registerProfiles(program: Command): void {
     .description('write an .xlsx workbook: one row per requirement, one column group per provider')
     .requiredOption('--framework <framework>', 'framework id, e.g. cis-kubernetes-1.11.1')
     .requiredOption('--out <file>', 'the workbook to write (.xlsx)')
-    .option('--profiles <list>', 'comma-separated profiles or profile files (default: every built-in profile)')
+    .option(
+      '--profiles <list>',
+      'comma-separated profiles or profile files (default: every built-in profile)',
+    )
     .option('--lang <lang>', 'workbook language: zh or en', 'zh')
     .action(async (opts: { framework: string; out: string; profiles?: string; lang: string }) => {
       const lang = parseLang(opts.lang);
-      if (!/\.xlsx$/i.test(opts.out)) throw InputError.at(undefined, '--out', `"${opts.out}" should end in .xlsx`);
+      if (!/\.xlsx$/i.test(opts.out))
+        throw InputError.at(undefined, '--out', `"${opts.out}" should end in .xlsx`);
       const catalogue = await loadCatalogue();
       const framework = getFramework(catalogue, opts.framework);
-      const ids = opts.profiles ? opts.profiles.split(',').map((p) => p.trim()).filter(Boolean) : [...catalogue.profiles.keys()];
+      const ids = opts.profiles
+        ? opts.profiles
+            .split(',')
+            .map((p) => p.trim())
+            .filter(Boolean)
+        : [...catalogue.profiles.keys()];
       const chosen: ProviderProfile[] = [];
       for (const id of ids) chosen.push(await resolveProfile(catalogue, id));
       await writeMatrix(framework, chosen, opts.out, lang);
@@ -46,30 +57,56 @@ export function registerProfiles(program: Command): void {
 
 function showProfile(profile: ProviderProfile, lang: Lang): string {
   const parts: string[] = [];
-  parts.push(`${profile.id}: ${pick(profile.title, lang)}${profile.extends ? ` (extends ${profile.extends})` : ''}\n`);
+  parts.push(
+    `${profile.id}: ${pick(profile.title, lang)}${profile.extends ? ` (extends ${profile.extends})` : ''}\n`,
+  );
   if (profile.description) parts.push(`${pick(profile.description, lang)}\n`);
   parts.push(`\ndefaults: ${profile.defaults.mapping}, ${profile.defaults.responsibility}\n`);
-  parts.push(`system namespaces: ${profile.parameters.systemNamespaces.join(', ') || '—'}\n\nparameters.paths\n`);
-  parts.push(textTable(['key', 'path'], Object.entries(profile.parameters.paths).sort(([a], [b]) => a.localeCompare(b))));
+  parts.push(
+    `system namespaces: ${profile.parameters.systemNamespaces.join(', ') || '—'}\n\nparameters.paths\n`,
+  );
+  parts.push(
+    textTable(
+      ['key', 'path'],
+      Object.entries(profile.parameters.paths).sort(([a], [b]) => a.localeCompare(b)),
+    ),
+  );
   const attestations = Object.values(profile.attestations);
   if (attestations.length > 0) {
     parts.push('\nattestations\n');
-    parts.push(textTable(['id', 'versions', 'title'], attestations.map((a) => [a.id, `${a.versions.min}–${a.versions.max}`, pick(a.title, lang)])));
+    parts.push(
+      textTable(
+        ['id', 'versions', 'title'],
+        attestations.map((a) => [a.id, `${a.versions.min}–${a.versions.max}`, pick(a.title, lang)]),
+      ),
+    );
   }
   const row = (key: string, m: ProviderProfile['checks'][string]) => [
     key,
     m.mapping ?? '',
     m.responsibility ?? '',
     m.published ? `${m.published.result} (${m.published.source})` : '',
-    m.decidedBy ? `${m.decidedBy.check ?? 'own checks'}${m.decidedBy.facts.length > 0 ? `: ${m.decidedBy.facts.join(', ')}` : ''}` : '',
+    m.decidedBy
+      ? `${m.decidedBy.check ?? 'own checks'}${m.decidedBy.facts.length > 0 ? `: ${m.decidedBy.facts.join(', ')}` : ''}`
+      : '',
     m.reason ? pick(m.reason, lang) : '',
   ];
   const header = ['check', 'mapping', 'responsibility', 'published', 'decidedBy', 'reason'];
   parts.push(`\nchecks (${Object.keys(profile.checks).length})\n`);
-  parts.push(textTable(header, Object.entries(profile.checks).map(([k, m]) => row(k, m))));
+  parts.push(
+    textTable(
+      header,
+      Object.entries(profile.checks).map(([k, m]) => row(k, m)),
+    ),
+  );
   for (const [framework, table] of Object.entries(profile.requirements)) {
     parts.push(`\nrequirements: ${framework} (${Object.keys(table).length})\n`);
-    parts.push(textTable(['requirement', ...header.slice(1)], Object.entries(table).map(([k, m]) => row(k, m))));
+    parts.push(
+      textTable(
+        ['requirement', ...header.slice(1)],
+        Object.entries(table).map(([k, m]) => row(k, m)),
+      ),
+    );
   }
   return parts.join('');
 }

@@ -17,19 +17,26 @@ interface ListOptions {
 }
 
 export function registerRules(program: Command): void {
-  const rules = program.command('rules').description('show the catalogue: framework requirements and their provider mappings');
+  const rules = program
+    .command('rules')
+    .description('show the catalogue: framework requirements and their provider mappings');
   rules
     .command('list')
     .description('list requirements with their mapping under a provider profile (to stdout)')
     .option('--framework <framework>', 'framework id, e.g. cis-kubernetes-1.11.1 (default: every framework)')
-    .option('--profile <profile>', 'provider profile: aks, kubeadm, self-managed, or a profile file that extends one')
+    .option(
+      '--profile <profile>',
+      'provider profile: aks, kubeadm, self-managed, or a profile file that extends one',
+    )
     .option('--format <format>', 'table, json or csv', 'table')
     .option('--lang <lang>', 'language of titles and reasons: zh or en', 'zh')
     .action(async (opts: ListOptions) => {
       const format = parseListFormat(opts.format);
       const lang = parseLang(opts.lang);
       const catalogue = await loadCatalogue();
-      const frameworks = opts.framework ? [getFramework(catalogue, opts.framework)] : [...catalogue.frameworks.values()];
+      const frameworks = opts.framework
+        ? [getFramework(catalogue, opts.framework)]
+        : [...catalogue.frameworks.values()];
       const profile = opts.profile ? await resolveProfile(catalogue, opts.profile) : undefined;
       process.stdout.write(formatRows(ruleRows(frameworks, profile, lang), format));
     });
@@ -37,22 +44,67 @@ export function registerRules(program: Command): void {
 
 function parseListFormat(value: string): ListFormat {
   const format = value.trim().toLowerCase();
-  if (!(FORMATS as readonly string[]).includes(format)) throw InputError.at(undefined, '--format', `"${value}" is not one of ${FORMATS.join(', ')}`);
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw InputError.at(undefined, '--format', `"${value}" is not one of ${FORMATS.join(', ')}`);
   return format as ListFormat;
 }
 
 export function formatRows(rows: RuleRowWithMapping[], format: ListFormat): string {
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
   if (format === 'csv') {
-    const header = ['framework', 'id', 'section', 'title', 'level', 'assessment', 'strength', 'mapping', 'published', 'responsibility', 'reason', 'checks'];
+    const header = [
+      'framework',
+      'id',
+      'section',
+      'title',
+      'level',
+      'assessment',
+      'strength',
+      'mapping',
+      'published',
+      'responsibility',
+      'reason',
+      'checks',
+    ];
     return csv(
       header,
-      rows.map((r) => [r.framework, r.id, r.section, r.title, r.level ?? '', r.assessment, r.strength ?? '', r.mapping ?? '', r.published ?? '', r.responsibility ?? '', r.reason ?? '', r.checks.join(' ')]),
+      rows.map((r) => [
+        r.framework,
+        r.id,
+        r.section,
+        r.title,
+        r.level ?? '',
+        r.assessment,
+        r.strength ?? '',
+        r.mapping ?? '',
+        r.published ?? '',
+        r.responsibility ?? '',
+        r.reason ?? '',
+        r.checks.join(' '),
+      ]),
     );
   }
-  const header = ['framework', 'id', 'level', 'assessment', 'mapping', 'published', 'responsibility', 'title'];
+  const header = [
+    'framework',
+    'id',
+    'level',
+    'assessment',
+    'mapping',
+    'published',
+    'responsibility',
+    'title',
+  ];
   return textTable(
     header,
-    rows.map((r) => [r.framework, r.id, r.level ?? r.strength ?? '', r.assessment, r.mapping ?? '', r.published ?? '', r.responsibility ?? '', r.title]),
+    rows.map((r) => [
+      r.framework,
+      r.id,
+      r.level ?? r.strength ?? '',
+      r.assessment,
+      r.mapping ?? '',
+      r.published ?? '',
+      r.responsibility ?? '',
+      r.title,
+    ]),
   );
 }

@@ -203,14 +203,29 @@ function groupBySection(assessment: Assessment, details: DetailView[], lang: Lan
   });
 }
 
-/** Sections without a parent in the list: "1" but not "1.2" when both exist. */
+/**
+ * The sections results are grouped under: those without a parent ("1", not "1.2"); when every result falls
+ * under one of them (Q/KXY has only chapter 5), its children instead, so the report still has a structure.
+ */
 function topLevel(assessment: Assessment): Assessment['sections'] {
-  const ids = new Set(assessment.sections.map((s) => s.id));
-  return assessment.sections.filter((s) => {
-    const parts = s.id.split('.');
-    for (let n = 1; n < parts.length; n++) if (ids.has(parts.slice(0, n).join('.'))) return false;
-    return true;
-  });
+  const roots = (list: Assessment['sections']) => {
+    const ids = new Set(list.map((s) => s.id));
+    return list.filter((s) => {
+      const parts = s.id.split('.');
+      for (let n = 1; n < parts.length; n++) if (ids.has(parts.slice(0, n).join('.'))) return false;
+      return true;
+    });
+  };
+  let tops = roots(assessment.sections);
+  for (let depth = 0; depth < 3; depth++) {
+    const used = new Set(assessment.results.map((r) => topSection(r, tops)));
+    if (used.size !== 1) break;
+    const only = [...used][0]!;
+    const children = roots(assessment.sections.filter((s) => s.id.startsWith(`${only}.`)));
+    if (children.length < 2) break;
+    tops = children;
+  }
+  return tops;
 }
 
 function sectionBars(assessment: Assessment, lang: Lang, anchors: Map<string, string>): PdfView['summary']['sectionBars'] {

@@ -43,7 +43,9 @@ describe('parseFlags', () => {
   });
 
   it('keeps the last value of a repeated scalar flag', () => {
-    expect(flagValue(parseFlags(['--audit-log-maxage=7', '--audit-log-maxage=30']), 'audit-log-maxage')).toBe('30');
+    expect(flagValue(parseFlags(['--audit-log-maxage=7', '--audit-log-maxage=30']), 'audit-log-maxage')).toBe(
+      '30',
+    );
   });
 
   it('stops at --', () => {
@@ -73,7 +75,12 @@ describe('booleans', () => {
 
 describe('comma lists', () => {
   it('splits and joins repeated occurrences', () => {
-    expect(flagList(parseFlags(['--authorization-mode=Node, RBAC', '--authorization-mode', 'Webhook']), 'authorization-mode')).toEqual(['Node', 'RBAC', 'Webhook']);
+    expect(
+      flagList(
+        parseFlags(['--authorization-mode=Node, RBAC', '--authorization-mode', 'Webhook']),
+        'authorization-mode',
+      ),
+    ).toEqual(['Node', 'RBAC', 'Webhook']);
   });
 });
 
@@ -87,13 +94,20 @@ describe('admissionPlugins', () => {
   });
 
   it('adds --enable-admission-plugins to the defaults', () => {
-    const plugins = admissionPlugins(parseFlags(['--enable-admission-plugins=NodeRestriction,AlwaysPullImages']));
+    const plugins = admissionPlugins(
+      parseFlags(['--enable-admission-plugins=NodeRestriction,AlwaysPullImages']),
+    );
     expect(plugins.enabled.has('NodeRestriction')).toBe(true);
     expect(plugins.enabled.has('ServiceAccount')).toBe(true);
   });
 
   it('lets --disable-admission-plugins win over enable and defaults', () => {
-    const plugins = admissionPlugins(parseFlags(['--enable-admission-plugins=NodeRestriction', '--disable-admission-plugins=NodeRestriction,ServiceAccount']));
+    const plugins = admissionPlugins(
+      parseFlags([
+        '--enable-admission-plugins=NodeRestriction',
+        '--disable-admission-plugins=NodeRestriction,ServiceAccount',
+      ]),
+    );
     expect(plugins.enabled.has('NodeRestriction')).toBe(false);
     expect(plugins.enabled.has('ServiceAccount')).toBe(false);
     expect(plugins.explain('NodeRestriction')).toContain('disable');
@@ -113,8 +127,16 @@ describe('feature gates', () => {
   });
 
   it('gives the default for a gate not named', () => {
-    expect(featureGate(parseFlags(['--feature-gates=A=false']), 'RotateKubeletServerCertificate', true)).toBe(true);
-    expect(featureGate(parseFlags(['--feature-gates=RotateKubeletServerCertificate=false']), 'RotateKubeletServerCertificate', true)).toBe(false);
+    expect(featureGate(parseFlags(['--feature-gates=A=false']), 'RotateKubeletServerCertificate', true)).toBe(
+      true,
+    );
+    expect(
+      featureGate(
+        parseFlags(['--feature-gates=RotateKubeletServerCertificate=false']),
+        'RotateKubeletServerCertificate',
+        true,
+      ),
+    ).toBe(false);
   });
 });
 
@@ -135,6 +157,8 @@ describe('parseGoDuration', () => {
 
 describe('weakCipherSuites', () => {
   it('lists suites outside the strong set', () => {
-    expect(weakCipherSuites(['TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_RSA_WITH_AES_128_CBC_SHA'])).toEqual(['TLS_RSA_WITH_AES_128_CBC_SHA']);
+    expect(
+      weakCipherSuites(['TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_RSA_WITH_AES_128_CBC_SHA']),
+    ).toEqual(['TLS_RSA_WITH_AES_128_CBC_SHA']);
   });
 });

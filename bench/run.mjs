@@ -1,0 +1,101 @@
+// @ts-check
+// `npm run bench [-- --sizes small,large,max] [--seed X] [--skip-pdf]`: generates (or reuses) snapshots, runs every stage in its own process, writes bench/results.md.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const dataDir = join(here, '.data');
+
+/** Bump when the generator's output changes, so cached snapshots are regenerated. */
+const GENERATOR_VERSION = 1;
+
+const SIZES = {
+  small: { nodes: 50, pods: 1500, namespaces: 50, rbac: 500 },
+  large: { nodes: 1000, pods: 30000, namespaces: 500, rbac: 5000 },
+  max: { nodes: 5000, pods: 150000, namespaces: 2000, rbac: 20000 },
+};
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: 'small,large,max' }, seed: { type: 'string', default: '1' }, profile: { type: 'string', default: 'aks' }, 'skip-pdf': { type: 'boolean' }, out: { type: 'string' } } });
+const sizes = /** @type {(keyof typeof SIZES)[]} */ ((values.sizes ?? '').split(',').filter((s) => s in SIZES));
+const seed = values.seed ?? '1';
+const profile = values.profile ?? 'aks';
+
+/** @param {string[]} args @returns {Record<string, any>} */
+function stage(args) {
+  // Node's default heap limit (about 4 GiB here) applies, as it would for a user running the CLI.
+  const run = spawnSync(process.execPath, [join(here, 'stage.mjs'), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const line = run.stdout.split('\n').find((l) => l.startsWith('BENCH '));
+  if (run.status !== 0 || !line) {
+    const why = `${run.stderr}`.trim().split('\n').slice(-6).join('\n');
+    console.error(`  stage ${args[0]} failed (exit ${run.status ?? run.signal}):\n${why}`);
+    return { failed: true, error: why.split('\n').pop() };
+  }
+  return JSON.parse(line.slice(6));
+}
+
+/** @param {keyof typeof SIZES} size */
+async function snapshotFor(size) {
+  const s = SIZES[size];
+  const dir = join(dataDir, `${size}-${profile}-seed${seed}-g${GENERATOR_VERSION}`);
+  if (existsSync(join(dir, 'snapshot.json'))) return dir;
+  console.error(`generating ${size} (${s.pods} pods) into ${dir} …`);
+  const args = ['--nodes', s.nodes, '--pods', s.pods, '--namespaces', s.namespaces, '--rbac', s.rbac, '--seed', seed, '--profile', profile, '--out', dir, '--force', '--quiet'].map(String);
+  const run = spawnSync(process.execPath, [join(root, 'dist', 'generate', 'cli.js'), ...args], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (run.status !== 0) throw new Error(`generator failed for ${size}`);
+  return dir;
+}
+
+const mib = (/** @type {number} */ bytes) => `${(bytes / 1048576).toFixed(1)} MiB`;
+const secs = (/** @type {number} */ s) => `${s.toFixed(2)} s`;
+const ratio = (/** @type {number} */ x, /** @type {number} */ floor) => `${(x / floor).toFixed(2)}×`;
+
+const rows = [];
+for (const size of sizes) {
+  const dir = await snapshotFor(size);
+  const out = join(dataDir, 'out', size);
+  await rm(out, { recursive: true, force: true });
+  await mkdir(out, { recursive: true });
+  console.error(`${size}: floor`);
+  const floor = stage(['floor', dir]);
+  console.error(`${size}: evaluate`);
+  const evaluation = stage(['evaluate', dir, profile, out]);
+  const assessment = join(out, 'cis-kubernetes-1.11.1.json');
+  console.error(`${size}: xlsx`);
+  const xlsx = evaluation.failed ? { failed: true, error: 'no assessment' } : stage(['xlsx', assessment, join(out, 'report.xlsx')]);
+  console.error(`${size}: pdf`);
+  const pdf = values['skip-pdf'] ? { skipped: true } : evaluation.failed ? { failed: true, error: 'no assessment' } : stage(['pdf', assessment, join(out, 'report.pdf')]);
+  rows.push({ size, spec: SIZES[size], floor, evaluation, xlsx, pdf });
+  console.error(JSON.stringify({ size, floor, evaluation, xlsx, pdf }));
+}
+
+const GiB = 1024 ** 3;
+const lines = [
+  '# Benchmark results',
+  '',
+  `Measured ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / GiB).toFixed(1)} GiB RAM, Node ${process.version}; profile ${profile}, seed ${seed}. Each stage runs in its own process; RSS is that process's peak (\`process.resourceUsage().maxRSS\`). The PDF's Chromium memory is the peak of the summed PSS of its processes (shared pages split between them), sampled every 250 ms.`,
+  '',
+  '| size | input | floor: read + JSON.parse | evaluate (load + checks) | evaluate peak RSS | workbook | workbook peak RSS | workbook size | PDF | PDF peak RSS (node / Chromium) | PDF size |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+];
+for (const r of rows) {
+  const f = r.floor;
+  const e = r.evaluation;
+  const cell = (/** @type {Record<string, any>} */ x, /** @type {(x: Record<string, any>) => string} */ show) => (x.failed ? `FAILED: ${x.error}` : x.skipped ? 'skipped' : show(x));
+  lines.push(
+    `| ${r.size}: ${r.spec.nodes} nodes, ${r.spec.pods} pods, ${r.spec.namespaces} ns, ${r.spec.rbac} RBAC | ${f.failed ? '?' : mib(f.bytes)} | ${cell(f, (x) => secs(x.seconds))} | ${cell(e, (x) => `${secs(x.seconds)} (${ratio(x.seconds, f.seconds)}; load ${secs(x.loadSeconds)}, checks ${secs(x.evaluateSeconds)})`)} | ${cell(e, (x) => `${x.maxRssMiB} MiB`)} | ${cell(r.xlsx, (x) => `${secs(x.seconds)} (${ratio(x.seconds, f.seconds)})`)} | ${cell(r.xlsx, (x) => `${x.maxRssMiB} MiB`)} | ${cell(r.xlsx, (x) => mib(x.bytes))} | ${cell(r.pdf, (x) => secs(x.seconds))} | ${cell(r.pdf, (x) => `${x.maxRssMiB} / ${x.childPeakRssMiB} MiB`)} | ${cell(r.pdf, (x) => mib(x.bytes))} |`,
+  );
+}
+lines.push('', 'Findings per size (CIS Kubernetes 1.11.1 unless noted):', '');
+for (const r of rows) {
+  if (r.evaluation.failed) continue;
+  for (const fw of r.evaluation.frameworks) lines.push(`- ${r.size} · ${fw.id}: ${r.evaluation.objects} objects loaded, ${fw.results} requirements, ${fw.fail} failed, ${fw.offenders} offending objects listed; assessment written in ${secs(r.evaluation.writeSeconds)}`);
+}
+const table = `${lines.join('\n')}\n`;
+console.log(table);
+await writeFile(values.out ?? join(here, 'results.md'), table);
