@@ -1,6 +1,6 @@
 // @ts-check
 // `npm run bench [-- --sizes small,large,max] [--seed X] [--skip-pdf]`: generates (or reuses) snapshots, runs every stage in its own process, writes bench/results.md.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
@@ -21,7 +21,7 @@ const SIZES = {
   max: { nodes: 5000, pods: 150000, namespaces: 2000, rbac: 20000 },
 };
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: 'small,large,max' }, seed: { type: 'string', default: '1' }, profile: { type: 'string', default: 'aks' }, 'skip-pdf': { type: 'boolean' }, out: { type: 'string' } } });
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: 'small,large,max' }, seed: { type: 'string', default: '1' }, profile: { type: 'string', default: 'aks' }, 'skip-pdf': { type: 'boolean' }, 'skip-collect': { type: 'boolean' }, out: { type: 'string' } } });
 const sizes = /** @type {(keyof typeof SIZES)[]} */ ((values.sizes ?? '').split(',').filter((s) => s in SIZES));
 const seed = values.seed ?? '1';
 const profile = values.profile ?? 'aks';
@@ -51,10 +51,52 @@ async function snapshotFor(size) {
   return dir;
 }
 
+/**
+ * The fake API server lives in test/helpers (TypeScript, not part of the build): compile it alone once.
+ * @returns {string | undefined} the build folder, or undefined when the helper does not exist
+ */
+function buildFakeServer() {
+  const source = join(root, 'test', 'helpers', 'fake-kube-server.ts');
+  if (!existsSync(source)) return undefined;
+  const out = join(dataDir, 'build');
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  const args = [tsc, '--outDir', out, '--rootDir', root, '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck', '--types', 'node', source];
+  const run = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+  if (run.status !== 0) {
+    console.error(`cannot build the fake API server: ${run.stdout}${run.stderr}`);
+    return undefined;
+  }
+  return out;
+}
+
+/**
+ * Starts the fake API server on the snapshot in its own process, runs the collector against it, stops it.
+ * @param {string} snapshot @param {string} out @param {string} build
+ */
+async function collectStage(snapshot, out, build) {
+  const kubeconfig = join(out, 'kubeconfig.json');
+  const server = spawn(process.execPath, [join(here, 'serve.mjs'), snapshot, kubeconfig, build], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const ready = await new Promise((resolve) => {
+    let text = '';
+    server.stdout.on('data', (chunk) => {
+      text += String(chunk);
+      if (text.includes('READY ')) resolve(true);
+    });
+    server.on('exit', () => resolve(false));
+  });
+  if (!ready) return { failed: true, error: 'the fake API server did not start' };
+  try {
+    return stage(['collect', kubeconfig, join(out, 'collected')]);
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
 const mib = (/** @type {number} */ bytes) => `${(bytes / 1048576).toFixed(1)} MiB`;
 const secs = (/** @type {number} */ s) => `${s.toFixed(2)} s`;
 const ratio = (/** @type {number} */ x, /** @type {number} */ floor) => `${(x / floor).toFixed(2)}×`;
 
+const fakeServer = values['skip-collect'] ? undefined : buildFakeServer();
 const rows = [];
 for (const size of sizes) {
   const dir = await snapshotFor(size);
@@ -70,8 +112,10 @@ for (const size of sizes) {
   const xlsx = evaluation.failed ? { failed: true, error: 'no assessment' } : stage(['xlsx', assessment, join(out, 'report.xlsx')]);
   console.error(`${size}: pdf`);
   const pdf = values['skip-pdf'] ? { skipped: true } : evaluation.failed ? { failed: true, error: 'no assessment' } : stage(['pdf', assessment, join(out, 'report.pdf')]);
-  rows.push({ size, spec: SIZES[size], floor, evaluation, xlsx, pdf });
-  console.error(JSON.stringify({ size, floor, evaluation, xlsx, pdf }));
+  console.error(`${size}: collect`);
+  const collect = fakeServer ? await collectStage(dir, out, fakeServer) : { skipped: true };
+  rows.push({ size, spec: SIZES[size], floor, evaluation, xlsx, pdf, collect });
+  console.error(JSON.stringify({ size, floor, evaluation, xlsx, pdf, collect }));
 }
 
 const GiB = 1024 ** 3;
@@ -80,15 +124,15 @@ const lines = [
   '',
   `Measured ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / GiB).toFixed(1)} GiB RAM, Node ${process.version}; profile ${profile}, seed ${seed}. Each stage runs in its own process; RSS is that process's peak (\`process.resourceUsage().maxRSS\`). The PDF's Chromium memory is the peak of the summed PSS of its processes (shared pages split between them), sampled every 250 ms.`,
   '',
-  '| size | input | floor: read + JSON.parse | evaluate (load + checks) | evaluate peak RSS | workbook | workbook peak RSS | workbook size | PDF | PDF peak RSS (node / Chromium) | PDF size |',
-  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  '| size | input | floor: read + JSON.parse | evaluate (load + checks) | evaluate peak RSS | workbook | workbook peak RSS | workbook size | PDF | PDF peak RSS (node / Chromium) | PDF size | collect (fake API server) | collect peak RSS |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
 ];
 for (const r of rows) {
   const f = r.floor;
   const e = r.evaluation;
   const cell = (/** @type {Record<string, any>} */ x, /** @type {(x: Record<string, any>) => string} */ show) => (x.failed ? `FAILED: ${x.error}` : x.skipped ? 'skipped' : show(x));
   lines.push(
-    `| ${r.size}: ${r.spec.nodes} nodes, ${r.spec.pods} pods, ${r.spec.namespaces} ns, ${r.spec.rbac} RBAC | ${f.failed ? '?' : mib(f.bytes)} | ${cell(f, (x) => secs(x.seconds))} | ${cell(e, (x) => `${secs(x.seconds)} (${ratio(x.seconds, f.seconds)}; load ${secs(x.loadSeconds)}, checks ${secs(x.evaluateSeconds)})`)} | ${cell(e, (x) => `${x.maxRssMiB} MiB`)} | ${cell(r.xlsx, (x) => `${secs(x.seconds)} (${ratio(x.seconds, f.seconds)})`)} | ${cell(r.xlsx, (x) => `${x.maxRssMiB} MiB`)} | ${cell(r.xlsx, (x) => mib(x.bytes))} | ${cell(r.pdf, (x) => secs(x.seconds))} | ${cell(r.pdf, (x) => `${x.maxRssMiB} / ${x.childPeakRssMiB} MiB`)} | ${cell(r.pdf, (x) => mib(x.bytes))} |`,
+    `| ${r.size}: ${r.spec.nodes} nodes, ${r.spec.pods} pods, ${r.spec.namespaces} ns, ${r.spec.rbac} RBAC | ${f.failed ? '?' : mib(f.bytes)} | ${cell(f, (x) => secs(x.seconds))} | ${cell(e, (x) => `${secs(x.seconds)} (${ratio(x.seconds, f.seconds)}; load ${secs(x.loadSeconds)}, checks ${secs(x.evaluateSeconds)})`)} | ${cell(e, (x) => `${x.maxRssMiB} MiB`)} | ${cell(r.xlsx, (x) => `${secs(x.seconds)} (${ratio(x.seconds, f.seconds)})`)} | ${cell(r.xlsx, (x) => `${x.maxRssMiB} MiB`)} | ${cell(r.xlsx, (x) => mib(x.bytes))} | ${cell(r.pdf, (x) => secs(x.seconds))} | ${cell(r.pdf, (x) => `${x.maxRssMiB} / ${x.childPeakRssMiB} MiB`)} | ${cell(r.pdf, (x) => mib(x.bytes))} | ${cell(r.collect, (x) => `${secs(x.seconds)} (${x.objects} objects, ${x.configz} configz)`)} | ${cell(r.collect, (x) => `${x.maxRssMiB} MiB`)} |`,
   );
 }
 lines.push('', 'Findings per size (CIS Kubernetes 1.11.1 unless noted):', '');

@@ -17,6 +17,7 @@ import workloadApparmor from './workloads/apparmor.js';
 import workloadCapabilitiesNotDropped from './workloads/capabilities-not-dropped.js';
 import workloadDefaultNamespace from './workloads/default-namespace.js';
 import workloadDefaultServiceAccount from './workloads/default-service-account.js';
+import workloadHostDevices from './workloads/host-devices.js';
 import workloadHostIpc from './workloads/host-ipc.js';
 import workloadHostNetwork from './workloads/host-network.js';
 import workloadHostPid from './workloads/host-pid.js';
@@ -39,6 +40,7 @@ import admissionImagePolicy from './admission/image-policy.js';
 import admissionPolicyControl from './admission/policy-control.js';
 import networkCniSupportsPolicy from './network/cni-supports-policy.js';
 import networkNamespacesHavePolicy from './network/namespaces-have-policy.js';
+import networkPolicySelectsPods from './network/policy-selects-pods.js';
 import namespaceLimitRange from './namespaces/limit-range.js';
 import namespaceResourceQuota from './namespaces/resource-quota.js';
 import serviceNodeport from './services/nodeport.js';
@@ -62,6 +64,7 @@ export const POLICY_CHECKS: readonly Check[] = [
   workloadCapabilitiesNotDropped,
   workloadDefaultNamespace,
   workloadDefaultServiceAccount,
+  workloadHostDevices,
   workloadHostIpc,
   workloadHostNetwork,
   workloadHostPid,
@@ -84,6 +87,7 @@ export const POLICY_CHECKS: readonly Check[] = [
   admissionPolicyControl,
   networkCniSupportsPolicy,
   networkNamespacesHavePolicy,
+  networkPolicySelectsPods,
   namespaceLimitRange,
   namespaceResourceQuota,
   serviceNodeport,

@@ -42,7 +42,7 @@ export function summariseComparison(rows: ComparisonRow[], sides: ComparisonSide
     .filter((side) => side.sameClusterAsBaseline)
     .map((side) => {
       const changes = rows.flatMap((row) =>
-        row.differences.filter((d) => d.side === side.index && d.objects).map((d) => d.objects!),
+        row.differences.flatMap((d) => (d.side === side.index && d.objects ? [d.objects] : [])),
       );
       const sum = (pick: (c: (typeof changes)[number]) => unknown[]) =>
         changes.reduce((n, c) => n + pick(c).length, 0);

@@ -4,6 +4,7 @@ import type { Facts, KubeObject } from '../model/facts.js';
 import type { Offender } from '../model/check.js';
 import { t } from '../model/text.js';
 import { InputError } from '../util/errors.js';
+import { findObject as findIndexed } from '../checks/lib/index.js';
 import type { Waiver } from './waiver-file.js';
 
 export interface WaiverContext {
@@ -99,13 +100,18 @@ function matches(offender: Offender, waiver: Waiver, facts: Facts): boolean {
   return true;
 }
 
+/** Through the checks' per-facts index: a scan per offender is quadratic with 150,000 pods. */
 function findObject(facts: Facts, offender: Offender): KubeObject | undefined {
-  return facts.kubernetes.objects.get(offender.kind)?.find((o) => o.metadata.name === offender.name && o.metadata.namespace === offender.namespace);
+  return findIndexed(facts, offender.kind, offender.namespace, offender.name);
 }
+
+/** Compiled once per pattern: a waiver can be matched against hundreds of thousands of offenders. */
+const globs = new Map<string, RegExp>();
 
 /** `node-exporter-*` style names: `*` matches any run of characters. */
 function globMatch(pattern: string, value: string): boolean {
-  const regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  let regex = globs.get(pattern);
+  if (!regex) globs.set(pattern, (regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`)));
   return regex.test(value);
 }
 

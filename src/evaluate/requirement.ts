@@ -83,7 +83,10 @@ function manualFor(input: RequirementInput): Decision {
 }
 
 function decideAssessed(input: RequirementInput): Decision {
-  const outcome = runAll(input, input.requirement.checks);
+  // A profile may name the check that observes this requirement on its provider (AKS 3.1.1: local accounts),
+  // while keeping the provider's published result beside it for comparison.
+  const ids = input.mapping.decidedBy ? [input.mapping.decidedBy.check] : input.requirement.checks;
+  const outcome = runAll(input, ids);
   if (!outcome) return manualFor(input);
   return { status: outcome.status, reason: outcome.reason, outcome, contradiction: contradictionOf(input.mapping, outcome) };
 }

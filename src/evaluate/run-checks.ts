@@ -3,9 +3,14 @@ import type { Check, CheckContext, CheckOutcome } from '../model/check.js';
 import type { Facts } from '../model/facts.js';
 import { t } from '../model/text.js';
 import { errorMessage } from '../util/errors.js';
+import { cachedOutcome } from './outcome-cache.js';
 
 /** Runs one check; a collection gap on a part it needs, or a thrown error, yields `error`, never a pass. */
 export function runCheck(check: Check, ctx: CheckContext): CheckOutcome {
+  return cachedOutcome(check, ctx.facts, ctx.params, () => runOnce(check, ctx));
+}
+
+function runOnce(check: Check, ctx: CheckContext): CheckOutcome {
   let outcome: CheckOutcome;
   try {
     outcome = check.run(ctx);

@@ -104,9 +104,11 @@ function comparisonView(comparison: Comparison, lang: Lang) {
           moreEvidence: more > 0 ? `+${more}` : '',
         };
       }),
-      objects: row.differences
-        .filter((d) => d.objects && hasObjects(d.objects))
-        .map((d) => objectGroups(d.objects!, `${sideOf(d.side).role} · ${sideOf(d.side).short}`, lang)),
+      objects: row.differences.flatMap((d) =>
+        d.objects && hasObjects(d.objects)
+          ? [objectGroups(d.objects, `${sideOf(d.side).role} · ${sideOf(d.side).short}`, lang)]
+          : [],
+      ),
     })),
   };
 }

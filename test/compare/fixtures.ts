@@ -33,8 +33,8 @@ export async function writeAssessed(
 export interface LaterScan {
   /** ISO time of the later collection. */
   collectedAt: string;
-  /** Pods (namespace/name) whose containers stop running privileged. */
-  fixPods?: string[];
+  /** Namespaces whose workloads (pods and the templates of their controllers) stop running privileged. */
+  fixNamespaces?: string[];
   /** A new privileged pod: namespace, name, container. */
   addPod?: { namespace: string; name: string; container: string };
   /** ClusterRoleBindings removed. */
@@ -51,14 +51,23 @@ export async function laterKubeadmScan(dir: string, change: LaterScan): Promise<
   manifest.collectedAt = change.collectedAt;
   await writeFile(manifestFile, JSON.stringify(manifest, null, 2));
 
+  for (const file of ['pods.json', 'daemonsets.json', 'deployments.json', 'statefulsets.json']) {
+    const path = join(dir, 'kubernetes', file);
+    const list = await readFile(path, 'utf8').then(
+      (text) => JSON.parse(text) as { items: Json[] },
+      () => undefined,
+    );
+    if (!list) continue;
+    for (const item of list.items) {
+      if (!change.fixNamespaces?.includes((item.metadata as { namespace?: string }).namespace ?? ''))
+        continue;
+      for (const container of containersOf(item))
+        container.securityContext = { privileged: false, allowPrivilegeEscalation: false };
+    }
+    await writeFile(path, JSON.stringify(list, null, 2));
+  }
   const podsFile = join(dir, 'kubernetes', 'pods.json');
   const pods = JSON.parse(await readFile(podsFile, 'utf8')) as { items: Json[] };
-  for (const pod of pods.items) {
-    const meta = pod.metadata as { namespace: string; name: string };
-    if (!change.fixPods?.includes(`${meta.namespace}/${meta.name}`)) continue;
-    for (const container of (pod.spec as { containers: Json[] }).containers)
-      container.securityContext = { privileged: false, allowPrivilegeEscalation: false };
-  }
   if (change.addPod) {
     const { namespace, name, container } = change.addPod;
     pods.items.push({
@@ -84,6 +93,17 @@ export async function laterKubeadmScan(dir: string, change: LaterScan): Promise<
     await writeFile(crbFile, JSON.stringify(crbs, null, 2));
   }
   return dir;
+}
+
+/** Containers of a pod, or of a controller's pod template. */
+function containersOf(item: Json): Json[] {
+  const spec = item.spec as {
+    containers?: Json[];
+    initContainers?: Json[];
+    template?: { spec?: { containers?: Json[]; initContainers?: Json[] } };
+  };
+  const podSpec = spec.template?.spec ?? spec;
+  return [...(podSpec.containers ?? []), ...(podSpec.initContainers ?? [])];
 }
 
 /** Renames the cluster in a copied snapshot, so it reads as another cluster. */

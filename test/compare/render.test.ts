@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLASS_LABELS, compareLabels } from '../../src/compare/labels.js';
 import type { Comparison } from '../../src/compare/model.js';
+import { objectText } from '../../src/render/compare-view.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
 import { pdfInfo, pdfText } from '../helpers/pdf-text.js';
 import { laterKubeadmScan, writeAssessed } from './fixtures.js';
@@ -35,7 +36,7 @@ describe('comparison outputs', () => {
     const kubeadm = await writeAssessed('samples/kubeadm-lab', 'kubeadm', join(dir, 'kubeadm.json'));
     const laterDir = await laterKubeadmScan(join(dir, 'later'), {
       collectedAt: '2027-02-20T08:30:00Z',
-      fixPods: ['logging/log-shipper-b7kq4'],
+      fixNamespaces: ['logging'],
       addPod: { namespace: 'debug', name: 'netshoot-7f9c', container: 'netshoot' },
     });
     // Hostile text from the cluster must stay text: escaped in the PDF, not a formula in the workbook.
@@ -74,6 +75,7 @@ describe('comparison outputs', () => {
     for (const row of zh.rows) expect(text).toContain(row.key);
     expect(text).toContain(CLASS_LABELS.remapped.zh);
     expect(text).toContain(L.shiftsHeading);
+    expect(text).toContain(zh.sides[0]!.source.sha256.slice(0, 12));
     expect(text).toMatch(/第 1 页，共 \d+ 页/);
     const info = pdfInfo(join(zhOut, 'comparison.pdf'));
     expect(info.Title).toContain(L.reportTitle);
@@ -116,7 +118,9 @@ describe('comparison outputs', () => {
     const L = compareLabels('en');
     expect(text).toContain(L.objectsHeading);
     expect(text).toMatch(/New \(1\) Pod debug\/netshoot-7f9c \[netshoot\]/);
-    expect(text).toMatch(/Fixed \(1\) Pod logging\/log-shipper-b7kq4 \[fluent-bit\]/);
+    const fixed = en.rows.find((r) => r.key === '5.2.2')!.differences[0]!.objects!.fixed;
+    expect(fixed.map((o) => o.namespace)).toEqual(['logging']);
+    expect(text).toContain(`Fixed (1) ${objectText(fixed[0]!)}`);
     expect(text).toContain(CLASS_LABELS.regression.en);
     expect(text).toContain('<b>bold?</b>');
     expect(en.rows.find((r) => r.key === '5.2.2')!.differences[0]!.class).toBe('regression');
@@ -137,9 +141,15 @@ describe('comparison outputs', () => {
     expect(objects.rowCount).toBe(total + 1);
     const header = headerOf(objects);
     const rows = Array.from({ length: total }, (_, i) => objects.getRow(i + 2));
-    const find = (name: string) => rows.find((r) => r.getCell(header.indexOf(L.name)).value === name);
+    const find = (name: string) =>
+      rows.find(
+        (r) =>
+          r.getCell(header.indexOf(L.name)).value === name &&
+          r.getCell(header.indexOf(L.id)).value === '5.2.2',
+      );
     expect(find('netshoot-7f9c')!.getCell(header.indexOf(L.change)).value).toBe(L.newObjects);
-    expect(find('log-shipper-b7kq4')!.getCell(header.indexOf(L.change)).value).toBe(L.fixedObjects);
+    const shipper = en.rows.find((r) => r.key === '5.2.2')!.differences[0]!.objects!.fixed[0]!;
+    expect(find(shipper.name)!.getCell(header.indexOf(L.change)).value).toBe(L.fixedObjects);
     const comparison = workbook.getWorksheet(L.sheetComparison)!;
     const evidenceCol = headerOf(comparison).findIndex(
       (h) => h.startsWith(`${L.sideN.replace('{n}', '2')}:`) && h.endsWith(L.evidence),

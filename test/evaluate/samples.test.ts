@@ -28,7 +28,6 @@ describe('AKS sample under the aks profile', () => {
     ['1.2.1', 'provider-attested', 'provider-attested'],
     ['1.2.17', 'equivalent-control', 'equivalent-control'],
     ['1.2.27', 'environment-dependent', 'fail'],
-    ['3.1.1', 'environment-dependent', 'fail'],
     ['5.1.1', 'environment-dependent', 'fail'],
     ['5.2.2', 'environment-dependent', 'fail'],
     ['5.6.1', 'environment-dependent', 'manual'],
@@ -45,6 +44,14 @@ describe('AKS sample under the aks profile', () => {
     expect(result.mapping.responsibility).toBe('customer');
   });
 
+  it('decides 3.1.1 from disableLocalAccounts and flags the disagreement with the published pass', () => {
+    const result = byId(a, '3.1.1');
+    expect(result.mapping).toMatchObject({ mapping: 'assessed', published: { result: 'pass' } });
+    expect(result.status).toBe('fail');
+    expect(result.evidence.map((e) => e.path)).toContain('azure:disableLocalAccounts');
+    expect(result.contradiction?.en).toContain('contradicts');
+  });
+
   it('verifies the audit-log equivalent control (1.2.17) from the diagnostic settings', () => {
     const result = byId(a, '1.2.17');
     expect(result.reason.en).toContain('aks-to-law');
@@ -52,7 +59,7 @@ describe('AKS sample under the aks profile', () => {
 
   it('lists the privileged pods outside the provider-owned namespaces (5.2.2)', () => {
     const names = byId(a, '5.2.2').offenders.map((o) => `${o.namespace}/${o.name}`);
-    expect(names.sort()).toEqual(['default/debug-shell', 'monitoring/node-exporter-8xq4d']);
+    expect(names.sort()).toEqual(['default/debug-shell', 'monitoring/node-exporter']);
   });
 
   it('lists the subjects bound to cluster-admin (5.1.1)', () => {

@@ -40,7 +40,7 @@ describe('applying waivers', () => {
   });
 
   it('waives single objects by namespace and name; the requirement stays failed while others remain', async () => {
-    const a = await assessWith([{ ...base, id: 'W-2', check: 'workload-privileged-containers', scope: { namespace: 'monitoring', name: 'node-exporter-*' } }]);
+    const a = await assessWith([{ ...base, id: 'W-2', check: 'workload-privileged-containers', scope: { namespace: 'monitoring', name: 'node-exporter*' } }]);
     const r = result(a, '5.2.2');
     expect(r.status).toBe('fail');
     expect(r.offenders.find((o) => o.namespace === 'monitoring')?.waiver).toBe('W-2');

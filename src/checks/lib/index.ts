@@ -87,3 +87,26 @@ export function shortList(names: readonly string[], max = 10): string {
   if (names.length <= max) return names.join(', ');
   return `${names.slice(0, max).join(', ')} … (+${names.length - max})`;
 }
+
+/**
+ * Label selector matching (matchLabels and matchExpressions). An empty selector selects everything for
+ * NetworkPolicy podSelectors and nothing for ClusterRole aggregation, so the caller says which.
+ */
+export function matchesSelector(selector: JsonValue | undefined, labels: Record<string, string>, emptyMatchesAll: boolean): boolean {
+  if (!selector || typeof selector !== 'object' || Array.isArray(selector)) return emptyMatchesAll;
+  const matchLabels = selector.matchLabels && typeof selector.matchLabels === 'object' && !Array.isArray(selector.matchLabels) ? selector.matchLabels : {};
+  const expressions = Array.isArray(selector.matchExpressions) ? selector.matchExpressions : [];
+  if (Object.keys(matchLabels).length === 0 && expressions.length === 0) return emptyMatchesAll;
+  for (const [key, value] of Object.entries(matchLabels)) if (labels[key] !== value) return false;
+  for (const e of expressions) {
+    if (!e || typeof e !== 'object' || Array.isArray(e)) return false;
+    const key = String(e.key ?? '');
+    const values = Array.isArray(e.values) ? e.values.filter((v): v is string => typeof v === 'string') : [];
+    const has = key in labels;
+    if (e.operator === 'In' && !(has && values.includes(labels[key]!))) return false;
+    if (e.operator === 'NotIn' && has && values.includes(labels[key]!)) return false;
+    if (e.operator === 'Exists' && !has) return false;
+    if (e.operator === 'DoesNotExist' && has) return false;
+  }
+  return true;
+}

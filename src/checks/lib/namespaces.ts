@@ -30,6 +30,11 @@ export function userNamespaces(facts: Facts, params: CheckParameters): Namespace
   return { names: names.sort(), excluded: excluded.sort() };
 }
 
+/** Namespaces a namespace-wide rule leaves out: the profile's system namespaces and the reserved ones that hold no workloads. */
+export function isExcludedNamespace(facts: Facts, params: CheckParameters, namespace: string): boolean {
+  return params.systemNamespaces.includes(namespace) || (RESERVED.has(namespace) && !holdsWorkloads(facts, namespace));
+}
+
 function holdsWorkloads(facts: Facts, namespace: string): boolean {
   return WORKLOAD_KINDS.some((kind) => (byNamespace(facts, kind).get(namespace)?.length ?? 0) > 0);
 }

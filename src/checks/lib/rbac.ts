@@ -1,7 +1,7 @@
 // Resolves RBAC once per Facts: bindings → roles (aggregated ClusterRoles included) → rules, and answers "who can do X".
 import type { CheckParameters } from '../../model/check.js';
 import type { Facts, JsonValue, KubeObject } from '../../model/facts.js';
-import { memo, missingKinds, objectsOf } from './index.js';
+import { matchesSelector, memo, missingKinds, objectsOf } from './index.js';
 import { isObject, strings } from './workloads.js';
 
 export const RBAC_KINDS: readonly string[] = ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'];
@@ -65,25 +65,6 @@ export function isBuiltInObject(object: KubeObject): boolean {
   return object.metadata.labels?.[BOOTSTRAP_LABEL] === 'rbac-defaults' || object.metadata.name.startsWith('system:');
 }
 
-/** Label selector matching (matchLabels and matchExpressions), as clusterRoleSelectors use it. */
-function selectorMatches(selector: JsonValue, labels: Record<string, string>): boolean {
-  if (!isObject(selector)) return false;
-  const matchLabels = isObject(selector.matchLabels) ? selector.matchLabels : {};
-  for (const [key, value] of Object.entries(matchLabels)) if (labels[key] !== value) return false;
-  const expressions = Array.isArray(selector.matchExpressions) ? selector.matchExpressions.filter(isObject) : [];
-  for (const e of expressions) {
-    const key = String(e.key ?? '');
-    const values = strings(e.values);
-    const has = key in labels;
-    if (e.operator === 'In' && !(has && values.includes(labels[key]!))) return false;
-    if (e.operator === 'NotIn' && has && values.includes(labels[key]!)) return false;
-    if (e.operator === 'Exists' && !has) return false;
-    if (e.operator === 'DoesNotExist' && has) return false;
-  }
-  // An empty selector matches nothing in aggregation (the controller ignores it).
-  return Object.keys(matchLabels).length > 0 || expressions.length > 0;
-}
-
 /** Builds the index once per Facts; every RBAC check shares it. */
 export function rbacIndex(facts: Facts): RbacIndex {
   return memo(facts, 'rbac:index', () => {
@@ -105,7 +86,8 @@ export function rbacIndex(facts: Facts): RbacIndex {
         for (const other of clusterRoles) {
           if (other === object) continue;
           const labels = other.metadata.labels ?? {};
-          if (!selectors.some((s) => selectorMatches(s, labels))) continue;
+          // An empty selector matches nothing in aggregation (the controller ignores it).
+          if (!selectors.some((s) => matchesSelector(s, labels, false))) continue;
           role.aggregatedFrom.push(other.metadata.name);
           for (const rule of resolveCluster(other).rules) {
             const key = JSON.stringify(rule);

@@ -2,8 +2,9 @@
 import type { Check, Offender } from '../../model/check.js';
 import { t } from '../../model/text.js';
 import { bindingObject, exampleFacts, kubeObject, pod, workloadObject } from '../lib/example-facts.js';
-import { kubeEvidence, missingKinds, missingReason, objectsOf, shortList } from '../lib/index.js';
+import { kubeEvidence, missingKinds, missingReason, objectsOf } from '../lib/index.js';
 import { fail, manual, pass } from '../lib/outcome.js';
+import { isExcludedNamespace } from '../lib/namespaces.js';
 import { grantOrigin, rbacIndex, subjectLabel } from '../lib/rbac.js';
 import { offender, podSpecList, scope, tokenMount, WORKLOAD_KINDS } from '../lib/workloads.js';
 
@@ -20,14 +21,13 @@ const check: Check = {
     const workloadKinds = WORKLOAD_KINDS.filter((k) => facts.kubernetes.collectedKinds.has(k));
     const missing = missingKinds(facts, ['ServiceAccount', 'RoleBinding', 'ClusterRoleBinding']);
     if (workloadKinds.length === 0 && missing.length === 3) return manual(missingReason(['Pod', 'ServiceAccount', 'RoleBinding', 'ClusterRoleBinding']));
-    const system = new Set(params.systemNamespaces);
     const offenders: Offender[] = [];
     let excluded = 0;
 
     let defaultAccounts = 0;
     for (const sa of objectsOf(facts, 'ServiceAccount')) {
       if (sa.metadata.name !== 'default') continue;
-      if (system.has(sa.metadata.namespace ?? '')) {
+      if (isExcludedNamespace(facts, params, sa.metadata.namespace ?? '')) {
         excluded++;
         continue;
       }
@@ -52,7 +52,7 @@ const check: Check = {
       }
     }
 
-    const excludedNote = excluded > 0 ? `; ${excluded} object(s) in system namespaces (${shortList(params.systemNamespaces)}) excluded` : '';
+    const excludedNote = excluded > 0 ? `; ${excluded} object(s) in system or empty reserved namespaces excluded` : '';
     const evidence = [
       kubeEvidence(
         facts,

@@ -14,7 +14,7 @@ export default defineContainerCheck({
     '为每个 Pod 设置 securityContext（runAsNonRoot、seccompProfile 等），并为容器设置 allowPrivilegeEscalation: false、capabilities.drop: ["ALL"] 和 readOnlyRootFilesystem: true。',
     'Give every pod a securityContext (runAsNonRoot, seccompProfile, …) and every container allowPrivilegeEscalation: false, capabilities.drop: ["ALL"] and readOnlyRootFilesystem: true.',
   ),
-  breach: t('在 Pod 和容器两级都没有安全上下文', 'have no security context at either pod or container level'),
+  breach: t('在 Pod 和容器两级都缺少安全上下文', 'lack a security context at both pod and container level'),
   path: 'spec.securityContext and containers[].securityContext',
   expected: 'a non-empty securityContext on the pod or the container',
   inspect(ref): Finding[] {

@@ -1,6 +1,6 @@
 // `kube-evidence report`: snapshot → evaluate → render, in one run.
 import type { Command } from 'commander';
-import { loadCatalogue } from '../../catalogue/load.js';
+import { loadCatalogue, resolveProfile } from '../../catalogue/load.js';
 import { loadSnapshot } from '../../collect/snapshot.js';
 import { evaluate } from '../../evaluate/evaluate.js';
 import { loadWaivers } from '../../evaluate/waiver-file.js';
@@ -15,7 +15,7 @@ export function registerReport(program: Command): void {
     .command('report')
     .description('evaluate a snapshot and write its evidence pack (PDF, Excel workbook, JSON)')
     .requiredOption('--snapshot <dir>', 'snapshot directory (see docs/snapshot-format.md)')
-    .requiredOption('--profile <profile>', 'provider profile: aks, kubeadm or self-managed')
+    .requiredOption('--profile <profile>', 'provider profile: aks, kubeadm, self-managed, or a profile file that extends one')
     .option('--framework <list>', 'framework id(s), comma-separated, or "all"', 'cis-kubernetes-1.11.1')
     .option('--out <dir>', 'evidence pack directory')
     .option('--zip <file>', 'also (or only) write the evidence pack as a ZIP file')
@@ -29,9 +29,10 @@ export function registerReport(program: Command): void {
       const destination = packDestination(opts);
       // Validate everything before anything is written, so bad input leaves --out untouched.
       const catalogue = await loadCatalogue();
+      const profile = await resolveProfile(catalogue, opts.profile);
       const facts = await loadSnapshot(opts.snapshot);
       const waivers = opts.waivers ? { file: opts.waivers, waivers: await loadWaivers(opts.waivers) } : undefined;
-      const assessments = frameworkList(opts.framework, catalogue.frameworks.keys()).map((framework) => evaluate(facts, catalogue, { framework, profile: opts.profile, waivers }));
+      const assessments = frameworkList(opts.framework, catalogue.frameworks.keys()).map((framework) => evaluate(facts, catalogue, { framework, profile: profile.id, waivers }));
       for (const a of assessments) log(`${a.framework.id}: ${a.results.length} requirements, ${a.summary.counts.fail} failed, score ${a.summary.score ?? '–'}%`);
       const code = await renderAll(assessments, { ...destination, formats, lang, snapshotDir: opts.snapshot });
       process.exitCode = code ?? exitCodeFor(assessments, !opts.fail);

@@ -1,10 +1,12 @@
 // `kube-evidence scan`: collect, evaluate and render in one run; the snapshot is kept in OUT/snapshot/.
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { getFramework, getProfile, loadCatalogue } from '../../catalogue/load.js';
+import { getFramework, loadCatalogue, resolveProfile } from '../../catalogue/load.js';
 import { collectCluster, summaryLine } from '../../collect/collect-cluster.js';
 import { loadSnapshot } from '../../collect/snapshot.js';
 import { evaluate } from '../../evaluate/evaluate.js';
+import { loadWaivers } from '../../evaluate/waiver-file.js';
+import { frameworkList } from '../../pack/destination.js';
 import { renderAll } from '../../render/render-all.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { log, warn } from '../log.js';
@@ -18,6 +20,7 @@ interface ScanCliOptions extends CollectCliOptions {
   format: string;
   lang: string;
   fail: boolean;
+  waivers?: string;
 }
 
 export function registerScan(program: Command): void {
@@ -29,22 +32,21 @@ export function registerScan(program: Command): void {
       ),
   )
     .requiredOption('--profile <profile>', 'provider profile: aks, kubeadm or self-managed')
-    .option('--framework <list>', 'framework id(s), comma-separated', 'cis-kubernetes-1.11.1')
+    .option('--framework <list>', 'framework id(s), comma-separated, or "all"', 'cis-kubernetes-1.11.1')
     .requiredOption('--out <dir>', 'output directory of the evidence pack')
     .option('--format <list>', 'comma-separated formats: pdf, xlsx, json', 'pdf,xlsx,json')
     .option('--lang <lang>', 'report language: zh or en', 'zh')
+    .option('--waivers <file>', 'YAML file of accepted exceptions (see docs/waivers.md)')
     .option('--no-fail', 'exit 0 even when automated requirements fail')
     .action(async (opts: ScanCliOptions) => {
       // Everything that can be wrong with the options is found before a long collection starts.
       const formats = parseFormats(opts.format);
       const lang = parseLang(opts.lang);
       const catalogue = await loadCatalogue();
-      const profile = getProfile(catalogue, opts.profile);
-      const frameworks = opts.framework
-        .split(',')
-        .map((f) => f.trim())
-        .filter(Boolean);
+      const profile = await resolveProfile(catalogue, opts.profile);
+      const frameworks = frameworkList(opts.framework, catalogue.frameworks.keys());
       for (const id of frameworks) getFramework(catalogue, id);
+      const waivers = opts.waivers ? { file: opts.waivers, waivers: await loadWaivers(opts.waivers) } : undefined;
       const snapshotDir = join(opts.out, 'snapshot');
       const collection = await collectCluster({
         ...collectOptionsFrom(opts, snapshotDir, 'gap'),
@@ -54,7 +56,7 @@ export function registerScan(program: Command): void {
 
       const facts = await loadSnapshot(snapshotDir);
       const assessments = frameworks.map((framework) =>
-        evaluate(facts, catalogue, { framework, profile: profile.id }),
+        evaluate(facts, catalogue, { framework, profile: profile.id, waivers }),
       );
       for (const a of assessments)
         log(
