@@ -14,7 +14,6 @@ import { loadLocatedYaml, type LocatedYaml } from './yaml-source.js';
 /** The package root: profiles/ and templates/ sit beside src/ (or dist/). */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const PROFILES_DIR = join(PACKAGE_ROOT, 'profiles');
-export const CHECK_REGISTRY = join(PACKAGE_ROOT, 'docs', 'check-ids.md');
 
 export interface Catalogue {
   frameworks: Map<string, Framework>;
@@ -35,7 +34,7 @@ export function loadCatalogue(dir = PROFILES_DIR): Promise<Catalogue> {
 
 async function readCatalogue(dir: string): Promise<Catalogue> {
   const hash = createHash('sha256');
-  const knownChecks = await knownCheckIds(CHECK_REGISTRY);
+  const knownChecks = knownCheckIds();
   const frameworks = new Map<string, Framework>();
   for (const file of await yamlFiles(join(dir, 'frameworks'))) {
     hash.update(await readFile(file));

@@ -29,7 +29,9 @@ function toObject(value: unknown, file: string, at: string, fallbackKind?: strin
   if (!isRecord(metadata) || typeof metadata.name !== 'string' || metadata.name === '') {
     throw InputError.at(file, field('metadata.name'), 'expected a non-empty string');
   }
-  return redact({ ...value, kind } as KubeObject);
+  // Set in place rather than copied: the parsed value is ours, and a copy per object is pure garbage at 150,000 pods.
+  if (value.kind !== kind) value.kind = kind;
+  return redact(value as KubeObject);
 }
 
 /**

@@ -4,13 +4,19 @@ import { InputError } from '../util/errors.js';
 import { isRecord } from '../util/fs.js';
 
 /**
- * Wire (ARM REST) names that the Azure SDK and `az` spell differently. The SDK shape is canonical
- * because the live collector receives it from `@azure/arm-containerservice` as is.
+ * Wire (ARM REST) and SDK names that `az aks show` spells differently. The az/SDK camel-case shape is
+ * canonical; every source (az output, ARM body, the SDK's model) is renamed to it once, on load.
  */
 const WIRE_TO_SDK: Record<string, string> = {
   enableRBAC: 'enableRbac',
   enableAzureRBAC: 'enableAzureRbac',
   enableFIPS: 'enableFips',
+  enableVTPM: 'enableVtpm',
+  privateFQDN: 'privateFqdn',
+  azurePortalFQDN: 'azurePortalFqdn',
+  enablePrivateClusterPublicFQDN: 'enablePrivateClusterPublicFqdn',
+  // The SDK keeps the wire's issuerURL while az prints issuerUrl: one spelling for all three sources.
+  issuerURL: 'issuerUrl',
   podCIDR: 'podCidr',
   podCIDRs: 'podCidrs',
   serviceCIDR: 'serviceCidr',

@@ -15,13 +15,37 @@ function withoutNulls(value: JsonValue): JsonValue {
   return value;
 }
 
+/** Dotted paths to every leaf value; array items get their index, read below with readAt. */
+function leafPaths(value: JsonValue, prefix = ''): string[] {
+  if (!value || typeof value !== 'object') return [prefix];
+  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+  if (entries.length === 0) return [prefix];
+  return entries.flatMap(([k, v]) => leafPaths(v, prefix ? `${prefix}.${k}` : k));
+}
+
+/** readPath (case-insensitive keys, as the checks read ARM facts) extended to array indices. */
+function readAt(value: JsonValue | undefined, path: string): JsonValue | undefined {
+  let current = value;
+  for (const part of path.split('.')) {
+    if (Array.isArray(current)) current = current[Number(part)];
+    else current = readPath(current, part);
+  }
+  return current;
+}
+
 describe('normaliseManagedCluster', () => {
   it('gives the same facts for az aks show output and the ARM REST body', async () => {
     const az = normaliseManagedCluster(await load('samples/aks-prod/azure/managed-cluster.json'), 'az.json');
     const arm = normaliseManagedCluster(await load('test/fixtures/managed-cluster-arm.json'), 'arm.json');
-    expect(withoutNulls(arm)).toEqual(withoutNulls(az));
-    for (const path of ['enableRbac', 'aadProfile.enableAzureRbac', 'disableLocalAccounts', 'networkProfile.networkPolicy', 'oidcIssuerProfile.enabled', 'addonProfiles.azurepolicy.enabled']) {
-      expect(readPath(arm, path), path).toEqual(readPath(az, path));
+    // The wire spells authorizedIPRanges, vnetSubnetID, issuerURL… where az prints authorizedIpRanges…:
+    // every fact, read the way the checks read it, must hold the same value from both files.
+    const azFacts = withoutNulls(az);
+    const armFacts = withoutNulls(arm);
+    const paths = leafPaths(azFacts);
+    expect(paths.length).toBeGreaterThan(50);
+    for (const path of paths) expect(readAt(armFacts, path), path).toEqual(readAt(azFacts, path));
+    expect(leafPaths(armFacts).length).toBe(paths.length);
+    for (const path of ['enableRbac', 'aadProfile.enableAzureRbac', 'disableLocalAccounts', 'networkProfile.networkPolicy', 'oidcIssuerProfile.issuerUrl', 'apiServerAccessProfile.authorizedIpRanges', 'addonProfiles.azurepolicy.enabled']) {
       expect(readPath(arm, path), path).not.toBeUndefined();
     }
   });

@@ -102,12 +102,15 @@ export async function startFakeArmServer(options: FakeArmOptions): Promise<FakeA
   };
 }
 
-/** Wire names of the SDK fields that differ; current API versions spell podCidr the SDK's way on the wire too. */
-const SDK_TO_WIRE: Record<string, string> = {
-  enableRbac: 'enableRBAC',
-  enableAzureRbac: 'enableAzureRBAC',
-  enableFips: 'enableFIPS',
-};
+/**
+ * Wire names (as ARM sends them) whose spelling az prints differently, e.g. authorizedIPRanges / authorizedIpRanges.
+ * The list is the multi-capital property names of the managed cluster models in @azure/arm-containerservice 25.
+ */
+const WIRE_NAMES = `adminGroupObjectIDs authorizedIPRanges azurePortalFQDN blobCSIDriver capacityReservationGroupID clientAppID containerLogMaxSizeMB customCATrustCertificates diskCSIDriver diskEncryptionSetID dnsServiceIP effectiveOutboundIPs enableAzureRBAC enableCSIProxy enableFIPS enableNodePublicIP enablePrivateClusterPublicFQDN enableRBAC enableUltraSSD enableVTPM fileCSIDriver gatewayAPI hostGroupID issuerURL kubeDNSOverrides linuxOSConfig localDNSProfile managedOutboundIPProfile managedOutboundIPs nodeOSUpgradeChannel nodePublicIPPrefixID nodePublicIPTags nodeSubnetID osDiskSizeGB osSKU outboundIPPrefixes outboundIPs podIPAllocationMode podSubnetID privateDNSZone privateFQDN privateLinkServiceID proximityPlacementGroupID publicIPPrefixSize publicIPPrefixes publicIPs resourceUID serverAppID swapFileSizeMB systemNodeSubnetID tenantID vnetDNSOverrides vnetSubnetID`.split(/\s+/);
+const SDK_TO_WIRE: Record<string, string> = Object.fromEntries(
+  WIRE_NAMES.map((name) => [name.toLowerCase(), name]),
+);
+const wireName = (key: string): string => SDK_TO_WIRE[key.toLowerCase()] ?? key;
 const RESOURCE_FIELDS = new Set(['id', 'name', 'type', 'location', 'tags', 'sku', 'identity', 'systemData']);
 
 /** `az aks show`-style flat JSON → the ARM REST body (fields under `properties`, wire casing). */
@@ -116,7 +119,7 @@ export function toArmWire(flat: Record<string, unknown>): Record<string, unknown
   for (const [key, value] of Object.entries(flat)) {
     if (key === 'resourceGroup') continue;
     if (RESOURCE_FIELDS.has(key)) wire[key] = value;
-    else (wire.properties as Record<string, unknown>)[SDK_TO_WIRE[key] ?? key] = rename(value);
+    else (wire.properties as Record<string, unknown>)[wireName(key)] = rename(value);
   }
   return wire;
 }
@@ -124,7 +127,7 @@ export function toArmWire(flat: Record<string, unknown>): Record<string, unknown
 function rename(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(rename);
   if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [SDK_TO_WIRE[k] ?? k, rename(v)]));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [wireName(k), rename(v)]));
 }
 
 function json(res: ServerResponse, code: number, body: unknown): void {
