@@ -7,8 +7,30 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'cli', 'bin.js');
 
 const runs = [
-  ['report', '--snapshot', 'samples/aks-prod', '--profile', 'aks', '--framework', 'all', '--waivers', 'samples/aks-prod/waivers.yaml', '--out', 'out/aks-prod'],
-  ['report', '--snapshot', 'samples/kubeadm-lab', '--profile', 'kubeadm', '--framework', 'all', '--out', 'out/kubeadm-lab'],
+  [
+    'report',
+    '--snapshot',
+    'samples/aks-prod',
+    '--profile',
+    'aks',
+    '--framework',
+    'all',
+    '--waivers',
+    'samples/aks-prod/waivers.yaml',
+    '--out',
+    'out/aks-prod',
+  ],
+  [
+    'report',
+    '--snapshot',
+    'samples/kubeadm-lab',
+    '--profile',
+    'kubeadm',
+    '--framework',
+    'all',
+    '--out',
+    'out/kubeadm-lab',
+  ],
 ];
 
 for (const args of runs) {
@@ -37,7 +59,9 @@ const compared = spawnSync(
 );
 if (compared.status !== 0) process.exit(compared.status ?? 1);
 
-console.log('\nEvidence packs written under out/: one folder per framework (report.pdf, report.xlsx, assessment.json) in each sample\'s pack.');
+console.log(
+  "\nEvidence packs written under out/: one folder per framework (report.pdf, report.xlsx, assessment.json) in each sample's pack.",
+);
 console.log(
   'Comparison written under out/compare-aks-vs-kubeadm/ (comparison.pdf, comparison.xlsx, comparison.json).',
 );

@@ -7,6 +7,8 @@ export const EXIT_USAGE = 2;
 
 export function exitCodeFor(assessments: Assessment[], noFail: boolean): number {
   if (noFail) return EXIT_OK;
-  const failed = assessments.some((a) => a.results.some((r) => r.status === 'fail' && r.assessment === 'automated'));
+  const failed = assessments.some((a) =>
+    a.results.some((r) => r.status === 'fail' && r.assessment === 'automated'),
+  );
   return failed ? EXIT_FAILED_REQUIREMENTS : EXIT_OK;
 }

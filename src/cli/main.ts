@@ -16,7 +16,9 @@ import { registerScan } from './commands/scan.js';
 
 export function buildProgram(): Command {
   const program = new Command('kube-evidence')
-    .description('Turn a Kubernetes cluster (AKS, kubeadm or self-managed) into an audit-ready evidence pack.')
+    .description(
+      'Turn a Kubernetes cluster (AKS, kubeadm or self-managed) into an audit-ready evidence pack.',
+    )
     .version(TOOL.version)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
@@ -48,7 +50,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`kube-evidence: ${error.message}\n`);
       return EXIT_USAGE;
     }
-    process.stderr.write(`kube-evidence: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `kube-evidence: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return 3;
   }
 }

@@ -6,7 +6,10 @@ export const OUTPUT_FORMATS = ['pdf', 'xlsx', 'json'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export function parseFormats(value: string, allowed: readonly string[] = OUTPUT_FORMATS): OutputFormat[] {
-  const formats = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  const formats = value
+    .split(',')
+    .map((f) => f.trim().toLowerCase())
+    .filter(Boolean);
   const unknown = formats.filter((f) => !allowed.includes(f));
   if (formats.length === 0 || unknown.length > 0) {
     throw InputError.at(undefined, '--format', `"${value}" is not a list of ${allowed.join(', ')}`);

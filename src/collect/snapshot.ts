@@ -16,7 +16,12 @@ import { isRecord, readDataFile, readJsonFile } from '../util/fs.js';
 export async function loadSnapshot(dir: string): Promise<Facts> {
   const info = await stat(dir).catch(() => undefined);
   if (!info) throw InputError.at(dir, undefined, 'snapshot directory not found');
-  if (!info.isDirectory()) throw InputError.at(dir, undefined, 'expected a snapshot directory (with azure/, kubernetes/ or nodes/ inside)');
+  if (!info.isDirectory())
+    throw InputError.at(
+      dir,
+      undefined,
+      'expected a snapshot directory (with azure/, kubernetes/ or nodes/ inside)',
+    );
 
   const manifest = await readManifest(dir);
   const facts = emptyFacts(basename(dir), manifest?.collectedAt ?? info.mtime.toISOString());
@@ -60,7 +65,10 @@ async function loadAzure(dir: string, facts: Facts, origin: OriginFn): Promise<v
   }
   const diagnosticsFile = join(dir, 'azure', 'diagnostic-settings.json');
   if (await exists(diagnosticsFile)) {
-    facts.azure.diagnosticSettings = normaliseDiagnosticSettings(await readJsonFile(diagnosticsFile), diagnosticsFile);
+    facts.azure.diagnosticSettings = normaliseDiagnosticSettings(
+      await readJsonFile(diagnosticsFile),
+      diagnosticsFile,
+    );
     await origin('azure:diagnosticSettings', diagnosticsFile);
   }
 }
@@ -78,7 +86,12 @@ async function loadKubernetes(dir: string, facts: Facts, origin: OriginFn): Prom
     const node = basename(file).replace(/\.json$/i, '');
     const body = await readJsonFile(file);
     const config = isRecord(body) && isRecord(body.kubeletconfig) ? body.kubeletconfig : undefined;
-    if (!config) throw InputError.at(file, 'kubeletconfig', 'expected the output of `kubectl get --raw /api/v1/nodes/NODE/proxy/configz`');
+    if (!config)
+      throw InputError.at(
+        file,
+        'kubeletconfig',
+        'expected the output of `kubectl get --raw /api/v1/nodes/NODE/proxy/configz`',
+      );
     facts.kubernetes.configz.set(node, config as JsonObject);
     await origin(`kubernetes:configz:${node}`, file);
   }
@@ -97,7 +110,8 @@ async function loadKubernetes(dir: string, facts: Facts, origin: OriginFn): Prom
         if (!facts.origins.has(`kubernetes:${object.kind}`)) await origin(`kubernetes:${object.kind}`, file);
       }
     }
-    if (nameKind && !facts.origins.has(`kubernetes:${nameKind}`)) await origin(`kubernetes:${nameKind}`, file);
+    if (nameKind && !facts.origins.has(`kubernetes:${nameKind}`))
+      await origin(`kubernetes:${nameKind}`, file);
   }
   for (const [kind, objects] of byKind) facts.kubernetes.objects.set(kind, [...objects.values()]);
 }
@@ -110,7 +124,8 @@ async function loadKubernetes(dir: string, facts: Facts, origin: OriginFn): Prom
 const STREAM_JSON_FROM = 16 * 1024 * 1024;
 
 async function readKubeFile(file: string): Promise<unknown[]> {
-  if (/\.json$/i.test(file) && (await stat(file)).size >= STREAM_JSON_FROM) return [await readLargeJson(file)];
+  if (/\.json$/i.test(file) && (await stat(file)).size >= STREAM_JSON_FROM)
+    return [await readLargeJson(file)];
   return readDataFile(file);
 }
 
@@ -127,7 +142,11 @@ function parseVersion(raw: unknown, file: string): Facts['kubernetes']['version'
   if (!isRecord(server) || typeof server.gitVersion !== 'string') {
     throw InputError.at(file, 'serverVersion.gitVersion', 'expected the output of `kubectl version -o json`');
   }
-  return { major: String(server.major ?? ''), minor: String(server.minor ?? ''), gitVersion: server.gitVersion };
+  return {
+    major: String(server.major ?? ''),
+    minor: String(server.minor ?? ''),
+    gitVersion: server.gitVersion,
+  };
 }
 
 function clusterVersion(facts: Facts, managed: JsonObject | undefined): string | undefined {
@@ -142,7 +161,8 @@ async function listDataFiles(dir: string, recursive = false): Promise<string[]> 
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(dir, entry.name);
     if (entry.isDirectory() && recursive) files.push(...(await listDataFiles(path, true)));
-    else if (entry.isFile() && /\.(json|ya?ml)$/i.test(entry.name) && !entry.name.startsWith('.')) files.push(path);
+    else if (entry.isFile() && /\.(json|ya?ml)$/i.test(entry.name) && !entry.name.startsWith('.'))
+      files.push(path);
   }
   return files;
 }

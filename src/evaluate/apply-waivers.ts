@@ -19,11 +19,19 @@ export interface WaiverContext {
 /** Only results that need an exception can be waived: a pass needs none, an error has no facts to waive. */
 const WAIVABLE = new Set(['fail', 'manual']);
 
-export function applyWaivers(results: RequirementResult[], waivers: Waiver[], ctx: WaiverContext): WaiverRecord[] {
+export function applyWaivers(
+  results: RequirementResult[],
+  waivers: Waiver[],
+  ctx: WaiverContext,
+): WaiverRecord[] {
   const records: WaiverRecord[] = [];
   waivers.forEach((waiver, index) => {
     if (waiver.scenario && !ctx.scenarios.has(waiver.scenario)) {
-      throw InputError.at(ctx.file, `waivers[${index}].scenario`, `"${waiver.scenario}" is not a known exception scenario (${[...ctx.scenarios].join(', ') || 'none defined'})`);
+      throw InputError.at(
+        ctx.file,
+        `waivers[${index}].scenario`,
+        `"${waiver.scenario}" is not a known exception scenario (${[...ctx.scenarios].join(', ') || 'none defined'})`,
+      );
     }
     const record: WaiverRecord = {
       id: waiver.id,
@@ -39,7 +47,9 @@ export function applyWaivers(results: RequirementResult[], waivers: Waiver[], ct
     records.push(record);
     if (waiver.framework && waiver.framework !== ctx.frameworkId) return;
     if (waiver.scope.cluster && waiver.scope.cluster !== ctx.facts.cluster.name) return;
-    const targets = results.filter((r) => (waiver.requirement ? r.id === waiver.requirement : r.checks.includes(waiver.check!)));
+    const targets = results.filter((r) =>
+      waiver.requirement ? r.id === waiver.requirement : r.checks.includes(waiver.check!),
+    );
     if (targets.length === 0) return;
     // An expired waiver no longer applies, but it is still reported so the register shows it.
     if (endOfDay(waiver.expires) < ctx.now) {
@@ -58,8 +68,17 @@ export function applyWaivers(results: RequirementResult[], waivers: Waiver[], ct
 }
 
 function applyTo(result: RequirementResult, waiver: Waiver, facts: Facts): boolean {
-  const objectScoped = waiver.scope.namespace !== undefined || waiver.scope.name !== undefined || waiver.scope.labelSelector !== undefined;
-  const info = { id: waiver.id, justification: waiver.justification, approver: waiver.approver, expires: waiver.expires, ...(waiver.scenario ? { scenario: waiver.scenario } : {}) };
+  const objectScoped =
+    waiver.scope.namespace !== undefined ||
+    waiver.scope.name !== undefined ||
+    waiver.scope.labelSelector !== undefined;
+  const info = {
+    id: waiver.id,
+    justification: waiver.justification,
+    approver: waiver.approver,
+    expires: waiver.expires,
+    ...(waiver.scenario ? { scenario: waiver.scenario } : {}),
+  };
   if (!objectScoped) {
     waive(result, info);
     return true;
@@ -86,7 +105,10 @@ function waive(result: RequirementResult, info: NonNullable<RequirementResult['w
   const before = result.status;
   result.status = 'waived';
   result.waiver = info;
-  result.reason = t(`已豁免（${info.id}，原状态：${before}）：${info.justification}`, `Waived (${info.id}; was ${before}): ${info.justification}`);
+  result.reason = t(
+    `已豁免（${info.id}，原状态：${before}）：${info.justification}`,
+    `Waived (${info.id}; was ${before}): ${info.justification}`,
+  );
 }
 
 function matches(offender: Offender, waiver: Waiver, facts: Facts): boolean {
@@ -111,7 +133,16 @@ const globs = new Map<string, RegExp>();
 /** `node-exporter-*` style names: `*` matches any run of characters. */
 function globMatch(pattern: string, value: string): boolean {
   let regex = globs.get(pattern);
-  if (!regex) globs.set(pattern, (regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`)));
+  if (!regex)
+    globs.set(
+      pattern,
+      (regex = new RegExp(
+        `^${pattern
+          .split('*')
+          .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+          .join('.*')}$`,
+      )),
+    );
   return regex.test(value);
 }
 

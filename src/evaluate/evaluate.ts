@@ -27,7 +27,13 @@ export function evaluate(facts: Facts, catalogue: Catalogue, options: EvaluateOp
   const checks = options.checks ?? CHECKS_BY_ID;
   const ctx = { facts, params: profile.parameters };
   const results = framework.requirements.map((requirement) =>
-    decideRequirement({ requirement, mapping: resolveMapping(profile, framework.id, requirement), profile, checks, ctx }),
+    decideRequirement({
+      requirement,
+      mapping: resolveMapping(profile, framework.id, requirement),
+      profile,
+      checks,
+      ctx,
+    }),
   );
   const now = options.now ?? new Date();
   const waivers = options.waivers
@@ -36,10 +42,14 @@ export function evaluate(facts: Facts, catalogue: Catalogue, options: EvaluateOp
         facts,
         now,
         file: options.waivers.file,
-        scenarios: new Set([...catalogue.frameworks.values()].flatMap((f) => (f.exceptionScenarios ?? []).map((s) => s.id))),
+        scenarios: new Set(
+          [...catalogue.frameworks.values()].flatMap((f) => (f.exceptionScenarios ?? []).map((s) => s.id)),
+        ),
       })
     : undefined;
-  const used = new Set(results.filter((r) => r.status === 'provider-attested').map((r) => r.mapping.published?.source));
+  const used = new Set(
+    results.filter((r) => r.status === 'provider-attested').map((r) => r.mapping.published?.source),
+  );
   return {
     schema: ASSESSMENT_SCHEMA,
     schemaVersion: ASSESSMENT_SCHEMA_VERSION,
@@ -51,7 +61,12 @@ export function evaluate(facts: Facts, catalogue: Catalogue, options: EvaluateOp
     catalogue: { hash: catalogue.hash },
     collection: {
       collectedAt: facts.collectedAt,
-      sources: [...facts.origins].map(([part, o]) => ({ part, source: o.source, ...(o.file ? { file: o.file } : {}), time: o.time })),
+      sources: [...facts.origins].map(([part, o]) => ({
+        part,
+        source: o.source,
+        ...(o.file ? { file: o.file } : {}),
+        time: o.time,
+      })),
       gaps: facts.gaps,
     },
     attestations: Object.values(profile.attestations)

@@ -9,7 +9,12 @@ import type { Facts } from '../model/facts.js';
  */
 const cache = new WeakMap<Facts, WeakMap<CheckParameters, WeakMap<Check, CheckOutcome>>>();
 
-export function cachedOutcome(check: Check, facts: Facts, params: CheckParameters, run: () => CheckOutcome): CheckOutcome {
+export function cachedOutcome(
+  check: Check,
+  facts: Facts,
+  params: CheckParameters,
+  run: () => CheckOutcome,
+): CheckOutcome {
   let byParams = cache.get(facts);
   if (!byParams) cache.set(facts, (byParams = new WeakMap()));
   let byCheck = byParams.get(params);

@@ -53,7 +53,11 @@ function decide(input: RequirementInput): Decision {
   const reason = mapping.reason;
   switch (mapping.mapping) {
     case 'not-applicable':
-      return { status: 'not-applicable', reason: reason ?? t('提供商配置文件将此项标为不适用', 'The provider profile marks this as not applicable') };
+      return {
+        status: 'not-applicable',
+        reason:
+          reason ?? t('提供商配置文件将此项标为不适用', 'The provider profile marks this as not applicable'),
+      };
     case 'equivalent-control':
       return decideEquivalent(input);
     case 'environment-dependent':
@@ -69,7 +73,8 @@ function decide(input: RequirementInput): Decision {
 function runAll(input: RequirementInput, ids: string[]): CheckOutcome | undefined {
   const outcomes = ids.map((id) => {
     const check = input.checks.get(id);
-    if (!check) return { status: 'error' as const, reason: t(`未知检查 ${id}`, `Unknown check ${id}`), evidence: [] };
+    if (!check)
+      return { status: 'error' as const, reason: t(`未知检查 ${id}`, `Unknown check ${id}`), evidence: [] };
     return runCheck(check, input.ctx);
   });
   return outcomes.length > 0 ? combineOutcomes(outcomes) : undefined;
@@ -78,7 +83,12 @@ function runAll(input: RequirementInput, ids: string[]): CheckOutcome | undefine
 function manualFor(input: RequirementInput): Decision {
   return {
     status: 'manual',
-    reason: input.requirement.procedure ?? t('此项需要人工核查，请按规程记录结论', 'This needs a person: follow the procedure and record the verdict'),
+    reason:
+      input.requirement.procedure ??
+      t(
+        '此项需要人工核查，请按规程记录结论',
+        'This needs a person: follow the procedure and record the verdict',
+      ),
   };
 }
 
@@ -88,7 +98,12 @@ function decideAssessed(input: RequirementInput): Decision {
   const ids = input.mapping.decidedBy ? [input.mapping.decidedBy.check] : input.requirement.checks;
   const outcome = runAll(input, ids);
   if (!outcome) return manualFor(input);
-  return { status: outcome.status, reason: outcome.reason, outcome, contradiction: contradictionOf(input.mapping, outcome) };
+  return {
+    status: outcome.status,
+    reason: outcome.reason,
+    outcome,
+    contradiction: contradictionOf(input.mapping, outcome),
+  };
 }
 
 function decideByEnvironment(input: RequirementInput): Decision {
@@ -111,12 +126,33 @@ function decideEquivalent(input: RequirementInput): Decision {
   if (!input.mapping.decidedBy) return { status: 'equivalent-control', reason: base };
   const outcome = runAll(input, [input.mapping.decidedBy.check])!;
   if (outcome.status === 'pass') {
-    return { status: 'equivalent-control', reason: { zh: `${base.zh}（已核实：${outcome.reason.zh}）`, en: `${base.en} (verified: ${outcome.reason.en})` }, outcome };
+    return {
+      status: 'equivalent-control',
+      reason: {
+        zh: `${base.zh}（已核实：${outcome.reason.zh}）`,
+        en: `${base.en} (verified: ${outcome.reason.en})`,
+      },
+      outcome,
+    };
   }
   if (outcome.status === 'fail') {
-    return { status: 'fail', reason: { zh: `等效控制未就位：${outcome.reason.zh}`, en: `The equivalent control is not in place: ${outcome.reason.en}` }, outcome };
+    return {
+      status: 'fail',
+      reason: {
+        zh: `等效控制未就位：${outcome.reason.zh}`,
+        en: `The equivalent control is not in place: ${outcome.reason.en}`,
+      },
+      outcome,
+    };
   }
-  return { status: outcome.status === 'not-applicable' ? 'manual' : outcome.status, reason: { zh: `${base.zh}；无法核实：${outcome.reason.zh}`, en: `${base.en}; could not be verified: ${outcome.reason.en}` }, outcome };
+  return {
+    status: outcome.status === 'not-applicable' ? 'manual' : outcome.status,
+    reason: {
+      zh: `${base.zh}；无法核实：${outcome.reason.zh}`,
+      en: `${base.en}; could not be verified: ${outcome.reason.en}`,
+    },
+    outcome,
+  };
 }
 
 function decideAttested(input: RequirementInput): Decision {
@@ -124,12 +160,20 @@ function decideAttested(input: RequirementInput): Decision {
   // Facts win over an attestation: where the cluster's own facts decide the checks, use them.
   const observed = runAll(input, input.requirement.checks);
   if (observed && (observed.status === 'pass' || observed.status === 'fail')) {
-    return { status: observed.status, reason: observed.reason, outcome: observed, contradiction: contradictionOf(mapping, observed) };
+    return {
+      status: observed.status,
+      reason: observed.reason,
+      outcome: observed,
+      contradiction: contradictionOf(mapping, observed),
+    };
   }
   const published = mapping.published;
   const source = published ? profile.attestations[published.source] : undefined;
   if (!published || !source) {
-    return { status: 'manual', reason: t('配置文件未给出提供商证明的来源', 'The profile names no source for the provider attestation') };
+    return {
+      status: 'manual',
+      reason: t('配置文件未给出提供商证明的来源', 'The profile names no source for the provider attestation'),
+    };
   }
   const version = ctx.facts.cluster.kubernetesVersion;
   const range = `${source.versions.min}–${source.versions.max}`;
@@ -143,7 +187,9 @@ function decideAttested(input: RequirementInput): Decision {
     };
   }
   const result = published.result === 'pass' ? t('通过', 'pass') : t('不通过', 'fail');
-  const why = mapping.reason ? { zh: `；${mapping.reason.zh}`, en: `; ${mapping.reason.en}` } : { zh: '', en: '' };
+  const why = mapping.reason
+    ? { zh: `；${mapping.reason.zh}`, en: `; ${mapping.reason.en}` }
+    : { zh: '', en: '' };
   return {
     status: 'provider-attested',
     reason: t(
@@ -155,7 +201,8 @@ function decideAttested(input: RequirementInput): Decision {
 
 function contradictionOf(mapping: ResultMapping, outcome: CheckOutcome): Text | undefined {
   const published = mapping.published?.result;
-  if (!published || (outcome.status !== 'pass' && outcome.status !== 'fail') || outcome.status === published) return undefined;
+  if (!published || (outcome.status !== 'pass' && outcome.status !== 'fail') || outcome.status === published)
+    return undefined;
   return t(
     `事实显示“${outcome.status === 'pass' ? '通过' : '不通过'}”，与提供商公布的“${published === 'pass' ? '通过' : '不通过'}”不一致`,
     `The facts show "${outcome.status}", which contradicts the provider's published "${published}"`,

@@ -15,7 +15,14 @@ function runOnce(check: Check, ctx: CheckContext): CheckOutcome {
   try {
     outcome = check.run(ctx);
   } catch (error) {
-    return { status: 'error', reason: t(`检查 ${check.id} 执行失败：${errorMessage(error)}`, `Check ${check.id} failed to run: ${errorMessage(error)}`), evidence: [] };
+    return {
+      status: 'error',
+      reason: t(
+        `检查 ${check.id} 执行失败：${errorMessage(error)}`,
+        `Check ${check.id} failed to run: ${errorMessage(error)}`,
+      ),
+      evidence: [],
+    };
   }
   // An observed failure stands even with gaps elsewhere; anything else would rest on missing facts.
   if (outcome.status === 'fail') return outcome;
@@ -32,7 +39,12 @@ function runOnce(check: Check, ctx: CheckContext): CheckOutcome {
 
 function gapFor(facts: Facts, needs: string[]) {
   return facts.gaps.find((gap) =>
-    needs.some((need) => gap.part === need || (need.startsWith('node:') && gap.part.startsWith('node:')) || gap.part.startsWith(`${need}:`)),
+    needs.some(
+      (need) =>
+        gap.part === need ||
+        (need.startsWith('node:') && gap.part.startsWith('node:')) ||
+        gap.part.startsWith(`${need}:`),
+    ),
   );
 }
 

@@ -13,7 +13,11 @@ export function scoreOf(counts: StatusCounts): number | null {
   return scored === 0 ? null : Math.round((counts.pass / scored) * 1000) / 10;
 }
 
-function group(results: RequirementResult[], keyOf: (r: RequirementResult) => string | undefined, order?: string[]): ScoreGroup[] {
+function group(
+  results: RequirementResult[],
+  keyOf: (r: RequirementResult) => string | undefined,
+  order?: string[],
+): ScoreGroup[] {
   const byKey = new Map<string, StatusCounts>();
   for (const key of order ?? []) byKey.set(key, emptyCounts());
   for (const result of results) {
@@ -23,7 +27,9 @@ function group(results: RequirementResult[], keyOf: (r: RequirementResult) => st
     counts[result.status]++;
     byKey.set(key, counts);
   }
-  return [...byKey].filter(([, c]) => Object.values(c).some((n) => n > 0)).map(([key, counts]) => ({ key, counts, score: scoreOf(counts) }));
+  return [...byKey]
+    .filter(([, c]) => Object.values(c).some((n) => n > 0))
+    .map(([key, counts]) => ({ key, counts, score: scoreOf(counts) }));
 }
 
 /** The top-level section a result belongs to ("1.2" for 1.2.17, "5.1.2" for Q/KXY 5.1.2.1). */
@@ -40,7 +46,11 @@ export function summarise(results: RequirementResult[], sections: Section[]): As
     total: results.length,
     counts,
     score: scoreOf(counts),
-    bySection: group(results, (r) => r.section, sections.map((s) => s.id)).map((g) => ({ ...g, label: titles.get(g.key) })),
+    bySection: group(
+      results,
+      (r) => r.section,
+      sections.map((s) => s.id),
+    ).map((g) => ({ ...g, label: titles.get(g.key) })),
     byLevel: group(results, (r) => r.level, ['L1', 'L2']),
     byResponsibility: group(results, (r) => r.mapping.responsibility, ['customer', 'shared', 'provider']),
     byStrength: group(results, (r) => r.strength, ['shall', 'should']),

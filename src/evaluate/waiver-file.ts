@@ -25,7 +25,10 @@ const waiverSchema = z
     expires: z.union([isoDate, z.date().transform((d) => d.toISOString().slice(0, 10))]),
   })
   .strict()
-  .refine((w) => w.requirement !== undefined || w.check !== undefined, { message: 'expected a requirement or a check id', path: ['requirement'] });
+  .refine((w) => w.requirement !== undefined || w.check !== undefined, {
+    message: 'expected a requirement or a check id',
+    path: ['requirement'],
+  });
 
 export const waiverFileSchema = z.object({ waivers: z.array(waiverSchema) }).strict();
 

@@ -5,7 +5,12 @@ import { isRecord } from '../util/fs.js';
 
 export function normaliseDiagnosticSettings(raw: unknown, file: string): DiagnosticSetting[] {
   const list = Array.isArray(raw) ? raw : isRecord(raw) && Array.isArray(raw.value) ? raw.value : undefined;
-  if (!list) throw InputError.at(file, undefined, 'expected an array of diagnostic settings or an object with a `value` array');
+  if (!list)
+    throw InputError.at(
+      file,
+      undefined,
+      'expected an array of diagnostic settings or an object with a `value` array',
+    );
   return list.map((entry, index) => normaliseOne(entry, file, `[${index}]`));
 }
 
@@ -20,7 +25,8 @@ function normaliseOne(entry: unknown, file: string, at: string): DiagnosticSetti
     storageAccountId: optionalString(body.storageAccountId),
     eventHubAuthorizationRuleId: optionalString(body.eventHubAuthorizationRuleId),
     logs: logs.map((log, index) => {
-      if (!isRecord(log)) throw InputError.at(file, `${at}.logs[${index}]`, 'expected an object with category and enabled');
+      if (!isRecord(log))
+        throw InputError.at(file, `${at}.logs[${index}]`, 'expected an object with category and enabled');
       return {
         category: optionalString(log.category),
         categoryGroup: optionalString(log.categoryGroup),

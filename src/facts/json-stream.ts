@@ -123,7 +123,11 @@ class ListScanner {
 
   finish(): unknown {
     if (this.depth !== 0 || this.inString || this.carry) {
-      throw InputError.at(this.file, undefined, `is not valid JSON (unexpected end of data after ${this.consumed} bytes)`);
+      throw InputError.at(
+        this.file,
+        undefined,
+        `is not valid JSON (unexpected end of data after ${this.consumed} bytes)`,
+      );
     }
     let doc: unknown;
     try {
@@ -131,7 +135,12 @@ class ListScanner {
     } catch (error) {
       throw InputError.at(this.file, undefined, `is not valid JSON (${(error as Error).message})`);
     }
-    if (doc !== null && typeof doc === 'object' && !Array.isArray(doc) && Array.isArray((doc as { items?: unknown }).items)) {
+    if (
+      doc !== null &&
+      typeof doc === 'object' &&
+      !Array.isArray(doc) &&
+      Array.isArray((doc as { items?: unknown }).items)
+    ) {
       (doc as { items: unknown[] }).items = this.items;
     }
     return doc;
@@ -148,7 +157,11 @@ class ListScanner {
     try {
       this.items.push(JSON.parse(text));
     } catch (error) {
-      throw InputError.at(this.file, `items[${this.items.length}]`, `is not valid JSON (${(error as Error).message})`);
+      throw InputError.at(
+        this.file,
+        `items[${this.items.length}]`,
+        `is not valid JSON (${(error as Error).message})`,
+      );
     }
   }
 }

@@ -11,9 +11,17 @@ export const REDACTED = '<redacted>';
  * from the list; items of a plain `List` without a kind take `fallbackKind` (from the file name).
  */
 export function objectsFromDocument(doc: unknown, file: string, fallbackKind?: string): KubeObject[] {
-  if (!isRecord(doc)) throw InputError.at(file, undefined, 'expected a Kubernetes object or List (the output of `kubectl get … -o json`)');
+  if (!isRecord(doc))
+    throw InputError.at(
+      file,
+      undefined,
+      'expected a Kubernetes object or List (the output of `kubectl get … -o json`)',
+    );
   if (Array.isArray(doc.items)) {
-    const listKind = typeof doc.kind === 'string' && doc.kind.endsWith('List') && doc.kind !== 'List' ? doc.kind.slice(0, -4) : undefined;
+    const listKind =
+      typeof doc.kind === 'string' && doc.kind.endsWith('List') && doc.kind !== 'List'
+        ? doc.kind.slice(0, -4)
+        : undefined;
     return doc.items.map((item, index) => toObject(item, file, `items[${index}]`, listKind ?? fallbackKind));
   }
   if ('items' in doc) throw InputError.at(file, 'items', 'expected an array');
@@ -24,7 +32,12 @@ function toObject(value: unknown, file: string, at: string, fallbackKind?: strin
   const field = (name: string) => (at ? `${at}.${name}` : name);
   if (!isRecord(value)) throw InputError.at(file, at || undefined, 'expected a Kubernetes object');
   const kind = typeof value.kind === 'string' && value.kind ? value.kind : fallbackKind;
-  if (!kind) throw InputError.at(file, field('kind'), 'expected the object kind (or a file named after the resource, e.g. pods.json)');
+  if (!kind)
+    throw InputError.at(
+      file,
+      field('kind'),
+      'expected the object kind (or a file named after the resource, e.g. pods.json)',
+    );
   const metadata = value.metadata;
   if (!isRecord(metadata) || typeof metadata.name !== 'string' || metadata.name === '') {
     throw InputError.at(file, field('metadata.name'), 'expected a non-empty string');
@@ -66,7 +79,12 @@ function redactEnvValues(node: JsonValue | undefined): void {
     if (inner === null || typeof inner !== 'object') continue;
     if (key === 'env' && Array.isArray(inner)) {
       for (const variable of inner) {
-        if (variable && typeof variable === 'object' && !Array.isArray(variable) && typeof variable.value === 'string') {
+        if (
+          variable &&
+          typeof variable === 'object' &&
+          !Array.isArray(variable) &&
+          typeof variable.value === 'string'
+        ) {
           variable.value = REDACTED;
         }
       }

@@ -25,10 +25,26 @@ const WIRE_TO_SDK: Record<string, string> = {
 };
 
 /** Top-level ARM resource fields that stay beside the flattened `properties`. */
-const RESOURCE_FIELDS = ['id', 'name', 'type', 'location', 'tags', 'sku', 'identity', 'extendedLocation', 'kind', 'resourceGroup'];
+const RESOURCE_FIELDS = [
+  'id',
+  'name',
+  'type',
+  'location',
+  'tags',
+  'sku',
+  'identity',
+  'extendedLocation',
+  'kind',
+  'resourceGroup',
+];
 
 export function normaliseManagedCluster(raw: unknown, file: string): JsonObject {
-  if (!isRecord(raw)) throw InputError.at(file, undefined, 'expected a JSON object (the output of `az aks show -o json` or the ARM body of the managed cluster)');
+  if (!isRecord(raw))
+    throw InputError.at(
+      file,
+      undefined,
+      'expected a JSON object (the output of `az aks show -o json` or the ARM body of the managed cluster)',
+    );
   let flat: Record<string, unknown>;
   if (isRecord(raw.properties)) {
     flat = { ...raw.properties };
@@ -38,9 +54,18 @@ export function normaliseManagedCluster(raw: unknown, file: string): JsonObject 
   } else {
     flat = { ...raw };
   }
-  if (typeof flat.name !== 'string' || flat.name === '') throw InputError.at(file, 'name', 'expected the cluster name (a non-empty string)');
-  if (!('kubernetesVersion' in flat) && !('currentKubernetesVersion' in flat) && !('provisioningState' in flat)) {
-    throw InputError.at(file, 'properties', 'expected a managed cluster (no kubernetesVersion, currentKubernetesVersion or provisioningState found)');
+  if (typeof flat.name !== 'string' || flat.name === '')
+    throw InputError.at(file, 'name', 'expected the cluster name (a non-empty string)');
+  if (
+    !('kubernetesVersion' in flat) &&
+    !('currentKubernetesVersion' in flat) &&
+    !('provisioningState' in flat)
+  ) {
+    throw InputError.at(
+      file,
+      'properties',
+      'expected a managed cluster (no kubernetesVersion, currentKubernetesVersion or provisioningState found)',
+    );
   }
   return renameKeys(flat) as JsonObject;
 }
@@ -63,7 +88,8 @@ export function readPath(object: JsonValue | undefined, path: string): JsonValue
     if (!current || typeof current !== 'object' || Array.isArray(current)) return undefined;
     // Addon profile names differ in case between tools (azurepolicy vs azurePolicy): match case-insensitively.
     const record: JsonObject = current;
-    const key = part in record ? part : Object.keys(record).find((k) => k.toLowerCase() === part.toLowerCase());
+    const key =
+      part in record ? part : Object.keys(record).find((k) => k.toLowerCase() === part.toLowerCase());
     current = key === undefined ? undefined : record[key];
   }
   return current;

@@ -5,12 +5,14 @@ import { isRecord } from '../util/fs.js';
 
 export function parseNodeFacts(raw: unknown, file: string): NodeFacts {
   if (!isRecord(raw)) throw InputError.at(file, undefined, 'expected a JSON object of node facts');
-  if (typeof raw.node !== 'string' || raw.node === '') throw InputError.at(file, 'node', 'expected the node name');
+  if (typeof raw.node !== 'string' || raw.node === '')
+    throw InputError.at(file, 'node', 'expected the node name');
   const files = raw.files ?? {};
   if (!isRecord(files)) throw InputError.at(file, 'files', 'expected an object of path → file facts');
   for (const [path, entry] of Object.entries(files)) validateFile(entry, file, `files["${path}"]`);
   const processes = raw.processes ?? {};
-  if (!isRecord(processes)) throw InputError.at(file, 'processes', 'expected an object of component → { argv }');
+  if (!isRecord(processes))
+    throw InputError.at(file, 'processes', 'expected an object of component → { argv }');
   for (const [name, proc] of Object.entries(processes)) {
     if (!isRecord(proc) || !Array.isArray(proc.argv) || proc.argv.some((a) => typeof a !== 'string')) {
       throw InputError.at(file, `processes.${name}.argv`, 'expected an array of strings');
@@ -26,11 +28,13 @@ export function parseNodeFacts(raw: unknown, file: string): NodeFacts {
 }
 
 function validateFile(entry: unknown, file: string, at: string): void {
-  if (!isRecord(entry) || typeof entry.exists !== 'boolean') throw InputError.at(file, `${at}.exists`, 'expected true or false');
+  if (!isRecord(entry) || typeof entry.exists !== 'boolean')
+    throw InputError.at(file, `${at}.exists`, 'expected true or false');
   if (entry.mode !== undefined && (typeof entry.mode !== 'string' || !/^0?[0-7]{3,4}$/.test(entry.mode))) {
     throw InputError.at(file, `${at}.mode`, 'expected an octal mode string such as "0600"');
   }
   if (isRecord(entry.children)) {
-    for (const [name, child] of Object.entries(entry.children)) validateFile(child, file, `${at}.children["${name}"]`);
+    for (const [name, child] of Object.entries(entry.children))
+      validateFile(child, file, `${at}.children["${name}"]`);
   }
 }

@@ -20,7 +20,10 @@ export interface SnapshotManifest {
 export function parseSnapshotManifest(raw: unknown, file: string): SnapshotManifest {
   if (!isRecord(raw)) throw InputError.at(file, undefined, 'expected a JSON object');
   if (raw.schema !== SNAPSHOT_SCHEMA) throw InputError.at(file, 'schema', `expected "${SNAPSHOT_SCHEMA}"`);
-  if (raw.collectedAt !== undefined && (typeof raw.collectedAt !== 'string' || Number.isNaN(Date.parse(raw.collectedAt)))) {
+  if (
+    raw.collectedAt !== undefined &&
+    (typeof raw.collectedAt !== 'string' || Number.isNaN(Date.parse(raw.collectedAt)))
+  ) {
     throw InputError.at(file, 'collectedAt', 'expected an ISO 8601 date-time');
   }
   const gaps = raw.gaps ?? [];
@@ -32,7 +35,9 @@ export function parseSnapshotManifest(raw: unknown, file: string): SnapshotManif
   return {
     schema: SNAPSHOT_SCHEMA,
     schemaVersion: typeof raw.schemaVersion === 'number' ? raw.schemaVersion : 1,
-    cluster: isRecord(raw.cluster) ? { name: str(raw.cluster.name), provider: str(raw.cluster.provider) } : undefined,
+    cluster: isRecord(raw.cluster)
+      ? { name: str(raw.cluster.name), provider: str(raw.cluster.provider) }
+      : undefined,
     collectedAt: str(raw.collectedAt),
     source: str(raw.source) as FactSource | undefined,
     tool: isRecord(raw.tool) ? { name: String(raw.tool.name), version: String(raw.tool.version) } : undefined,
@@ -41,7 +46,11 @@ export function parseSnapshotManifest(raw: unknown, file: string): SnapshotManif
       if (!isRecord(gap) || typeof gap.part !== 'string' || typeof gap.reason !== 'string') {
         throw InputError.at(file, `gaps[${index}]`, 'expected { "part": string, "reason": string }');
       }
-      return { part: gap.part, reason: gap.reason, code: typeof gap.code === 'number' ? gap.code : undefined };
+      return {
+        part: gap.part,
+        reason: gap.reason,
+        code: typeof gap.code === 'number' ? gap.code : undefined,
+      };
     }),
   };
 }

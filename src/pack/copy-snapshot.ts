@@ -17,7 +17,9 @@ const DATA_FILE = /\.(json|ya?ml)$/i;
 export async function copySnapshot(from: string, to: string): Promise<string[]> {
   const copied: string[] = [];
   const walk = async (dir: string): Promise<void> => {
-    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       const source = join(dir, entry.name);
       const rel = relative(from, source);
       if (entry.isDirectory()) {
@@ -51,7 +53,10 @@ async function redactedCopy(file: string): Promise<string> {
 function redactDocument(doc: unknown, fallbackKind: string | undefined): unknown {
   if (!isRecord(doc)) return doc;
   if (Array.isArray(doc.items)) {
-    const listKind = typeof doc.kind === 'string' && doc.kind.endsWith('List') && doc.kind !== 'List' ? doc.kind.slice(0, -4) : fallbackKind;
+    const listKind =
+      typeof doc.kind === 'string' && doc.kind.endsWith('List') && doc.kind !== 'List'
+        ? doc.kind.slice(0, -4)
+        : fallbackKind;
     doc.items = doc.items.map((item) => redactObject(item, listKind));
     return doc;
   }

@@ -38,7 +38,13 @@ export interface Manifest {
   files: FileHash[];
 }
 
-export function buildManifest(assessments: Assessment[], reports: PackReport[], files: FileHash[], lang: string, createdAt: string): Manifest {
+export function buildManifest(
+  assessments: Assessment[],
+  reports: PackReport[],
+  files: FileHash[],
+  lang: string,
+  createdAt: string,
+): Manifest {
   const first = assessments[0]!;
   return {
     schema: MANIFEST_SCHEMA,
@@ -59,14 +65,33 @@ export function buildManifest(assessments: Assessment[], reports: PackReport[], 
 /** Checks what verify relies on: the schema and a well-formed file list. */
 export function parseManifest(raw: unknown, file: string): Manifest {
   if (!isRecord(raw)) throw InputError.at(file, undefined, 'expected a manifest.json object');
-  if (raw.schema !== MANIFEST_SCHEMA) throw InputError.at(file, 'schema', `expected "${MANIFEST_SCHEMA}" (is this an evidence pack written by kube-evidence?)`);
+  if (raw.schema !== MANIFEST_SCHEMA)
+    throw InputError.at(
+      file,
+      'schema',
+      `expected "${MANIFEST_SCHEMA}" (is this an evidence pack written by kube-evidence?)`,
+    );
   if (typeof raw.schemaVersion !== 'number' || raw.schemaVersion > MANIFEST_SCHEMA_VERSION) {
-    throw InputError.at(file, 'schemaVersion', `expected ${MANIFEST_SCHEMA_VERSION} or lower (written by a newer kube-evidence?)`);
+    throw InputError.at(
+      file,
+      'schemaVersion',
+      `expected ${MANIFEST_SCHEMA_VERSION} or lower (written by a newer kube-evidence?)`,
+    );
   }
   if (!Array.isArray(raw.files)) throw InputError.at(file, 'files', 'expected an array');
   raw.files.forEach((entry, i) => {
-    if (!isRecord(entry) || typeof entry.path !== 'string' || typeof entry.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(entry.sha256) || typeof entry.size !== 'number') {
-      throw InputError.at(file, `files[${i}]`, 'expected { "path": string, "size": number, "sha256": 64 hex digits }');
+    if (
+      !isRecord(entry) ||
+      typeof entry.path !== 'string' ||
+      typeof entry.sha256 !== 'string' ||
+      !/^[0-9a-f]{64}$/.test(entry.sha256) ||
+      typeof entry.size !== 'number'
+    ) {
+      throw InputError.at(
+        file,
+        `files[${i}]`,
+        'expected { "path": string, "size": number, "sha256": 64 hex digits }',
+      );
     }
   });
   return raw as unknown as Manifest;

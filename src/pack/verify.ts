@@ -22,17 +22,30 @@ export async function verifyPack(pack: string): Promise<VerifyReport> {
   const info = await stat(pack).catch(() => undefined);
   if (!info) throw InputError.at(pack, undefined, 'evidence pack not found (expected a directory or a .zip)');
   const { manifestText, actual } = info.isDirectory() ? await readDirectory(pack) : await readZipPack(pack);
-  const manifest = parseManifest(parseJson(manifestText, `${pack}/${MANIFEST_FILE}`), `${pack}/${MANIFEST_FILE}`);
+  const manifest = parseManifest(
+    parseJson(manifestText, `${pack}/${MANIFEST_FILE}`),
+    `${pack}/${MANIFEST_FILE}`,
+  );
   return compare(manifest, sha256(manifestText), actual);
 }
 
 export function compare(manifest: Manifest, manifestSha256: string, actual: FileHash[]): VerifyReport {
   const expected = new Map(manifest.files.map((f) => [f.path, f]));
   const found = new Map(actual.map((f) => [f.path, f]));
-  const changed = manifest.files.filter((f) => found.has(f.path) && found.get(f.path)!.sha256 !== f.sha256).map((f) => f.path);
+  const changed = manifest.files
+    .filter((f) => found.has(f.path) && found.get(f.path)!.sha256 !== f.sha256)
+    .map((f) => f.path);
   const removed = manifest.files.filter((f) => !found.has(f.path)).map((f) => f.path);
   const added = actual.filter((f) => !expected.has(f.path)).map((f) => f.path);
-  return { manifest, manifestSha256, checked: actual.length, changed, added, removed, ok: changed.length + added.length + removed.length === 0 };
+  return {
+    manifest,
+    manifestSha256,
+    checked: actual.length,
+    changed,
+    added,
+    removed,
+    ok: changed.length + added.length + removed.length === 0,
+  };
 }
 
 async function readDirectory(dir: string): Promise<{ manifestText: string; actual: FileHash[] }> {
@@ -48,6 +61,8 @@ async function readZipPack(file: string): Promise<{ manifestText: string; actual
   const entries = readZip(await readFile(file), file);
   const manifest = entries.find((e) => e.name === MANIFEST_FILE);
   if (!manifest) throw InputError.at(file, MANIFEST_FILE, 'not found in the ZIP: is this an evidence pack?');
-  const actual = entries.filter((e) => e !== manifest).map((e) => ({ path: e.name, size: e.data.length, sha256: sha256(e.data) }));
+  const actual = entries
+    .filter((e) => e !== manifest)
+    .map((e) => ({ path: e.name, size: e.data.length, sha256: sha256(e.data) }));
   return { manifestText: manifest.data.toString('utf8'), actual };
 }

@@ -52,7 +52,12 @@ async function writeInto(root: string, assessments: Assessment[], options: PackO
     // A stale copy from an earlier run would mix two snapshots: start clean.
     await rm(join(root, SNAPSHOT_DIR), { recursive: true, force: true });
     const copied = await copySnapshot(options.snapshotDir, join(root, SNAPSHOT_DIR));
-    files.push(...(await hashFiles(root, copied.map((p) => `${SNAPSHOT_DIR}/${p}`))));
+    files.push(
+      ...(await hashFiles(
+        root,
+        copied.map((p) => `${SNAPSHOT_DIR}/${p}`),
+      )),
+    );
     done(`${SNAPSHOT_DIR}/`);
   }
   const reports: PackReport[] = [];
@@ -70,18 +75,31 @@ async function writeInto(root: string, assessments: Assessment[], options: PackO
       done(at('assessment.json'));
     }
     if (options.formats.includes('xlsx')) {
-      await writeWorkbook(assessment, join(root, at('report.xlsx')), options.lang, { documentId, files: [...files] });
+      await writeWorkbook(assessment, join(root, at('report.xlsx')), options.lang, {
+        documentId,
+        files: [...files],
+      });
       files.push(...(await hashFiles(root, [at('report.xlsx')])));
       written.push(at('report.xlsx'));
       done(at('report.xlsx'));
     }
     if (options.formats.includes('pdf')) {
-      await writePdf(assessment, join(root, at('report.pdf')), options.lang, { documentId, files: [...files] });
+      await writePdf(assessment, join(root, at('report.pdf')), options.lang, {
+        documentId,
+        files: [...files],
+      });
       files.push(...(await hashFiles(root, [at('report.pdf')])));
       written.push(at('report.pdf'));
       done(at('report.pdf'));
     }
-    reports.push({ framework: assessment.framework, dir, documentId, generatedAt: assessment.generatedAt, score: assessment.summary.score, files: written });
+    reports.push({
+      framework: assessment.framework,
+      dir,
+      documentId,
+      generatedAt: assessment.generatedAt,
+      score: assessment.summary.score,
+      files: written,
+    });
   }
   const manifest = buildManifest(assessments, reports, files, options.lang, new Date().toISOString());
   await writeFileAtomic(join(root, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -94,6 +112,7 @@ async function writeZip(root: string, manifest: Manifest, zipFile: string, time:
   const names = [...manifest.files.map((f) => f.path), MANIFEST_FILE];
   const present = new Set(await listFiles(root));
   const entries = [];
-  for (const name of names) if (present.has(name)) entries.push({ name, data: await readFile(join(root, ...name.split('/'))) });
+  for (const name of names)
+    if (present.has(name)) entries.push({ name, data: await readFile(join(root, ...name.split('/'))) });
   await writeFileAtomic(zipFile, createZip(entries, new Date(time)));
 }

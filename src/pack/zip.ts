@@ -34,7 +34,8 @@ export function createZip(entries: ZipEntry[], modified: Date = new Date()): Buf
     // Already-compressed files (xlsx, PDF streams) may not shrink: store them as they are.
     const deflated = compressed.length < entry.data.length;
     const body = deflated ? compressed : entry.data;
-    if (entry.data.length >= LIMIT || offset >= LIMIT) throw new Error(`${entry.name}: too large for a ZIP without ZIP64`);
+    if (entry.data.length >= LIMIT || offset >= LIMIT)
+      throw new Error(`${entry.name}: too large for a ZIP without ZIP64`);
     const crc = crc32(entry.data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL, 0);
@@ -79,12 +80,14 @@ export function createZip(entries: ZipEntry[], modified: Date = new Date()): Buf
 /** Reads every file entry of a ZIP (directories skipped), checking each CRC. */
 export function readZip(zip: Buffer, file: string): ZipEntry[] {
   const endAt = findEnd(zip);
-  if (endAt < 0) throw InputError.at(file, undefined, 'expected a ZIP file (no end-of-central-directory record)');
+  if (endAt < 0)
+    throw InputError.at(file, undefined, 'expected a ZIP file (no end-of-central-directory record)');
   const count = zip.readUInt16LE(endAt + 10);
   let at = zip.readUInt32LE(endAt + 16);
   const entries: ZipEntry[] = [];
   for (let i = 0; i < count; i++) {
-    if (at + 46 > zip.length || zip.readUInt32LE(at) !== CENTRAL) throw InputError.at(file, `entry ${i}`, 'expected a central directory header');
+    if (at + 46 > zip.length || zip.readUInt32LE(at) !== CENTRAL)
+      throw InputError.at(file, `entry ${i}`, 'expected a central directory header');
     const flags = zip.readUInt16LE(at + 8);
     const method = zip.readUInt16LE(at + 10);
     const crc = zip.readUInt32LE(at + 16);
@@ -98,15 +101,22 @@ export function readZip(zip: Buffer, file: string): ZipEntry[] {
     at += 46 + nameLength + extraLength + commentLength;
     if (name.endsWith('/')) continue;
     if (flags & 0x1) throw InputError.at(file, name, 'encrypted entries are not supported');
-    if (compressedSize === LIMIT || size === LIMIT || localAt === LIMIT) throw InputError.at(file, name, 'ZIP64 entries are not supported');
+    if (compressedSize === LIMIT || size === LIMIT || localAt === LIMIT)
+      throw InputError.at(file, name, 'ZIP64 entries are not supported');
     if (zip.readUInt32LE(localAt) !== LOCAL) throw InputError.at(file, name, 'expected a local file header');
     const dataAt = localAt + 30 + zip.readUInt16LE(localAt + 26) + zip.readUInt16LE(localAt + 28);
     const body = zip.subarray(dataAt, dataAt + compressedSize);
     let data: Buffer;
     if (method === 0) data = Buffer.from(body);
     else if (method === 8) data = inflateRawSync(body);
-    else throw InputError.at(file, name, `compression method ${method} is not supported (expected deflate or stored)`);
-    if (data.length !== size || crc32(data) !== crc) throw InputError.at(file, name, 'the entry is corrupt (size or CRC does not match)');
+    else
+      throw InputError.at(
+        file,
+        name,
+        `compression method ${method} is not supported (expected deflate or stored)`,
+      );
+    if (data.length !== size || crc32(data) !== crc)
+      throw InputError.at(file, name, 'the entry is corrupt (size or CRC does not match)');
     entries.push({ name, data });
   }
   return entries;

@@ -19,12 +19,26 @@ export async function readAssessment(file: string): Promise<Assessment> {
 
 export function validateAssessment(raw: unknown, file: string): Assessment {
   if (!isRecord(raw)) throw InputError.at(file, undefined, 'expected an assessment.json object');
-  if (raw.schema !== ASSESSMENT_SCHEMA) throw InputError.at(file, 'schema', `expected "${ASSESSMENT_SCHEMA}" (is this an assessment.json written by kube-evidence?)`);
+  if (raw.schema !== ASSESSMENT_SCHEMA)
+    throw InputError.at(
+      file,
+      'schema',
+      `expected "${ASSESSMENT_SCHEMA}" (is this an assessment.json written by kube-evidence?)`,
+    );
   if (typeof raw.schemaVersion !== 'number' || raw.schemaVersion > ASSESSMENT_SCHEMA_VERSION) {
-    throw InputError.at(file, 'schemaVersion', `expected ${ASSESSMENT_SCHEMA_VERSION} or lower (written by a newer kube-evidence?)`);
+    throw InputError.at(
+      file,
+      'schemaVersion',
+      `expected ${ASSESSMENT_SCHEMA_VERSION} or lower (written by a newer kube-evidence?)`,
+    );
   }
   if (!Array.isArray(raw.results)) throw InputError.at(file, 'results', 'expected an array');
-  for (const [key, expected] of [['framework', 'an object with id'], ['profile', 'an object with id'], ['cluster', 'an object with name'], ['summary', 'an object']] as const) {
+  for (const [key, expected] of [
+    ['framework', 'an object with id'],
+    ['profile', 'an object with id'],
+    ['cluster', 'an object with name'],
+    ['summary', 'an object'],
+  ] as const) {
     if (!isRecord(raw[key])) throw InputError.at(file, key, `expected ${expected}`);
   }
   raw.results.forEach((result, index) => {

@@ -21,7 +21,10 @@ const LABELS = {
     '文档标识为本证据包中 assessment.json 的 SHA-256 值，可用 kube-evidence verify 或任意 SHA-256 工具核对。',
     'The document identifier is the SHA-256 of this pack’s assessment.json; check it with kube-evidence verify or any SHA-256 tool.',
   ),
-  timeZoneNote: t('本报告所有时间均为 ISO 8601 格式的协调世界时（UTC，后缀 Z）。', 'All times in this report are ISO 8601 in Coordinated Universal Time (UTC, suffix Z).'),
+  timeZoneNote: t(
+    '本报告所有时间均为 ISO 8601 格式的协调世界时（UTC，后缀 Z）。',
+    'All times in this report are ISO 8601 in Coordinated Universal Time (UTC, suffix Z).',
+  ),
   confidential: t('内部资料 · 审计使用', 'Confidential · for audit use'),
   contents: t('目录', 'Contents'),
   summary: t('摘要', 'Summary'),
@@ -134,7 +137,10 @@ const LABELS = {
   appendixMore: t('另有 {n} 个文件，见 manifest.json', '{n} more files; see manifest.json'),
   size: t('大小（字节）', 'Size (bytes)'),
   sha256: t('SHA-256', 'SHA-256'),
-  page: t('第 <span class="pageNumber"></span> 页，共 <span class="totalPages"></span> 页', 'Page <span class="pageNumber"></span> of <span class="totalPages"></span>'),
+  page: t(
+    '第 <span class="pageNumber"></span> 页，共 <span class="totalPages"></span> 页',
+    'Page <span class="pageNumber"></span> of <span class="totalPages"></span>',
+  ),
   shall: t('应', 'shall'),
   should: t('宜', 'should'),
   strength: t('强度', 'Strength'),
@@ -177,7 +183,10 @@ export function labels(lang: Lang): Record<LabelKey, string> {
 export const STATUS_MEANINGS: Record<Status, Text> = {
   pass: t('在事实中观察到满足该要求。', 'Observed in the facts to meet the requirement.'),
   fail: t('在事实中观察到不满足该要求。', 'Observed in the facts not to meet the requirement.'),
-  'not-applicable': t('该部分由提供商运行，配置文件给出原因。', 'The provider runs that part; the profile gives the reason.'),
+  'not-applicable': t(
+    '该部分由提供商运行，配置文件给出原因。',
+    'The provider runs that part; the profile gives the reason.',
+  ),
   'equivalent-control': t(
     '以其他方式满足；配置文件给出原因，能在事实中核对的等效措施已核对。',
     'Met another way; the profile gives the reason, and the equivalent is checked in the facts where it can be.',
@@ -186,19 +195,37 @@ export const STATUS_MEANINGS: Record<Status, Text> = {
     '无法从外部观察；采用提供商公布的结果，仅在集群版本处于其版本范围内时有效。',
     'Cannot be observed from outside; the provider’s published result is used, valid only for its version range.',
   ),
-  manual: t('需要人工核查；证据包给出规程和记录结论的位置。', 'Needs a person; the pack gives the procedure and a place to record the verdict.'),
-  waived: t('已接受的例外，附理由、批准人和到期日。', 'An accepted exception, with justification, approver and expiry.'),
-  error: t('所需事实未能采集（如 403、超时、文件缺失），绝不视为通过。', 'The facts could not be collected (403, timeout, missing file); never a pass.'),
+  manual: t(
+    '需要人工核查；证据包给出规程和记录结论的位置。',
+    'Needs a person; the pack gives the procedure and a place to record the verdict.',
+  ),
+  waived: t(
+    '已接受的例外，附理由、批准人和到期日。',
+    'An accepted exception, with justification, approver and expiry.',
+  ),
+  error: t(
+    '所需事实未能采集（如 403、超时、文件缺失），绝不视为通过。',
+    'The facts could not be collected (403, timeout, missing file); never a pass.',
+  ),
 };
 
 /** What each provider mapping does to a requirement. */
 export const MAPPING_MEANINGS: Record<Mapping, Text> = {
   assessed: t('按基准原文，根据事实评估。', 'Assessed on the facts as the framework states it.'),
-  'not-applicable': t('提供商运行该部分，客户无法也无需配置。', 'The provider runs that part; the customer cannot and need not configure it.'),
-  'equivalent-control': t('提供商以其他机制达到同一目的，在可能时核对该机制。', 'The provider meets the aim another way; that mechanism is checked where possible.'),
+  'not-applicable': t(
+    '提供商运行该部分，客户无法也无需配置。',
+    'The provider runs that part; the customer cannot and need not configure it.',
+  ),
+  'equivalent-control': t(
+    '提供商以其他机制达到同一目的，在可能时核对该机制。',
+    'The provider meets the aim another way; that mechanism is checked where possible.',
+  ),
   'environment-dependent': t(
     '结论取决于集群的具体配置，由配置文件指定的事实决定为通过或不通过；缺少这些事实时转为人工核查。',
     'The answer depends on how the cluster is configured; facts named by the profile decide pass or fail, and manual when they are missing.',
   ),
-  'provider-attested': t('采用提供商在版本范围内公布的结果。', 'The provider’s published result for a version range is used.'),
+  'provider-attested': t(
+    '采用提供商在版本范围内公布的结果。',
+    'The provider’s published result for a version range is used.',
+  ),
 };

@@ -33,14 +33,26 @@ export function documentIdOf(assessment: Assessment): string {
   return sha256(assessmentJson(assessment));
 }
 
-export async function renderReportHtml(assessment: Assessment, lang: Lang, context?: Partial<PdfContext>): Promise<string> {
+export async function renderReportHtml(
+  assessment: Assessment,
+  lang: Lang,
+  context?: Partial<PdfContext>,
+): Promise<string> {
   const template = await compileReport();
-  const view = buildPdfView(assessment, lang, { documentId: context?.documentId ?? documentIdOf(assessment), files: context?.files });
+  const view = buildPdfView(assessment, lang, {
+    documentId: context?.documentId ?? documentIdOf(assessment),
+    files: context?.files,
+  });
   // The stylesheet is ours (templates/report.css), the only unescaped insertion; every data field goes through {{ }}.
   return template({ ...view, css: await readTemplate(join(TEMPLATES_DIR, 'report.css')) });
 }
 
-export async function writePdf(assessment: Assessment, file: string, lang: Lang, context?: Partial<PdfContext>): Promise<void> {
+export async function writePdf(
+  assessment: Assessment,
+  file: string,
+  lang: Lang,
+  context?: Partial<PdfContext>,
+): Promise<void> {
   const L = labels(lang);
   const framework = pick(assessment.framework.title, lang);
   const documentId = context?.documentId ?? documentIdOf(assessment);
@@ -51,7 +63,12 @@ export async function writePdf(assessment: Assessment, file: string, lang: Lang,
     title: `${L.reportTitle} — ${assessment.cluster.name} — ${framework}`,
     author: `${assessment.tool.name} ${assessment.tool.version}`,
     subject: `${framework} / ${pick(assessment.profile.title, lang)}`,
-    keywords: [assessment.framework.id, assessment.profile.id, assessment.cluster.name, `sha256:${documentId}`],
+    keywords: [
+      assessment.framework.id,
+      assessment.profile.id,
+      assessment.cluster.name,
+      `sha256:${documentId}`,
+    ],
     headerTemplate: `<div style="${style}"><span>${headerText}</span><span>${escape(L.confidential)}</span></div>`,
     footerTemplate: `<div style="${style}"><span>${escape(L.documentId)} ${documentId.slice(0, 16)}</span><span>${L.page}</span></div>`,
   });

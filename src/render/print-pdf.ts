@@ -83,7 +83,14 @@ export async function printPdf(html: string, file: string, options: PrintOptions
 
 function parseHeadings(raw: unknown): Heading[] {
   if (!Array.isArray(raw)) return [];
-  return raw.filter((h): h is Heading => typeof h === 'object' && h !== null && typeof h.id === 'string' && typeof h.level === 'number' && typeof h.title === 'string');
+  return raw.filter(
+    (h): h is Heading =>
+      typeof h === 'object' &&
+      h !== null &&
+      typeof h.id === 'string' &&
+      typeof h.level === 'number' &&
+      typeof h.title === 'string',
+  );
 }
 
 /** Chrome sets the title from <title> only; set title, author and subject explicitly. */

@@ -22,7 +22,10 @@ export interface RenderOptions {
  * Writes the pack: one assessment goes straight into the pack's top, several go into <framework id>/
  * folders sharing snapshot/ and manifest.json. Returns EXIT_USAGE when only a PDF was asked and no browser exists.
  */
-export async function renderAll(assessments: Assessment[], options: RenderOptions): Promise<number | undefined> {
+export async function renderAll(
+  assessments: Assessment[],
+  options: RenderOptions,
+): Promise<number | undefined> {
   let formats = options.formats;
   if (formats.includes('pdf')) {
     const browser = findBrowser();
@@ -32,7 +35,13 @@ export async function renderAll(assessments: Assessment[], options: RenderOption
       if (formats.length === 0) return EXIT_USAGE;
     }
   }
-  const manifest = await writePack(assessments, { ...options, formats, onFile: (path) => log(`wrote ${path}`) });
-  log(`evidence pack: ${manifest.files.length} files hashed in manifest.json; check it with \`kube-evidence verify\``);
+  const manifest = await writePack(assessments, {
+    ...options,
+    formats,
+    onFile: (path) => log(`wrote ${path}`),
+  });
+  log(
+    `evidence pack: ${manifest.files.length} files hashed in manifest.json; check it with \`kube-evidence verify\``,
+  );
   return undefined;
 }

@@ -2,7 +2,13 @@
 import type { Assessment, RequirementResult, StatusCounts } from '../model/assessment.js';
 import type { Evidence, Offender } from '../model/check.js';
 import type { JsonValue } from '../model/facts.js';
-import { MAPPING_LABELS, RESPONSIBILITY_LABELS, STATUS_LABELS, STATUSES, type Status } from '../model/status.js';
+import {
+  MAPPING_LABELS,
+  RESPONSIBILITY_LABELS,
+  STATUS_LABELS,
+  STATUSES,
+  type Status,
+} from '../model/status.js';
 import { pick, type Lang } from '../model/text.js';
 import { labels } from './labels.js';
 import { isoUtc } from './time.js';
@@ -49,7 +55,14 @@ export function formatValue(value: JsonValue | undefined): string {
 }
 
 export function evidenceRow(e: Evidence): EvidenceRow {
-  return { source: e.source, path: e.path, observed: formatValue(e.observed), expected: e.expected, time: isoUtc(e.time), file: e.file ?? '' };
+  return {
+    source: e.source,
+    path: e.path,
+    observed: formatValue(e.observed),
+    expected: e.expected,
+    time: isoUtc(e.time),
+    file: e.file ?? '',
+  };
 }
 
 export function resultRow(result: RequirementResult, assessment: Assessment, lang: Lang): ResultRow {
@@ -88,6 +101,13 @@ function waiverLine(waiver: NonNullable<RequirementResult['waiver']>, lang: Lang
   return `${waiver.id}: ${waiver.justification} (${L.approver} ${waiver.approver}, ${L.expires} ${waiver.expires})`;
 }
 
-export function statusCountRows(counts: StatusCounts, lang: Lang): { status: Status; label: string; count: number }[] {
-  return STATUSES.map((status) => ({ status, label: pick(STATUS_LABELS[status], lang), count: counts[status] }));
+export function statusCountRows(
+  counts: StatusCounts,
+  lang: Lang,
+): { status: Status; label: string; count: number }[] {
+  return STATUSES.map((status) => ({
+    status,
+    label: pick(STATUS_LABELS[status], lang),
+    count: counts[status],
+  }));
 }

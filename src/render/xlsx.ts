@@ -23,7 +23,12 @@ export interface WorkbookContext {
   files?: FileHash[];
 }
 
-export async function writeWorkbook(assessment: Assessment, file: string, lang: Lang, context: WorkbookContext = {}): Promise<void> {
+export async function writeWorkbook(
+  assessment: Assessment,
+  file: string,
+  lang: Lang,
+  context: WorkbookContext = {},
+): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   const temp = tempPathFor(file);
   try {
@@ -35,9 +40,18 @@ export async function writeWorkbook(assessment: Assessment, file: string, lang: 
   }
 }
 
-async function writeTo(file: string, assessment: Assessment, lang: Lang, context: WorkbookContext): Promise<void> {
+async function writeTo(
+  file: string,
+  assessment: Assessment,
+  lang: Lang,
+  context: WorkbookContext,
+): Promise<void> {
   const L = labels(lang);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: file,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   const framework = pick(assessment.framework.title, lang);
   workbook.creator = `${assessment.tool.name} ${assessment.tool.version}`;
   workbook.lastModifiedBy = workbook.creator;
@@ -55,6 +69,12 @@ async function writeTo(file: string, assessment: Assessment, lang: Lang, context
   await writeEvidenceSheet(workbook, assessment, lang);
   writeWaiversSheet(workbook, assessment, lang);
   writeManualSheet(workbook, assessment, lang);
-  writeAboutSheet(workbook, assessment, lang, context.documentId ?? documentIdOf(assessment), context.files ?? []);
+  writeAboutSheet(
+    workbook,
+    assessment,
+    lang,
+    context.documentId ?? documentIdOf(assessment),
+    context.files ?? [],
+  );
   await workbook.commit();
 }

@@ -61,7 +61,11 @@ export function parseYamlDocuments(text: string, file: string): unknown[] {
     if (doc.errors.length > 0) {
       const first = doc.errors[0]!;
       const line = first.linePos?.[0]?.line;
-      throw InputError.at(line ? `${file}:${line}` : file, undefined, `is not valid YAML (${first.message.split('\n')[0]})`);
+      throw InputError.at(
+        line ? `${file}:${line}` : file,
+        undefined,
+        `is not valid YAML (${first.message.split('\n')[0]})`,
+      );
     }
     const value: unknown = doc.toJS({ maxAliasCount: 100 });
     if (value !== null && value !== undefined) values.push(value);

@@ -35,11 +35,16 @@ describe.each(ALL_CHECKS.map((check) => [check.id, check] as const))('check %s',
   });
 
   it.each(check.examples.map((e) => [e.name, e] as const))('example: %s', (_name, example) => {
-    const params: CheckParameters = { ...DEFAULT_PARAMS, ...example.params, paths: { ...DEFAULT_PARAMS.paths, ...example.params?.paths } };
+    const params: CheckParameters = {
+      ...DEFAULT_PARAMS,
+      ...example.params,
+      paths: { ...DEFAULT_PARAMS.paths, ...example.params?.paths },
+    };
     const outcome = check.run({ facts: example.facts(), params });
     expect(outcome.status, outcome.reason.en).toBe(example.expect);
     expect(outcome.reason.zh.length).toBeGreaterThan(0);
     expect(outcome.reason.en.length).toBeGreaterThan(0);
-    if (outcome.status === 'pass' || outcome.status === 'fail') expect(outcome.evidence.length).toBeGreaterThan(0);
+    if (outcome.status === 'pass' || outcome.status === 'fail')
+      expect(outcome.evidence.length).toBeGreaterThan(0);
   });
 });

@@ -14,7 +14,9 @@ describe('check registry', () => {
     const markdown = await readFile('docs/check-ids.md', 'utf8');
     const documented = parseCheckRegistry(markdown).sort();
     expect(documented).toEqual(ALL_CHECKS.map((c) => c.id).sort());
-    const notDone = markdown.split('\n').filter((line) => /^\|\s*[a-z]+-[a-z0-9-]+\s*\|/.test(line) && !/\|\s*done\s*\|\s*$/.test(line));
+    const notDone = markdown
+      .split('\n')
+      .filter((line) => /^\|\s*[a-z]+-[a-z0-9-]+\s*\|/.test(line) && !/\|\s*done\s*\|\s*$/.test(line));
     expect(notDone).toEqual([]);
   });
 

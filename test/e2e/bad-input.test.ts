@@ -25,40 +25,86 @@ async function expectRejected(args: string[], ...mentions: string[]) {
 
 describe('report with bad input', () => {
   it('a missing snapshot directory', async () => {
-    await expectRejected(['report', '--snapshot', join(work, 'nope'), '--profile', 'aks', '--out', out], 'nope', 'snapshot directory not found');
+    await expectRejected(
+      ['report', '--snapshot', join(work, 'nope'), '--profile', 'aks', '--out', out],
+      'nope',
+      'snapshot directory not found',
+    );
   });
 
   it('a kubernetes file that is not JSON, naming file and line', async () => {
     const snapshot = join(work, 'snap');
     await mkdir(join(snapshot, 'kubernetes'), { recursive: true });
-    await writeFile(join(snapshot, 'kubernetes', 'pods.json'), '{"kind": "List", "items": [\n  {"kind": "Pod",, }\n]}');
-    await expectRejected(['report', '--snapshot', snapshot, '--profile', 'kubeadm', '--out', out], 'pods.json:2', 'not valid JSON');
+    await writeFile(
+      join(snapshot, 'kubernetes', 'pods.json'),
+      '{"kind": "List", "items": [\n  {"kind": "Pod",, }\n]}',
+    );
+    await expectRejected(
+      ['report', '--snapshot', snapshot, '--profile', 'kubeadm', '--out', out],
+      'pods.json:2',
+      'not valid JSON',
+    );
   });
 
   it('a managed cluster file that is not a managed cluster, naming the field', async () => {
     const snapshot = join(work, 'snap');
     await cp('samples/aks-prod', snapshot, { recursive: true });
-    await writeFile(join(snapshot, 'azure', 'managed-cluster.json'), '{"properties": {"kubernetesVersion": "1.30"}}');
-    await expectRejected(['report', '--snapshot', snapshot, '--profile', 'aks', '--out', out], 'managed-cluster.json: name');
+    await writeFile(
+      join(snapshot, 'azure', 'managed-cluster.json'),
+      '{"properties": {"kubernetesVersion": "1.30"}}',
+    );
+    await expectRejected(
+      ['report', '--snapshot', snapshot, '--profile', 'aks', '--out', out],
+      'managed-cluster.json: name',
+    );
   });
 
   it('an object without metadata.name, naming the item', async () => {
     const snapshot = join(work, 'snap');
     await mkdir(join(snapshot, 'kubernetes'), { recursive: true });
-    await writeFile(join(snapshot, 'kubernetes', 'pods.json'), JSON.stringify({ kind: 'PodList', items: [{ metadata: {} }] }));
-    await expectRejected(['report', '--snapshot', snapshot, '--profile', 'kubeadm', '--out', out], 'pods.json: items[0].metadata.name');
+    await writeFile(
+      join(snapshot, 'kubernetes', 'pods.json'),
+      JSON.stringify({ kind: 'PodList', items: [{ metadata: {} }] }),
+    );
+    await expectRejected(
+      ['report', '--snapshot', snapshot, '--profile', 'kubeadm', '--out', out],
+      'pods.json: items[0].metadata.name',
+    );
   });
 
   it('an unknown profile', async () => {
-    await expectRejected(['report', '--snapshot', 'samples/aks-prod', '--profile', 'gke', '--out', out], '--profile', '"gke"', 'aks');
+    await expectRejected(
+      ['report', '--snapshot', 'samples/aks-prod', '--profile', 'gke', '--out', out],
+      '--profile',
+      '"gke"',
+      'aks',
+    );
   });
 
   it('an unknown framework', async () => {
-    await expectRejected(['report', '--snapshot', 'samples/aks-prod', '--profile', 'aks', '--framework', 'pci-dss', '--out', out], '--framework', '"pci-dss"');
+    await expectRejected(
+      [
+        'report',
+        '--snapshot',
+        'samples/aks-prod',
+        '--profile',
+        'aks',
+        '--framework',
+        'pci-dss',
+        '--out',
+        out,
+      ],
+      '--framework',
+      '"pci-dss"',
+    );
   });
 
   it('an unknown format', async () => {
-    await expectRejected(['report', '--snapshot', 'samples/aks-prod', '--profile', 'aks', '--format', 'docx', '--out', out], '--format', 'docx');
+    await expectRejected(
+      ['report', '--snapshot', 'samples/aks-prod', '--profile', 'aks', '--format', 'docx', '--out', out],
+      '--format',
+      'docx',
+    );
   });
 
   it('a missing required option', async () => {
@@ -81,7 +127,16 @@ describe('no browser for the PDF', () => {
     const previous = process.env.KUBE_EVIDENCE_CHROME;
     process.env.KUBE_EVIDENCE_CHROME = join(work, 'no-chrome');
     try {
-      const run = await runCli(['report', '--snapshot', 'samples/kubeadm-lab', '--profile', 'kubeadm', '--out', out, '--no-fail']);
+      const run = await runCli([
+        'report',
+        '--snapshot',
+        'samples/kubeadm-lab',
+        '--profile',
+        'kubeadm',
+        '--out',
+        out,
+        '--no-fail',
+      ]);
       expect(run.code).toBe(0);
       expect(run.stderr).toContain('KUBE_EVIDENCE_CHROME');
       expect((await readdir(out)).sort()).toEqual(expect.arrayContaining(['assessment.json', 'report.xlsx']));
@@ -96,7 +151,17 @@ describe('no browser for the PDF', () => {
     const previous = process.env.KUBE_EVIDENCE_CHROME;
     process.env.KUBE_EVIDENCE_CHROME = join(work, 'no-chrome');
     try {
-      const run = await runCli(['report', '--snapshot', 'samples/kubeadm-lab', '--profile', 'kubeadm', '--out', out, '--format', 'pdf']);
+      const run = await runCli([
+        'report',
+        '--snapshot',
+        'samples/kubeadm-lab',
+        '--profile',
+        'kubeadm',
+        '--out',
+        out,
+        '--format',
+        'pdf',
+      ]);
       expect(run.code).toBe(2);
     } finally {
       if (previous === undefined) delete process.env.KUBE_EVIDENCE_CHROME;

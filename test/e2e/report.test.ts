@@ -20,7 +20,19 @@ describe.each([
 
   beforeAll(async () => {
     out = await mkdtemp(join(tmpdir(), 'ke-report-'));
-    run = await runCli(['report', '--snapshot', `samples/${sample}`, '--profile', profile, '--framework', 'cis-kubernetes-1.11.1', '--out', out, '--lang', lang]);
+    run = await runCli([
+      'report',
+      '--snapshot',
+      `samples/${sample}`,
+      '--profile',
+      profile,
+      '--framework',
+      'cis-kubernetes-1.11.1',
+      '--out',
+      out,
+      '--lang',
+      lang,
+    ]);
     assessment = JSON.parse(await readFile(join(out, 'assessment.json'), 'utf8')) as Assessment;
   }, 120_000);
   afterAll(() => rm(out, { recursive: true, force: true }));
@@ -53,7 +65,9 @@ describe.each([
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(out, 'report.xlsx'));
     const L = labels(lang);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining([L.sheetSummary, L.sheetResults]));
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining([L.sheetSummary, L.sheetResults]),
+    );
     const sheet = workbook.getWorksheet(L.sheetResults)!;
     const header = (sheet.getRow(1).values as unknown[]).map(String);
     const idCol = header.indexOf(L.id);

@@ -8,7 +8,10 @@ import type { Assessment } from '../../src/model/assessment.js';
 const FRAMEWORK = 'cis-kubernetes-1.11.1';
 
 async function assess(sample: string, profile: string): Promise<Assessment> {
-  return evaluate(await loadSnapshot(`samples/${sample}`), await loadCatalogue(), { framework: FRAMEWORK, profile });
+  return evaluate(await loadSnapshot(`samples/${sample}`), await loadCatalogue(), {
+    framework: FRAMEWORK,
+    profile,
+  });
 }
 
 const byId = (a: Assessment, id: string) => {

@@ -22,10 +22,20 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 async function assessWith(waivers: Waiver[]): Promise<Assessment> {
-  return evaluate(facts, await loadCatalogue(), { framework: 'cis-kubernetes-1.11.1', profile: 'aks', now: NOW, waivers: { file: 'w.yaml', waivers } });
+  return evaluate(facts, await loadCatalogue(), {
+    framework: 'cis-kubernetes-1.11.1',
+    profile: 'aks',
+    now: NOW,
+    waivers: { file: 'w.yaml', waivers },
+  });
 }
 
-const base = { scope: {}, justification: 'Accepted by the risk board', approver: 'CISO office', expires: '2027-03-31' };
+const base = {
+  scope: {},
+  justification: 'Accepted by the risk board',
+  approver: 'CISO office',
+  expires: '2027-03-31',
+};
 const result = (a: Assessment, id: string) => a.results.find((r) => r.id === id)!;
 
 describe('applying waivers', () => {
@@ -40,7 +50,14 @@ describe('applying waivers', () => {
   });
 
   it('waives single objects by namespace and name; the requirement stays failed while others remain', async () => {
-    const a = await assessWith([{ ...base, id: 'W-2', check: 'workload-privileged-containers', scope: { namespace: 'monitoring', name: 'node-exporter*' } }]);
+    const a = await assessWith([
+      {
+        ...base,
+        id: 'W-2',
+        check: 'workload-privileged-containers',
+        scope: { namespace: 'monitoring', name: 'node-exporter*' },
+      },
+    ]);
     const r = result(a, '5.2.2');
     expect(r.status).toBe('fail');
     expect(r.offenders.find((o) => o.namespace === 'monitoring')?.waiver).toBe('W-2');
@@ -64,7 +81,9 @@ describe('applying waivers', () => {
   });
 
   it('reports a waiver that matches nothing as unused', async () => {
-    const a = await assessWith([{ ...base, id: 'W-6', requirement: '5.2.2', scope: { namespace: 'no-such-namespace' } }]);
+    const a = await assessWith([
+      { ...base, id: 'W-6', requirement: '5.2.2', scope: { namespace: 'no-such-namespace' } },
+    ]);
     expect(a.waivers?.[0]?.state).toBe('unused');
     expect(result(a, '5.2.2').status).toBe('fail');
   });
@@ -77,7 +96,13 @@ describe('applying waivers', () => {
 
   it('rejects a scenario that no framework defines', () => {
     expect(() =>
-      applyWaivers([], [{ ...base, id: 'W-8', requirement: '1.1.1', scenario: 'made-up' }], { frameworkId: 'x', facts, now: NOW, scenarios: new Set(['csi-privileged']), file: 'w.yaml' }),
+      applyWaivers([], [{ ...base, id: 'W-8', requirement: '1.1.1', scenario: 'made-up' }], {
+        frameworkId: 'x',
+        facts,
+        now: NOW,
+        scenarios: new Set(['csi-privileged']),
+        file: 'w.yaml',
+      }),
     ).toThrow('w.yaml: waivers[0].scenario: "made-up" is not a known exception scenario');
   });
 });
@@ -85,16 +110,40 @@ describe('applying waivers', () => {
 describe('reading a waivers file', () => {
   it('reads ids, scopes and dates', async () => {
     const file = join(dir, 'ok.yaml');
-    await writeFile(file, 'waivers:\n  - id: W-1\n    requirement: 5.2.2\n    scope: { namespace: monitoring }\n    justification: node monitoring agent\n    approver: Li Wei\n    expires: 2027-03-31\n');
+    await writeFile(
+      file,
+      'waivers:\n  - id: W-1\n    requirement: 5.2.2\n    scope: { namespace: monitoring }\n    justification: node monitoring agent\n    approver: Li Wei\n    expires: 2027-03-31\n',
+    );
     const waivers = await loadWaivers(file);
-    expect(waivers[0]).toMatchObject({ id: 'W-1', requirement: '5.2.2', scope: { namespace: 'monitoring' }, expires: '2027-03-31' });
+    expect(waivers[0]).toMatchObject({
+      id: 'W-1',
+      requirement: '5.2.2',
+      scope: { namespace: 'monitoring' },
+      expires: '2027-03-31',
+    });
   });
 
   it.each([
-    ['waivers:\n  - id: W-1\n    requirement: 5.2.2\n    justification: j\n    expires: 2027-03-31\n', ':2', 'waivers[0].approver'],
-    ['waivers:\n  - id: W-1\n    justification: j\n    approver: a\n    expires: 2027-03-31\n', ':2', 'waivers[0].requirement'],
-    ['waivers:\n  - id: W-1\n    check: c\n    justification: j\n    approver: a\n    expires: soon\n', ':6', 'waivers[0].expires'],
-    ['waivers:\n  - id: W-1\n    check: c\n    scope: { pod: x }\n    justification: j\n    approver: a\n    expires: 2027-01-01\n', ':4', 'waivers[0].scope'],
+    [
+      'waivers:\n  - id: W-1\n    requirement: 5.2.2\n    justification: j\n    expires: 2027-03-31\n',
+      ':2',
+      'waivers[0].approver',
+    ],
+    [
+      'waivers:\n  - id: W-1\n    justification: j\n    approver: a\n    expires: 2027-03-31\n',
+      ':2',
+      'waivers[0].requirement',
+    ],
+    [
+      'waivers:\n  - id: W-1\n    check: c\n    justification: j\n    approver: a\n    expires: soon\n',
+      ':6',
+      'waivers[0].expires',
+    ],
+    [
+      'waivers:\n  - id: W-1\n    check: c\n    scope: { pod: x }\n    justification: j\n    approver: a\n    expires: 2027-01-01\n',
+      ':4',
+      'waivers[0].scope',
+    ],
   ])('names the file, line and field of a bad waiver (%#)', async (text, line, field) => {
     const file = join(dir, 'bad.yaml');
     await writeFile(file, text);

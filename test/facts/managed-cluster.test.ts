@@ -10,7 +10,11 @@ const load = async (path: string) => JSON.parse(await readFile(path, 'utf8')) as
 function withoutNulls(value: JsonValue): JsonValue {
   if (Array.isArray(value)) return value.map(withoutNulls);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k, v]) => v !== null && k !== 'resourceGroup').map(([k, v]) => [k, withoutNulls(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k, v]) => v !== null && k !== 'resourceGroup')
+        .map(([k, v]) => [k, withoutNulls(v)]),
+    );
   }
   return value;
 }
@@ -45,18 +49,40 @@ describe('normaliseManagedCluster', () => {
     expect(paths.length).toBeGreaterThan(50);
     for (const path of paths) expect(readAt(armFacts, path), path).toEqual(readAt(azFacts, path));
     expect(leafPaths(armFacts).length).toBe(paths.length);
-    for (const path of ['enableRbac', 'aadProfile.enableAzureRbac', 'disableLocalAccounts', 'networkProfile.networkPolicy', 'oidcIssuerProfile.issuerUrl', 'apiServerAccessProfile.authorizedIpRanges', 'addonProfiles.azurepolicy.enabled']) {
+    for (const path of [
+      'enableRbac',
+      'aadProfile.enableAzureRbac',
+      'disableLocalAccounts',
+      'networkProfile.networkPolicy',
+      'oidcIssuerProfile.issuerUrl',
+      'apiServerAccessProfile.authorizedIpRanges',
+      'addonProfiles.azurepolicy.enabled',
+    ]) {
       expect(readPath(arm, path), path).not.toBeUndefined();
     }
   });
 
   it('flattens properties and renames wire casing (enableRBAC → enableRbac)', () => {
-    const facts = normaliseManagedCluster({ name: 'c', properties: { kubernetesVersion: '1.30.6', enableRBAC: true, aadProfile: { enableAzureRBAC: false } } }, 'f.json');
-    expect(facts).toEqual({ name: 'c', kubernetesVersion: '1.30.6', enableRbac: true, aadProfile: { enableAzureRbac: false } });
+    const facts = normaliseManagedCluster(
+      {
+        name: 'c',
+        properties: { kubernetesVersion: '1.30.6', enableRBAC: true, aadProfile: { enableAzureRBAC: false } },
+      },
+      'f.json',
+    );
+    expect(facts).toEqual({
+      name: 'c',
+      kubernetesVersion: '1.30.6',
+      enableRbac: true,
+      aadProfile: { enableAzureRbac: false },
+    });
   });
 
   it('reads add-on names case-insensitively', () => {
-    const facts = normaliseManagedCluster({ name: 'c', kubernetesVersion: '1.30', addonProfiles: { azurePolicy: { enabled: true } } }, 'f.json');
+    const facts = normaliseManagedCluster(
+      { name: 'c', kubernetesVersion: '1.30', addonProfiles: { azurePolicy: { enabled: true } } },
+      'f.json',
+    );
     expect(readPath(facts, 'addonProfiles.azurepolicy.enabled')).toBe(true);
   });
 
@@ -66,6 +92,8 @@ describe('normaliseManagedCluster', () => {
     [{ kubernetesVersion: '1.30' }, 'name: expected the cluster name'],
     [{ name: 'c', foo: 1 }, 'properties: expected a managed cluster'],
   ])('rejects %j naming the file and field', (raw, message) => {
-    expect(() => normaliseManagedCluster(raw, 'azure/managed-cluster.json')).toThrow(`azure/managed-cluster.json: ${message}`);
+    expect(() => normaliseManagedCluster(raw, 'azure/managed-cluster.json')).toThrow(
+      `azure/managed-cluster.json: ${message}`,
+    );
   });
 });

@@ -106,7 +106,10 @@ export async function startFakeArmServer(options: FakeArmOptions): Promise<FakeA
  * Wire names (as ARM sends them) whose spelling az prints differently, e.g. authorizedIPRanges / authorizedIpRanges.
  * The list is the multi-capital property names of the managed cluster models in @azure/arm-containerservice 25.
  */
-const WIRE_NAMES = `adminGroupObjectIDs authorizedIPRanges azurePortalFQDN blobCSIDriver capacityReservationGroupID clientAppID containerLogMaxSizeMB customCATrustCertificates diskCSIDriver diskEncryptionSetID dnsServiceIP effectiveOutboundIPs enableAzureRBAC enableCSIProxy enableFIPS enableNodePublicIP enablePrivateClusterPublicFQDN enableRBAC enableUltraSSD enableVTPM fileCSIDriver gatewayAPI hostGroupID issuerURL kubeDNSOverrides linuxOSConfig localDNSProfile managedOutboundIPProfile managedOutboundIPs nodeOSUpgradeChannel nodePublicIPPrefixID nodePublicIPTags nodeSubnetID osDiskSizeGB osSKU outboundIPPrefixes outboundIPs podIPAllocationMode podSubnetID privateDNSZone privateFQDN privateLinkServiceID proximityPlacementGroupID publicIPPrefixSize publicIPPrefixes publicIPs resourceUID serverAppID swapFileSizeMB systemNodeSubnetID tenantID vnetDNSOverrides vnetSubnetID`.split(/\s+/);
+const WIRE_NAMES =
+  `adminGroupObjectIDs authorizedIPRanges azurePortalFQDN blobCSIDriver capacityReservationGroupID clientAppID containerLogMaxSizeMB customCATrustCertificates diskCSIDriver diskEncryptionSetID dnsServiceIP effectiveOutboundIPs enableAzureRBAC enableCSIProxy enableFIPS enableNodePublicIP enablePrivateClusterPublicFQDN enableRBAC enableUltraSSD enableVTPM fileCSIDriver gatewayAPI hostGroupID issuerURL kubeDNSOverrides linuxOSConfig localDNSProfile managedOutboundIPProfile managedOutboundIPs nodeOSUpgradeChannel nodePublicIPPrefixID nodePublicIPTags nodeSubnetID osDiskSizeGB osSKU outboundIPPrefixes outboundIPs podIPAllocationMode podSubnetID privateDNSZone privateFQDN privateLinkServiceID proximityPlacementGroupID publicIPPrefixSize publicIPPrefixes publicIPs resourceUID serverAppID swapFileSizeMB systemNodeSubnetID tenantID vnetDNSOverrides vnetSubnetID`.split(
+    /\s+/,
+  );
 const SDK_TO_WIRE: Record<string, string> = Object.fromEntries(
   WIRE_NAMES.map((name) => [name.toLowerCase(), name]),
 );

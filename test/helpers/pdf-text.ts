@@ -2,7 +2,10 @@
 import { execFileSync } from 'node:child_process';
 
 export function pdfText(file: string): string {
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return execFileSync('pdftotext', ['-layout', file, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
 }
 
 export function pdfInfo(file: string): Record<string, string> {

@@ -14,7 +14,11 @@ describe('copySnapshot', () => {
     await writeFile(join(from, 'azure', 'managed-cluster.json'), '{"name":"c"}');
     await writeFile(
       join(from, 'kubernetes', 'secrets.json'),
-      JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [{ metadata: { name: 's', namespace: 'n' }, data: { password: 'c2VjcmV0' } }] }),
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'List',
+        items: [{ metadata: { name: 's', namespace: 'n' }, data: { password: 'c2VjcmV0' } }],
+      }),
     );
     await writeFile(
       join(from, 'kubernetes', 'more', 'pods.yaml'),
@@ -25,7 +29,12 @@ describe('copySnapshot', () => {
     );
     const to = join(await tempDir('snap-copy'), 'snapshot');
     const copied = await copySnapshot(from, to);
-    expect(copied.sort()).toEqual(['azure/managed-cluster.json', 'kubernetes/more/pods.yaml', 'kubernetes/secrets.json', 'snapshot.json']);
+    expect(copied.sort()).toEqual([
+      'azure/managed-cluster.json',
+      'kubernetes/more/pods.yaml',
+      'kubernetes/secrets.json',
+      'snapshot.json',
+    ]);
 
     const secrets = await readFile(join(to, 'kubernetes', 'secrets.json'), 'utf8');
     expect(secrets).not.toContain('c2VjcmV0');

@@ -29,12 +29,29 @@ async function run(args: string[]): Promise<{ code: number; err: string }> {
   return { code, err };
 }
 
-const exists = (path: string) => stat(path).then(() => true, () => false);
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
 
 describe('report packs', () => {
   it('--framework all writes one folder per framework, one shared snapshot/ and one manifest', async () => {
     const out = join(await tempDir('all'), 'pack');
-    const { code } = await run(['report', '--snapshot', SAMPLE, '--profile', 'aks', '--framework', 'all', '--out', out, '--format', 'json,xlsx', '--no-fail']);
+    const { code } = await run([
+      'report',
+      '--snapshot',
+      SAMPLE,
+      '--profile',
+      'aks',
+      '--framework',
+      'all',
+      '--out',
+      out,
+      '--format',
+      'json,xlsx',
+      '--no-fail',
+    ]);
     expect(code).toBe(0);
     const ids = [...(await loadCatalogue()).frameworks.keys()];
     expect(ids.length).toBeGreaterThan(1);
@@ -48,7 +65,18 @@ describe('report packs', () => {
   it('--zip alone writes only the ZIP, and it verifies', async () => {
     const root = await tempDir('zip-only');
     const zip = join(root, 'pack.zip');
-    const { code } = await run(['report', '--snapshot', SAMPLE, '--profile', 'aks', '--zip', zip, '--format', 'json', '--no-fail']);
+    const { code } = await run([
+      'report',
+      '--snapshot',
+      SAMPLE,
+      '--profile',
+      'aks',
+      '--zip',
+      zip,
+      '--format',
+      'json',
+      '--no-fail',
+    ]);
     expect(code).toBe(0);
     expect(await readdir(root)).toEqual(['pack.zip']);
     expect((await verifyPack(zip)).ok).toBe(true);
@@ -63,7 +91,16 @@ describe('report packs', () => {
   it('without a browser still writes the JSON and the workbook, with a one-line message', async () => {
     process.env.KUBE_EVIDENCE_CHROME = '/nonexistent';
     const out = join(await tempDir('nobrowser'), 'pack');
-    const { code, err } = await run(['report', '--snapshot', SAMPLE, '--profile', 'aks', '--out', out, '--no-fail']);
+    const { code, err } = await run([
+      'report',
+      '--snapshot',
+      SAMPLE,
+      '--profile',
+      'aks',
+      '--out',
+      out,
+      '--no-fail',
+    ]);
     expect(code).toBe(0);
     expect(await exists(join(out, 'assessment.json'))).toBe(true);
     expect(await exists(join(out, 'report.xlsx'))).toBe(true);
@@ -77,7 +114,17 @@ describe('report packs', () => {
   it('without a browser, asking only for the PDF exits 2', async () => {
     process.env.KUBE_EVIDENCE_CHROME = '/nonexistent';
     const out = join(await tempDir('pdfonly'), 'pack');
-    const { code } = await run(['report', '--snapshot', SAMPLE, '--profile', 'aks', '--out', out, '--format', 'pdf']);
+    const { code } = await run([
+      'report',
+      '--snapshot',
+      SAMPLE,
+      '--profile',
+      'aks',
+      '--out',
+      out,
+      '--format',
+      'pdf',
+    ]);
     expect(code).toBe(2);
     expect(await exists(join(out, 'report.pdf'))).toBe(false);
   });

@@ -16,7 +16,13 @@ beforeAll(async () => {
   pack = join(root, 'pack');
   zip = join(root, 'pack.zip');
   // No PDF here: verify does not care which formats a pack holds, and Chromium is slow.
-  await writePack([await sampleAssessment()], { outDir: pack, zip, formats: ['json', 'xlsx'], lang: 'en', snapshotDir: SAMPLE });
+  await writePack([await sampleAssessment()], {
+    outDir: pack,
+    zip,
+    formats: ['json', 'xlsx'],
+    lang: 'en',
+    snapshotDir: SAMPLE,
+  });
 });
 
 afterEach(() => {
@@ -53,8 +59,17 @@ describe('verify', () => {
   it('hashes every file: snapshot copy, JSON and workbook', async () => {
     const report = await verifyPack(pack);
     const paths = report.manifest.files.map((f) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(['assessment.json', 'report.xlsx', 'snapshot/snapshot.json', 'snapshot/kubernetes/pods.json']));
-    expect(report.manifest.reports[0]!.documentId).toBe(report.manifest.files.find((f) => f.path === 'assessment.json')!.sha256);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'assessment.json',
+        'report.xlsx',
+        'snapshot/snapshot.json',
+        'snapshot/kubernetes/pods.json',
+      ]),
+    );
+    expect(report.manifest.reports[0]!.documentId).toBe(
+      report.manifest.files.find((f) => f.path === 'assessment.json')!.sha256,
+    );
   });
 
   it('fails with exit 1 when one byte of report.xlsx changes', async () => {
@@ -79,7 +94,9 @@ describe('verify', () => {
   });
 
   it('fails on a ZIP whose entry was changed', async () => {
-    const entries = readZip(await readFile(zip), zip).map((e) => (e.name === 'assessment.json' ? { ...e, data: Buffer.concat([e.data, Buffer.from(' ')]) } : e));
+    const entries = readZip(await readFile(zip), zip).map((e) =>
+      e.name === 'assessment.json' ? { ...e, data: Buffer.concat([e.data, Buffer.from(' ')]) } : e,
+    );
     const tampered = join(await tempDir('verify-zip'), 'tampered.zip');
     await writeFile(tampered, createZip(entries));
     const { code, out } = await runVerify(tampered);

@@ -30,7 +30,16 @@ describe('hostile strings in the PDF', () => {
     const annotation = `<link rel="stylesheet" href="${base}/style.css"><style>@import url(${base}/import.css)</style>`;
     const target = assessment.results[0]!;
     target.status = 'fail';
-    target.offenders = [{ kind: 'Pod', namespace, name: podName, container: 'app', field: 'metadata.annotations.note', value: annotation }];
+    target.offenders = [
+      {
+        kind: 'Pod',
+        namespace,
+        name: podName,
+        container: 'app',
+        field: 'metadata.annotations.note',
+        value: annotation,
+      },
+    ];
     target.offenderCount = 1;
 
     const html = await renderReportHtml(assessment, 'en');
@@ -51,7 +60,12 @@ describe('hostile strings in the PDF', () => {
     const dir = await tempDir('blocked');
     hits = [];
     const html = `<!doctype html><html><head><title>t</title><link rel="stylesheet" href="${base}/a.css"></head><body><h1>blocked</h1><img src="${base}/b.png"><iframe src="${base}/c.html"></iframe><script>fetch('${base}/d')</script></body></html>`;
-    const result = await printPdf(html, join(dir, 'raw.pdf'), { title: 't', author: 'a', headerTemplate: '<span></span>', footerTemplate: '<span></span>' });
+    const result = await printPdf(html, join(dir, 'raw.pdf'), {
+      title: 't',
+      author: 'a',
+      headerTemplate: '<span></span>',
+      footerTemplate: '<span></span>',
+    });
     expect(hits).toEqual([]);
     expect(result.blockedRequests.some((url) => url.startsWith(base))).toBe(true);
     expect(pdfText(join(dir, 'raw.pdf'))).toContain('blocked');

@@ -8,7 +8,10 @@ import { evaluate } from '../../dist/evaluate/evaluate.js';
 import { writeWorkbook } from '../../dist/render/xlsx.js';
 
 const OFFENDERS = Number(process.argv[2] ?? 150_000);
-const assessment = evaluate(await loadSnapshot('samples/aks-prod'), await loadCatalogue(), { framework: 'cis-kubernetes-1.11.1', profile: 'aks' });
+const assessment = evaluate(await loadSnapshot('samples/aks-prod'), await loadCatalogue(), {
+  framework: 'cis-kubernetes-1.11.1',
+  profile: 'aks',
+});
 const target = assessment.results.find((r) => r.id === '5.2.2') ?? assessment.results[0];
 target.status = 'fail';
 target.offenders = Array.from({ length: OFFENDERS }, (_, i) => ({
@@ -38,4 +41,6 @@ await writeWorkbook(assessment, file, 'zh', { documentId: '0'.repeat(64) });
 clearInterval(timer);
 sample();
 const mb = (n) => `${Math.round(n / 1024 / 1024)} MB`;
-console.log(`${OFFENDERS} findings: RSS before ${mb(before)} (assessment in memory), peak ${mb(peak)} (heap + external ${mb(peakHeap)}), file ${mb(statSync(file).size)}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `${OFFENDERS} findings: RSS before ${mb(before)} (assessment in memory), peak ${mb(peak)} (heap + external ${mb(peakHeap)}), file ${mb(statSync(file).size)}, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);

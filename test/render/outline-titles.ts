@@ -7,9 +7,16 @@ export async function outlineTitles(file: string): Promise<string[]> {
   const root = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
   const titles: string[] = [];
   const walk = (node: PDFDict, depth: number) => {
-    for (let item = node.lookupMaybe(PDFName.of('First'), PDFDict); item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+    for (
+      let item = node.lookupMaybe(PDFName.of('First'), PDFDict);
+      item;
+      item = item.lookupMaybe(PDFName.of('Next'), PDFDict)
+    ) {
       const title = item.lookup(PDFName.of('Title'));
-      titles.push('  '.repeat(depth) + (title instanceof PDFHexString || title instanceof PDFString ? title.decodeText() : ''));
+      titles.push(
+        '  '.repeat(depth) +
+          (title instanceof PDFHexString || title instanceof PDFString ? title.decodeText() : ''),
+      );
       walk(item, depth + 1);
     }
   };

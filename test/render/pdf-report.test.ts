@@ -17,7 +17,12 @@ let info: Record<string, string>;
 beforeAll(async () => {
   assessment = await sampleAssessment();
   dir = await tempDir('pdf');
-  manifest = await writePack([assessment], { outDir: dir, formats: ['json', 'xlsx', 'pdf'], lang: 'zh', snapshotDir: SAMPLE });
+  manifest = await writePack([assessment], {
+    outDir: dir,
+    formats: ['json', 'xlsx', 'pdf'],
+    lang: 'zh',
+    snapshotDir: SAMPLE,
+  });
   text = pdfText(join(dir, 'report.pdf'));
   info = pdfInfo(join(dir, 'report.pdf'));
 }, 120_000);
@@ -34,7 +39,16 @@ describe('PDF report (zh)', () => {
 
   it('carries the cluster, every part heading in Chinese, and every requirement id', () => {
     expect(text).toContain('aks-payments-prod');
-    for (const heading of ['执行摘要', '范围与方法', '结果总览', '逐项详情', '豁免登记', '人工核查清单', '附录']) expect(text).toContain(heading);
+    for (const heading of [
+      '执行摘要',
+      '范围与方法',
+      '结果总览',
+      '逐项详情',
+      '豁免登记',
+      '人工核查清单',
+      '附录',
+    ])
+      expect(text).toContain(heading);
     for (const result of assessment.results) expect(text).toContain(result.id);
   });
 
@@ -42,7 +56,9 @@ describe('PDF report (zh)', () => {
     const pages = Number(info.Pages);
     expect(text).toContain(`第 1 页，共 ${pages} 页`);
     expect(text).toContain(`第 ${pages} 页，共 ${pages} 页`);
-    expect(text.split('\f').filter((page) => page.includes('aks-payments-prod')).length).toBeGreaterThanOrEqual(pages);
+    expect(
+      text.split('\f').filter((page) => page.includes('aks-payments-prod')).length,
+    ).toBeGreaterThanOrEqual(pages);
   });
 
   it('shows as document identifier the SHA-256 of the pack’s assessment.json', () => {

@@ -8,7 +8,14 @@ import { labels } from '../../src/render/labels.js';
 import { writeWorkbook } from '../../src/render/xlsx.js';
 import { sampleAssessment, tempDir } from './sample.js';
 
-const HOSTILE = ['=HYPERLINK("http://evil.example","click")', '+1+2', '-3', '@SUM(A1)', '\tindent', '\rreturn'];
+const HOSTILE = [
+  '=HYPERLINK("http://evil.example","click")',
+  '+1+2',
+  '-3',
+  '@SUM(A1)',
+  '\tindent',
+  '\rreturn',
+];
 
 let assessment: Assessment;
 let book: ExcelJS.Workbook;
@@ -17,11 +24,35 @@ const L = labels('zh');
 beforeAll(async () => {
   assessment = await sampleAssessment();
   const target = assessment.results.find((r) => r.evidence.length > 0) ?? assessment.results[0]!;
-  target.offenders = HOSTILE.map((name, i) => ({ kind: 'Pod', namespace: 'ns', name, field: 'spec', value: i }));
+  target.offenders = HOSTILE.map((name, i) => ({
+    kind: 'Pod',
+    namespace: 'ns',
+    name,
+    field: 'spec',
+    value: i,
+  }));
   target.offenderCount = target.offenders.length;
-  target.evidence = [...target.evidence, { source: 'kubernetes-api', path: '=cmd|calc', observed: '=1+1', expected: '@x', time: '2026-11-20T08:30:00Z' }];
+  target.evidence = [
+    ...target.evidence,
+    {
+      source: 'kubernetes-api',
+      path: '=cmd|calc',
+      observed: '=1+1',
+      expected: '@x',
+      time: '2026-11-20T08:30:00Z',
+    },
+  ];
   assessment.waivers = [
-    { id: 'W-1', target: { requirement: target.id }, scope: { namespace: 'ns' }, justification: '=bad', approver: 'A. Auditor', expires: '2020-01-01', state: 'expired', appliedTo: [] },
+    {
+      id: 'W-1',
+      target: { requirement: target.id },
+      scope: { namespace: 'ns' },
+      justification: '=bad',
+      approver: 'A. Auditor',
+      expires: '2020-01-01',
+      state: 'expired',
+      appliedTo: [],
+    },
   ];
   const file = join(await tempDir('xlsx'), 'report.xlsx');
   await writeWorkbook(assessment, file, 'zh');
@@ -31,7 +62,15 @@ beforeAll(async () => {
 
 describe('workbook', () => {
   it('has the seven localised sheets, in order', () => {
-    expect(book.worksheets.map((s) => s.name)).toEqual([L.sheetSummary, L.sheetResults, L.sheetFindings, L.sheetEvidence, L.sheetWaivers, L.sheetManual, L.sheetAbout]);
+    expect(book.worksheets.map((s) => s.name)).toEqual([
+      L.sheetSummary,
+      L.sheetResults,
+      L.sheetFindings,
+      L.sheetEvidence,
+      L.sheetWaivers,
+      L.sheetManual,
+      L.sheetAbout,
+    ]);
   });
 
   it('freezes the header row and filters every table', () => {
@@ -44,7 +83,16 @@ describe('workbook', () => {
   it('has one Results row per requirement with its status, and one Findings/Evidence row per offender/fact', () => {
     const results = book.getWorksheet(L.sheetResults)!;
     expect(results.actualRowCount).toBe(assessment.results.length + 1);
-    const statusLabels: Record<string, string> = { pass: '通过', fail: '不通过', 'not-applicable': '不适用', 'equivalent-control': '等效控制', 'provider-attested': '提供商证明', manual: '人工核查', waived: '已豁免', error: '采集错误' };
+    const statusLabels: Record<string, string> = {
+      pass: '通过',
+      fail: '不通过',
+      'not-applicable': '不适用',
+      'equivalent-control': '等效控制',
+      'provider-attested': '提供商证明',
+      manual: '人工核查',
+      waived: '已豁免',
+      error: '采集错误',
+    };
     assessment.results.forEach((r, i) => {
       expect(results.getCell(i + 2, 1).value).toBe(r.id);
       expect(results.getCell(i + 2, 10).value).toBe(statusLabels[r.status]);
@@ -53,7 +101,9 @@ describe('workbook', () => {
     const evidence = assessment.results.reduce((n, r) => n + r.evidence.length, 0);
     expect(book.getWorksheet(L.sheetFindings)!.actualRowCount).toBe(offenders + 1);
     expect(book.getWorksheet(L.sheetEvidence)!.actualRowCount).toBe(evidence + 1);
-    expect(book.getWorksheet(L.sheetManual)!.actualRowCount).toBe(assessment.results.filter((r) => r.status === 'manual').length + 1);
+    expect(book.getWorksheet(L.sheetManual)!.actualRowCount).toBe(
+      assessment.results.filter((r) => r.status === 'manual').length + 1,
+    );
   });
 
   it('offers a verdict drop-down and a comment column on Results', () => {
@@ -66,7 +116,9 @@ describe('workbook', () => {
   });
 
   it('colours the status column with conditional formatting rules', () => {
-    const results = book.getWorksheet(L.sheetResults)! as ExcelJS.Worksheet & { conditionalFormattings: { ref: string; rules: { type: string }[] }[] };
+    const results = book.getWorksheet(L.sheetResults)! as ExcelJS.Worksheet & {
+      conditionalFormattings: { ref: string; rules: { type: string }[] }[];
+    };
     const rule = results.conditionalFormattings.find((cf) => cf.ref.startsWith('J2'));
     expect(rule?.rules.length).toBe(8);
     expect(rule?.rules.every((r) => r.type === 'cellIs')).toBe(true);
@@ -111,7 +163,9 @@ describe('workbook', () => {
     expect(book.title).toContain('aks-payments-prod');
     expect(book.creator).toContain('kube-evidence');
     // The file format keeps whole seconds.
-    expect(Math.floor(book.created!.getTime() / 1000)).toBe(Math.floor(Date.parse(assessment.generatedAt) / 1000));
+    expect(Math.floor(book.created!.getTime() / 1000)).toBe(
+      Math.floor(Date.parse(assessment.generatedAt) / 1000),
+    );
   });
 });
 

@@ -5,7 +5,7 @@ import { t } from '../../model/text.js';
 import { armEvidence } from '../lib/azure.js';
 import { bindingObject, exampleFacts, kubeObject, namespaceObject } from '../lib/example-facts.js';
 import { byName, isCollected, kubeEvidence, missingReason, objectsOf, shortList } from '../lib/index.js';
-import { describe, findCrds, findWebhooks, sightingEvidence } from '../lib/inventory.js';
+import { findCrds, findWebhooks, sightingEvidence } from '../lib/inventory.js';
 import { userNamespaces } from '../lib/namespaces.js';
 import { fail, manual, pass } from '../lib/outcome.js';
 
@@ -30,7 +30,13 @@ function podSecurityAdmission(facts: Facts, params: CheckParameters): Psa {
     }
     const level = namespaces.get(`/${name}`)?.metadata.labels?.[ENFORCE];
     if (level !== undefined && ENFORCING_LEVELS.has(level)) psa.covered.push(name);
-    else psa.uncovered.push({ kind: 'Namespace', name, field: `metadata.labels[${ENFORCE}]`, value: level ?? null });
+    else
+      psa.uncovered.push({
+        kind: 'Namespace',
+        name,
+        field: `metadata.labels[${ENFORCE}]`,
+        value: level ?? null,
+      });
   }
   return psa;
 }
@@ -39,7 +45,11 @@ const check: Check = {
   id: 'admission-policy-control',
   title: t('启用了准入策略控制', 'An admission policy control is active'),
   component: 'admission',
-  needs: ['kubernetes:Namespace', 'kubernetes:ValidatingWebhookConfiguration', 'kubernetes:CustomResourceDefinition'],
+  needs: [
+    'kubernetes:Namespace',
+    'kubernetes:ValidatingWebhookConfiguration',
+    'kubernetes:CustomResourceDefinition',
+  ],
   remediation: t(
     '为每个用户命名空间设置标签 pod-security.kubernetes.io/enforce=baseline（或 restricted），或部署 Gatekeeper、Kyverno、AKS 的 Azure Policy 加载项或 ValidatingAdmissionPolicy。',
     'Label every user namespace pod-security.kubernetes.io/enforce=baseline (or restricted), or run Gatekeeper, Kyverno, the AKS Azure Policy add-on or ValidatingAdmissionPolicies.',
@@ -48,11 +58,18 @@ const check: Check = {
     const controls: string[] = [];
     const evidence: Evidence[] = [];
     if (facts.azure.managedCluster) {
-      const addon = armEvidence(facts, 'addonProfiles.azurepolicy.enabled', 'true (or another policy control)');
+      const addon = armEvidence(
+        facts,
+        'addonProfiles.azurepolicy.enabled',
+        'true (or another policy control)',
+      );
       evidence.push(addon);
       if (addon.observed === true) controls.push('Azure Policy add-on');
     }
-    const gatekeeper = [...findWebhooks(facts, /gatekeeper/), ...findCrds(facts, /^constrainttemplates\.templates\.gatekeeper\.sh$/)];
+    const gatekeeper = [
+      ...findWebhooks(facts, /gatekeeper/),
+      ...findCrds(facts, /^constrainttemplates\.templates\.gatekeeper\.sh$/),
+    ];
     if (gatekeeper.length > 0) {
       controls.push('Gatekeeper');
       evidence.push(sightingEvidence(facts, 'Gatekeeper webhooks and CRDs', gatekeeper, 'a policy engine'));
@@ -65,7 +82,10 @@ const check: Check = {
     const policies = objectsOf(facts, 'ValidatingAdmissionPolicy');
     const policyBindings = objectsOf(facts, 'ValidatingAdmissionPolicyBinding');
     // A policy does nothing until a binding selects it; without the bindings collected, its presence is taken as intent.
-    if (policies.length > 0 && (policyBindings.length > 0 || !isCollected(facts, 'ValidatingAdmissionPolicyBinding'))) {
+    if (
+      policies.length > 0 &&
+      (policyBindings.length > 0 || !isCollected(facts, 'ValidatingAdmissionPolicyBinding'))
+    ) {
       controls.push('ValidatingAdmissionPolicy');
       evidence.push(sightingEvidence(facts, 'validatingadmissionpolicies', policies, 'bound policies'));
     }
@@ -78,7 +98,8 @@ const check: Check = {
           facts,
           'Namespace',
           `kubernetes:namespaces .metadata.labels[${ENFORCE}]`,
-          `${psa.covered.length} of ${total} user namespaces enforce baseline or restricted` + (psa.skipped.length > 0 ? `; ${psa.skipped.join(', ')} not required` : ''),
+          `${psa.covered.length} of ${total} user namespaces enforce baseline or restricted` +
+            (psa.skipped.length > 0 ? `; ${psa.skipped.join(', ')} not required` : ''),
           'baseline or restricted on every user namespace',
         ),
       );
@@ -89,13 +110,17 @@ const check: Check = {
       const gaps = offenders.length > 0 && !controls.includes('Pod Security Admission');
       return pass(
         t(
-          `启用的准入策略控制：${controls.join('、')}` + (gaps ? `（另有 ${offenders.length} 个命名空间未设置 PSA enforce 标签）` : ''),
-          `Admission policy control active: ${controls.join(', ')}` + (gaps ? ` (${offenders.length} namespace(s) also lack a PSA enforce label)` : ''),
+          `启用的准入策略控制：${controls.join('、')}` +
+            (gaps ? `（另有 ${offenders.length} 个命名空间未设置 PSA enforce 标签）` : ''),
+          `Admission policy control active: ${controls.join(', ')}` +
+            (gaps ? ` (${offenders.length} namespace(s) also lack a PSA enforce label)` : ''),
         ),
         evidence,
       );
     }
-    const missing = ['Namespace', 'ValidatingWebhookConfiguration', 'CustomResourceDefinition'].filter((k) => !isCollected(facts, k));
+    const missing = ['Namespace', 'ValidatingWebhookConfiguration', 'CustomResourceDefinition'].filter(
+      (k) => !isCollected(facts, k),
+    );
     if (missing.length > 0) return manual(missingReason(missing), evidence, offenders);
     return fail(
       t(
@@ -110,24 +135,59 @@ const check: Check = {
     {
       name: 'PSA enforce on every user namespace (kube-system not required)',
       expect: 'pass',
-      facts: () => exampleFacts({ objects: [namespaceObject('kube-system'), namespaceObject('shop', { [ENFORCE]: 'restricted' }), namespaceObject('blog', { [ENFORCE]: 'baseline' })] }),
+      facts: () =>
+        exampleFacts({
+          objects: [
+            namespaceObject('kube-system'),
+            namespaceObject('shop', { [ENFORCE]: 'restricted' }),
+            namespaceObject('blog', { [ENFORCE]: 'baseline' }),
+          ],
+        }),
     },
     {
       name: 'Gatekeeper webhook, PSA partial',
       expect: 'pass',
       facts: () =>
         exampleFacts({
-          objects: [namespaceObject('shop'), kubeObject('ValidatingWebhookConfiguration', 'gatekeeper-validating-webhook-configuration', undefined, { webhooks: [{ name: 'validation.gatekeeper.sh' }] })],
+          objects: [
+            namespaceObject('shop'),
+            kubeObject(
+              'ValidatingWebhookConfiguration',
+              'gatekeeper-validating-webhook-configuration',
+              undefined,
+              { webhooks: [{ name: 'validation.gatekeeper.sh' }] },
+            ),
+          ],
         }),
     },
-    { name: 'Azure Policy add-on', expect: 'pass', facts: () => exampleFacts({ managedCluster: { name: 'c', kubernetesVersion: '1.30.6', addonProfiles: { azurepolicy: { enabled: true } } } }) },
+    {
+      name: 'Azure Policy add-on',
+      expect: 'pass',
+      facts: () =>
+        exampleFacts({
+          managedCluster: {
+            name: 'c',
+            kubernetesVersion: '1.30.6',
+            addonProfiles: { azurepolicy: { enabled: true } },
+          },
+        }),
+    },
     {
       name: 'a ValidatingAdmissionPolicy without any binding does not count',
       expect: 'fail',
       facts: () =>
         exampleFacts({
-          kinds: ['ValidatingWebhookConfiguration', 'CustomResourceDefinition', 'ValidatingAdmissionPolicyBinding'],
-          objects: [namespaceObject('shop'), kubeObject('ValidatingAdmissionPolicy', 'no-latest', undefined, { spec: { validations: [{ expression: 'true' }] } })],
+          kinds: [
+            'ValidatingWebhookConfiguration',
+            'CustomResourceDefinition',
+            'ValidatingAdmissionPolicyBinding',
+          ],
+          objects: [
+            namespaceObject('shop'),
+            kubeObject('ValidatingAdmissionPolicy', 'no-latest', undefined, {
+              spec: { validations: [{ expression: 'true' }] },
+            }),
+          ],
         }),
     },
     {
@@ -136,10 +196,17 @@ const check: Check = {
       facts: () =>
         exampleFacts({
           kinds: ['ValidatingWebhookConfiguration', 'CustomResourceDefinition'],
-          objects: [namespaceObject('shop', { [ENFORCE]: 'privileged' }), bindingObject('unrelated', 'shop', 'ClusterRole/view', [])],
+          objects: [
+            namespaceObject('shop', { [ENFORCE]: 'privileged' }),
+            bindingObject('unrelated', 'shop', 'ClusterRole/view', []),
+          ],
         }),
     },
-    { name: 'webhooks and CRDs not collected', expect: 'manual', facts: () => exampleFacts({ objects: [namespaceObject('shop')] }) },
+    {
+      name: 'webhooks and CRDs not collected',
+      expect: 'manual',
+      facts: () => exampleFacts({ objects: [namespaceObject('shop')] }),
+    },
   ],
 };
 export default check;

@@ -3,7 +3,10 @@ import { t } from '../../model/text.js';
 import { defineArmCheck } from '../lib/azure.js';
 import { exampleFacts } from '../lib/example-facts.js';
 
-const cluster = (enabled: boolean) => exampleFacts({ managedCluster: { name: 'c', kubernetesVersion: '1.30.6', addonProfiles: { azurepolicy: { enabled } } } });
+const cluster = (enabled: boolean) =>
+  exampleFacts({
+    managedCluster: { name: 'c', kubernetesVersion: '1.30.6', addonProfiles: { azurepolicy: { enabled } } },
+  });
 
 export default defineArmCheck({
   id: 'aks-azure-policy-addon',

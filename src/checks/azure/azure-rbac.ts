@@ -4,7 +4,13 @@ import { defineArmCheck } from '../lib/azure.js';
 import { exampleFacts } from '../lib/example-facts.js';
 
 const cluster = (enableAzureRbac: boolean | undefined) =>
-  exampleFacts({ managedCluster: { name: 'c', kubernetesVersion: '1.30.6', ...(enableAzureRbac === undefined ? {} : { aadProfile: { managed: true, enableAzureRbac } }) } });
+  exampleFacts({
+    managedCluster: {
+      name: 'c',
+      kubernetesVersion: '1.30.6',
+      ...(enableAzureRbac === undefined ? {} : { aadProfile: { managed: true, enableAzureRbac } }),
+    },
+  });
 
 export default defineArmCheck({
   id: 'aks-azure-rbac',
@@ -19,7 +25,10 @@ export default defineArmCheck({
   ],
   ok: ([azureRbac]) => azureRbac === true,
   passReason: t('已启用 Azure RBAC', 'Azure RBAC is enabled'),
-  failReason: t('未启用 Azure RBAC：授权仅依赖群集内的 RBAC 绑定', 'Azure RBAC is not enabled: authorization relies on in-cluster RBAC bindings alone'),
+  failReason: t(
+    '未启用 Azure RBAC：授权仅依赖群集内的 RBAC 绑定',
+    'Azure RBAC is not enabled: authorization relies on in-cluster RBAC bindings alone',
+  ),
   examples: [
     { name: 'enabled', expect: 'pass', facts: () => cluster(true) },
     { name: 'disabled', expect: 'fail', facts: () => cluster(false) },

@@ -4,7 +4,16 @@ import { defineArmCheck } from '../lib/azure.js';
 import { exampleFacts } from '../lib/example-facts.js';
 
 const cluster = (enabled: boolean | undefined) =>
-  exampleFacts({ managedCluster: { name: 'c', kubernetesVersion: '1.30.6', addonProfiles: enabled === undefined ? {} : { azureKeyvaultSecretsProvider: { enabled, config: { enableSecretRotation: 'true' } } } } });
+  exampleFacts({
+    managedCluster: {
+      name: 'c',
+      kubernetesVersion: '1.30.6',
+      addonProfiles:
+        enabled === undefined
+          ? {}
+          : { azureKeyvaultSecretsProvider: { enabled, config: { enableSecretRotation: 'true' } } },
+    },
+  });
 
 export default defineArmCheck({
   id: 'aks-keyvault-secrets-provider',
@@ -15,11 +24,17 @@ export default defineArmCheck({
   ),
   fields: [
     { path: 'addonProfiles.azureKeyvaultSecretsProvider.enabled', expected: 'true' },
-    { path: 'addonProfiles.azureKeyvaultSecretsProvider.config.enableSecretRotation', expected: 'true (recommended)' },
+    {
+      path: 'addonProfiles.azureKeyvaultSecretsProvider.config.enableSecretRotation',
+      expected: 'true (recommended)',
+    },
   ],
   ok: ([enabled]) => enabled === true,
   passReason: t('已启用 Key Vault 机密提供程序加载项', 'The Key Vault secrets provider add-on is enabled'),
-  failReason: t('未启用 Key Vault 机密提供程序加载项', 'The Key Vault secrets provider add-on is not enabled'),
+  failReason: t(
+    '未启用 Key Vault 机密提供程序加载项',
+    'The Key Vault secrets provider add-on is not enabled',
+  ),
   examples: [
     { name: 'enabled', expect: 'pass', facts: () => cluster(true) },
     { name: 'disabled', expect: 'fail', facts: () => cluster(false) },

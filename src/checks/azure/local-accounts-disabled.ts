@@ -6,11 +6,21 @@ import { exampleFacts } from '../lib/example-facts.js';
 import { fail, manual, pass } from '../lib/outcome.js';
 
 const cluster = (disableLocalAccounts: boolean, managedAad: boolean) =>
-  exampleFacts({ managedCluster: { name: 'c', kubernetesVersion: '1.30.6', disableLocalAccounts, ...(managedAad ? { aadProfile: { managed: true } } : {}) } });
+  exampleFacts({
+    managedCluster: {
+      name: 'c',
+      kubernetesVersion: '1.30.6',
+      disableLocalAccounts,
+      ...(managedAad ? { aadProfile: { managed: true } } : {}),
+    },
+  });
 
 const check: Check = {
   id: 'aks-local-accounts-disabled',
-  title: t('已禁用本地账户，用户通过 Entra ID 认证', 'Local accounts are disabled and users authenticate through Entra ID'),
+  title: t(
+    '已禁用本地账户，用户通过 Entra ID 认证',
+    'Local accounts are disabled and users authenticate through Entra ID',
+  ),
   component: 'azure',
   needs: ['azure:managedCluster'],
   remediation: t(
@@ -18,14 +28,24 @@ const check: Check = {
     'With Entra ID integration enabled, run az aks update --disable-local-accounts so client certificates (clusterAdmin credentials) are no longer issued.',
   ),
   run({ facts }) {
-    if (!facts.azure.managedCluster) return manual(t('快照中没有 AKS 托管群集数据', 'The snapshot holds no AKS managed cluster data'));
+    if (!facts.azure.managedCluster)
+      return manual(t('快照中没有 AKS 托管群集数据', 'The snapshot holds no AKS managed cluster data'));
     const disabled = armEvidence(facts, 'disableLocalAccounts', 'true');
     const aad = armEvidence(facts, 'aadProfile.managed', 'true');
     if (disabled.observed === true && aad.observed === true) {
-      return pass(t('本地账户已禁用，Entra ID 集成已启用', 'Local accounts are disabled and Entra ID integration is on'), [disabled, aad]);
+      return pass(
+        t(
+          '本地账户已禁用，Entra ID 集成已启用',
+          'Local accounts are disabled and Entra ID integration is on',
+        ),
+        [disabled, aad],
+      );
     }
     return fail(
-      t('本地账户未禁用：可以获取基于客户端证书的管理员凭据', 'Local accounts are not disabled: client-certificate admin credentials can be obtained'),
+      t(
+        '本地账户未禁用：可以获取基于客户端证书的管理员凭据',
+        'Local accounts are not disabled: client-certificate admin credentials can be obtained',
+      ),
       [disabled, aad],
     );
   },

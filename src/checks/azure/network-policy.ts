@@ -5,7 +5,13 @@ import { exampleFacts } from '../lib/example-facts.js';
 
 const ENGINES = new Set(['azure', 'calico', 'cilium']);
 const cluster = (networkPolicy: string | undefined) =>
-  exampleFacts({ managedCluster: { name: 'c', kubernetesVersion: '1.30.6', networkProfile: { networkPlugin: 'azure', ...(networkPolicy ? { networkPolicy } : {}) } } });
+  exampleFacts({
+    managedCluster: {
+      name: 'c',
+      kubernetesVersion: '1.30.6',
+      networkProfile: { networkPlugin: 'azure', ...(networkPolicy ? { networkPolicy } : {}) },
+    },
+  });
 
 export default defineArmCheck({
   id: 'aks-network-policy',
@@ -20,7 +26,10 @@ export default defineArmCheck({
   ],
   ok: ([engine]) => typeof engine === 'string' && ENGINES.has(engine),
   passReason: t('已配置网络策略引擎', 'A network policy engine is configured'),
-  failReason: t('未配置网络策略引擎：NetworkPolicy 不会被执行', 'No network policy engine is configured: NetworkPolicies are not enforced'),
+  failReason: t(
+    '未配置网络策略引擎：NetworkPolicy 不会被执行',
+    'No network policy engine is configured: NetworkPolicies are not enforced',
+  ),
   examples: [
     { name: 'calico', expect: 'pass', facts: () => cluster('calico') },
     { name: 'none', expect: 'fail', facts: () => cluster('none') },

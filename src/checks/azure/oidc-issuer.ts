@@ -3,7 +3,14 @@ import { t } from '../../model/text.js';
 import { defineArmCheck } from '../lib/azure.js';
 import { exampleFacts } from '../lib/example-facts.js';
 
-const cluster = (enabled: boolean | undefined) => exampleFacts({ managedCluster: { name: 'c', kubernetesVersion: '1.30.6', ...(enabled === undefined ? {} : { oidcIssuerProfile: { enabled } }) } });
+const cluster = (enabled: boolean | undefined) =>
+  exampleFacts({
+    managedCluster: {
+      name: 'c',
+      kubernetesVersion: '1.30.6',
+      ...(enabled === undefined ? {} : { oidcIssuerProfile: { enabled } }),
+    },
+  });
 
 export default defineArmCheck({
   id: 'aks-oidc-issuer',

@@ -24,7 +24,12 @@ export function armEvidence(facts: Facts, path: string, expected: string): Evide
 
 /** The usual outcome when the snapshot has no managed cluster: a person must look (never a pass). */
 export function noManagedCluster(): CheckOutcome {
-  return manual(t('快照中没有 AKS 托管群集数据（azure/managed-cluster.json）', 'The snapshot holds no AKS managed cluster data (azure/managed-cluster.json)'));
+  return manual(
+    t(
+      '快照中没有 AKS 托管群集数据（azure/managed-cluster.json）',
+      'The snapshot holds no AKS managed cluster data (azure/managed-cluster.json)',
+    ),
+  );
 }
 
 export interface ArmCheckSpec {
@@ -52,7 +57,9 @@ export function defineArmCheck(spec: ArmCheckSpec): Check {
     run({ facts }) {
       if (!facts.azure.managedCluster) return noManagedCluster();
       const evidence = spec.fields.map((f) => armEvidence(facts, f.path, f.expected));
-      return spec.ok(spec.fields.map((f) => armValue(facts, f.path))) ? pass(spec.passReason, evidence) : fail(spec.failReason, evidence);
+      return spec.ok(spec.fields.map((f) => armValue(facts, f.path)))
+        ? pass(spec.passReason, evidence)
+        : fail(spec.failReason, evidence);
     },
   };
 }

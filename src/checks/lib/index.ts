@@ -31,12 +31,18 @@ export function objectsOf(facts: Facts, kind: string): readonly KubeObject[] {
 export function byName(facts: Facts, kind: string): ReadonlyMap<string, KubeObject> {
   return memo(facts, `byName:${kind}`, () => {
     const map = new Map<string, KubeObject>();
-    for (const object of objectsOf(facts, kind)) map.set(`${object.metadata.namespace ?? ''}/${object.metadata.name}`, object);
+    for (const object of objectsOf(facts, kind))
+      map.set(`${object.metadata.namespace ?? ''}/${object.metadata.name}`, object);
     return map;
   });
 }
 
-export function findObject(facts: Facts, kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
+export function findObject(
+  facts: Facts,
+  kind: string,
+  namespace: string | undefined,
+  name: string,
+): KubeObject | undefined {
   return byName(facts, kind).get(`${namespace ?? ''}/${name}`);
 }
 
@@ -66,11 +72,20 @@ export function missingKinds(facts: Facts, kinds: readonly string[]): string[] {
 /** The usual reason for a check whose Kubernetes facts are missing. */
 export function missingReason(kinds: readonly string[]): Text {
   const list = kinds.join(', ');
-  return t(`快照中没有以下对象列表：${list}，无法判断`, `The snapshot holds no list of ${list}, so this cannot be decided`);
+  return t(
+    `快照中没有以下对象列表：${list}，无法判断`,
+    `The snapshot holds no list of ${list}, so this cannot be decided`,
+  );
 }
 
 /** Evidence drawn from a Kubernetes kind, with the origin (file, time) the loader recorded for it. */
-export function kubeEvidence(facts: Facts, kind: string, path: string, observed: JsonValue, expected: string): Evidence {
+export function kubeEvidence(
+  facts: Facts,
+  kind: string,
+  path: string,
+  observed: JsonValue,
+  expected: string,
+): Evidence {
   const origin = facts.origins.get(`kubernetes:${kind}`);
   return {
     source: origin?.source ?? 'kubernetes-api',
@@ -92,9 +107,16 @@ export function shortList(names: readonly string[], max = 10): string {
  * Label selector matching (matchLabels and matchExpressions). An empty selector selects everything for
  * NetworkPolicy podSelectors and nothing for ClusterRole aggregation, so the caller says which.
  */
-export function matchesSelector(selector: JsonValue | undefined, labels: Record<string, string>, emptyMatchesAll: boolean): boolean {
+export function matchesSelector(
+  selector: JsonValue | undefined,
+  labels: Record<string, string>,
+  emptyMatchesAll: boolean,
+): boolean {
   if (!selector || typeof selector !== 'object' || Array.isArray(selector)) return emptyMatchesAll;
-  const matchLabels = selector.matchLabels && typeof selector.matchLabels === 'object' && !Array.isArray(selector.matchLabels) ? selector.matchLabels : {};
+  const matchLabels =
+    selector.matchLabels && typeof selector.matchLabels === 'object' && !Array.isArray(selector.matchLabels)
+      ? selector.matchLabels
+      : {};
   const expressions = Array.isArray(selector.matchExpressions) ? selector.matchExpressions : [];
   if (Object.keys(matchLabels).length === 0 && expressions.length === 0) return emptyMatchesAll;
   for (const [key, value] of Object.entries(matchLabels)) if (labels[key] !== value) return false;

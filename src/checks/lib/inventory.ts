@@ -21,7 +21,8 @@ function searchable(facts: Facts): Searchable[] {
         const images: string[] = [];
         for (const listName of ['initContainers', 'containers']) {
           const items = objectField(object, [...path, listName]);
-          if (Array.isArray(items)) for (const c of items) if (isObject(c) && typeof c.image === 'string') images.push(c.image);
+          if (Array.isArray(items))
+            for (const c of items) if (isObject(c) && typeof c.image === 'string') images.push(c.image);
         }
         list.push({ object, text: `${object.metadata.name} ${images.join(' ')}`.toLowerCase() });
       }
@@ -52,7 +53,9 @@ export function findWebhooks(facts: Facts, pattern: RegExp): KubeObject[] {
   const found: KubeObject[] = [];
   for (const kind of ['ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration']) {
     for (const config of objectsOf(facts, kind)) {
-      const hooks = Array.isArray(config.webhooks) ? config.webhooks.filter(isObject).map((w) => String(w.name ?? '')) : [];
+      const hooks = Array.isArray(config.webhooks)
+        ? config.webhooks.filter(isObject).map((w) => String(w.name ?? ''))
+        : [];
       if (pattern.test(config.metadata.name) || hooks.some((h) => pattern.test(h))) found.push(config);
     }
   }
@@ -69,6 +72,17 @@ export function describe(object: KubeObject): string {
 }
 
 /** Evidence listing what was found of one component. */
-export function sightingEvidence(facts: Facts, what: string, objects: readonly KubeObject[], expected: string): Evidence {
-  return kubeEvidence(facts, objects[0]?.kind ?? 'Pod', `kubernetes:${what}`, objects.slice(0, 10).map(describe), expected);
+export function sightingEvidence(
+  facts: Facts,
+  what: string,
+  objects: readonly KubeObject[],
+  expected: string,
+): Evidence {
+  return kubeEvidence(
+    facts,
+    objects[0]?.kind ?? 'Pod',
+    `kubernetes:${what}`,
+    objects.slice(0, 10).map(describe),
+    expected,
+  );
 }

@@ -32,7 +32,10 @@ export function userNamespaces(facts: Facts, params: CheckParameters): Namespace
 
 /** Namespaces a namespace-wide rule leaves out: the profile's system namespaces and the reserved ones that hold no workloads. */
 export function isExcludedNamespace(facts: Facts, params: CheckParameters, namespace: string): boolean {
-  return params.systemNamespaces.includes(namespace) || (RESERVED.has(namespace) && !holdsWorkloads(facts, namespace));
+  return (
+    params.systemNamespaces.includes(namespace) ||
+    (RESERVED.has(namespace) && !holdsWorkloads(facts, namespace))
+  );
 }
 
 function holdsWorkloads(facts: Facts, namespace: string): boolean {
@@ -81,9 +84,18 @@ export function defineNamespaceCoverageCheck(spec: CoverageSpec): Check {
       const excludedZh = scope.excluded.length > 0 ? `（未计入：${shortList(scope.excluded)}）` : '';
       const excludedEn = scope.excluded.length > 0 ? ` (excluded: ${shortList(scope.excluded)})` : '';
       return offenders.length === 0
-        ? pass(t(`全部 ${scope.names.length} 个用户命名空间都有 ${spec.kind}${excludedZh}`, `All ${scope.names.length} user namespaces have a ${spec.kind}${excludedEn}`), evidence)
+        ? pass(
+            t(
+              `全部 ${scope.names.length} 个用户命名空间都有 ${spec.kind}${excludedZh}`,
+              `All ${scope.names.length} user namespaces have a ${spec.kind}${excludedEn}`,
+            ),
+            evidence,
+          )
         : fail(
-            t(`${offenders.length} 个用户命名空间没有 ${spec.kind}：${shortList(offenders.map((o) => o.name))}${excludedZh}`, `${offenders.length} user namespace(s) have no ${spec.kind}: ${shortList(offenders.map((o) => o.name))}${excludedEn}`),
+            t(
+              `${offenders.length} 个用户命名空间没有 ${spec.kind}：${shortList(offenders.map((o) => o.name))}${excludedZh}`,
+              `${offenders.length} user namespace(s) have no ${spec.kind}: ${shortList(offenders.map((o) => o.name))}${excludedEn}`,
+            ),
             evidence,
             offenders,
           );

@@ -2,7 +2,11 @@
 import type { CheckOutcome, Evidence, Offender } from '../../model/check.js';
 import type { Text } from '../../model/text.js';
 
-export const pass = (reason: Text, evidence: Evidence[] = []): CheckOutcome => ({ status: 'pass', reason, evidence });
+export const pass = (reason: Text, evidence: Evidence[] = []): CheckOutcome => ({
+  status: 'pass',
+  reason,
+  evidence,
+});
 export const fail = (reason: Text, evidence: Evidence[] = [], offenders?: Offender[]): CheckOutcome => ({
   status: 'fail',
   reason,

@@ -6,7 +6,18 @@ import { t } from '../../model/text.js';
 import { exampleFacts } from './example-facts.js';
 import { kubeEvidence, missingReason } from './index.js';
 import { fail, manual, pass } from './outcome.js';
-import { grantField, isBroadSubject, isDefaultServiceAccount, missingRbacKinds, RBAC_KINDS, rbacIndex, subjectLabel, whoCan, type Grant, type PermissionQuery } from './rbac.js';
+import {
+  grantField,
+  isBroadSubject,
+  isDefaultServiceAccount,
+  missingRbacKinds,
+  RBAC_KINDS,
+  rbacIndex,
+  subjectLabel,
+  whoCan,
+  type Grant,
+  type PermissionQuery,
+} from './rbac.js';
 
 export interface WhoCanSpec {
   id: string;
@@ -34,7 +45,8 @@ export function rbacEvidence(facts: Facts, path: string, grants: Grant[], expect
   const builtIn = grants.filter((g) => g.origin === 'built-in').length;
   const provider = grants.filter((g) => g.origin === 'provider').length;
   const index = rbacIndex(facts);
-  const unresolved = index.unresolved.length > 0 ? `; ${index.unresolved.length} binding(s) name a role not in the facts` : '';
+  const unresolved =
+    index.unresolved.length > 0 ? `; ${index.unresolved.length} binding(s) name a role not in the facts` : '';
   return kubeEvidence(
     facts,
     'ClusterRoleBinding',
@@ -55,7 +67,12 @@ export function defineWhoCanCheck(spec: WhoCanSpec): Check {
     id: spec.id,
     title: spec.title,
     component: 'rbac',
-    needs: ['kubernetes:Role', 'kubernetes:ClusterRole', 'kubernetes:RoleBinding', 'kubernetes:ClusterRoleBinding'],
+    needs: [
+      'kubernetes:Role',
+      'kubernetes:ClusterRole',
+      'kubernetes:RoleBinding',
+      'kubernetes:ClusterRoleBinding',
+    ],
     remediation: spec.remediation,
     examples: spec.examples,
     run({ facts, params }) {
@@ -64,12 +81,22 @@ export function defineWhoCanCheck(spec: WhoCanSpec): Check {
       const user = grants.filter((g) => g.origin === 'user');
       const offenders = user.map(grantOffender);
       const severe = user.filter((g) => isBroadSubject(g.subject) || isDefaultServiceAccount(g.subject));
-      const evidence = [rbacEvidence(facts, `kubernetes:rbac who can ${spec.ability.en}`, grants, 'only Kubernetes built-in subjects; never broad groups or default service accounts')];
+      const evidence = [
+        rbacEvidence(
+          facts,
+          `kubernetes:rbac who can ${spec.ability.en}`,
+          grants,
+          'only Kubernetes built-in subjects; never broad groups or default service accounts',
+        ),
+      ];
       const subjects = new Set(user.map((g) => subjectLabel(g.subject))).size;
       if (severe.length > 0) {
         const names = [...new Set(severe.map((g) => subjectLabel(g.subject)))].join(', ');
         return fail(
-          t(`广泛的组或 default 服务账户可以${spec.ability.zh}：${names}`, `Broad groups or default service accounts can ${spec.ability.en}: ${names}`),
+          t(
+            `广泛的组或 default 服务账户可以${spec.ability.zh}：${names}`,
+            `Broad groups or default service accounts can ${spec.ability.en}: ${names}`,
+          ),
           evidence,
           offenders,
         );
@@ -77,12 +104,21 @@ export function defineWhoCanCheck(spec: WhoCanSpec): Check {
       if (missing.length > 0) return manual(missingReason(missing), evidence, offenders);
       if (user.length > 0) {
         return manual(
-          t(`${subjects} 个非内置主体可以${spec.ability.zh}（见违规对象列表），请逐一确认是否必要`, `${subjects} subject(s) outside Kubernetes defaults can ${spec.ability.en} (listed); a person must confirm each is needed`),
+          t(
+            `${subjects} 个非内置主体可以${spec.ability.zh}（见违规对象列表），请逐一确认是否必要`,
+            `${subjects} subject(s) outside Kubernetes defaults can ${spec.ability.en} (listed); a person must confirm each is needed`,
+          ),
           evidence,
           offenders,
         );
       }
-      return pass(t(`只有 Kubernetes 内置主体可以${spec.ability.zh}`, `Only Kubernetes built-in subjects can ${spec.ability.en}`), evidence);
+      return pass(
+        t(
+          `只有 Kubernetes 内置主体可以${spec.ability.zh}`,
+          `Only Kubernetes built-in subjects can ${spec.ability.en}`,
+        ),
+        evidence,
+      );
     },
   };
 }

@@ -1,6 +1,6 @@
 // Resolves RBAC once per Facts: bindings → roles (aggregated ClusterRoles included) → rules, and answers "who can do X".
 import type { CheckParameters } from '../../model/check.js';
-import type { Facts, JsonValue, KubeObject } from '../../model/facts.js';
+import type { Facts, KubeObject } from '../../model/facts.js';
 import { matchesSelector, memo, missingKinds, objectsOf } from './index.js';
 import { isObject, strings } from './workloads.js';
 
@@ -62,7 +62,10 @@ function rulesOf(object: KubeObject): PolicyRule[] {
 }
 
 export function isBuiltInObject(object: KubeObject): boolean {
-  return object.metadata.labels?.[BOOTSTRAP_LABEL] === 'rbac-defaults' || object.metadata.name.startsWith('system:');
+  return (
+    object.metadata.labels?.[BOOTSTRAP_LABEL] === 'rbac-defaults' ||
+    object.metadata.name.startsWith('system:')
+  );
 }
 
 /** Builds the index once per Facts; every RBAC check shares it. */
@@ -77,9 +80,19 @@ export function rbacIndex(facts: Facts): RbacIndex {
     const resolveCluster = (object: KubeObject): ResolvedRole => {
       const done = resolvedCluster.get(object.metadata.name);
       if (done) return done;
-      const role: ResolvedRole = { kind: 'ClusterRole', name: object.metadata.name, rules: rulesOf(object), builtIn: isBuiltInObject(object), aggregatedFrom: [] };
+      const role: ResolvedRole = {
+        kind: 'ClusterRole',
+        name: object.metadata.name,
+        rules: rulesOf(object),
+        builtIn: isBuiltInObject(object),
+        aggregatedFrom: [],
+      };
       const aggregation = object.aggregationRule;
-      if (isObject(aggregation) && Array.isArray(aggregation.clusterRoleSelectors) && !resolving.has(role.name)) {
+      if (
+        isObject(aggregation) &&
+        Array.isArray(aggregation.clusterRoleSelectors) &&
+        !resolving.has(role.name)
+      ) {
         resolving.add(role.name);
         const selectors = aggregation.clusterRoleSelectors;
         const seen = new Set(role.rules.map((r) => JSON.stringify(r)));
@@ -133,12 +146,22 @@ export function rbacIndex(facts: Facts): RbacIndex {
             : roleRef.kind === 'Role' && kind === 'RoleBinding'
               ? resolvedNamespaced.get(`${namespace ?? ''}/${roleRef.name}`)
               : undefined;
-        const subjects = (Array.isArray(object.subjects) ? object.subjects.filter(isObject) : []).map((s) => ({
-          kind: String(s.kind ?? ''),
-          name: String(s.name ?? ''),
-          ...(typeof s.namespace === 'string' && s.namespace ? { namespace: s.namespace } : {}),
-        }));
-        const binding: Binding = { object, kind, name: object.metadata.name, ...(namespace ? { namespace } : {}), roleRef, ...(role ? { role } : {}), subjects };
+        const subjects = (Array.isArray(object.subjects) ? object.subjects.filter(isObject) : []).map(
+          (s) => ({
+            kind: String(s.kind ?? ''),
+            name: String(s.name ?? ''),
+            ...(typeof s.namespace === 'string' && s.namespace ? { namespace: s.namespace } : {}),
+          }),
+        );
+        const binding: Binding = {
+          object,
+          kind,
+          name: object.metadata.name,
+          ...(namespace ? { namespace } : {}),
+          roleRef,
+          ...(role ? { role } : {}),
+          subjects,
+        };
         bindings.push(binding);
         if (!role) unresolved.push(binding);
       }
@@ -153,7 +176,9 @@ export function missingRbacKinds(facts: Facts): string[] {
 
 /** `User alice`, `Group devs`, `ServiceAccount shop/api`. */
 export function subjectLabel(subject: Subject): string {
-  return subject.kind === 'ServiceAccount' ? `ServiceAccount ${subject.namespace ?? '?'}/${subject.name}` : `${subject.kind} ${subject.name}`;
+  return subject.kind === 'ServiceAccount'
+    ? `ServiceAccount ${subject.namespace ?? '?'}/${subject.name}`
+    : `${subject.kind} ${subject.name}`;
 }
 
 /** Groups (and the anonymous user) that stand for everyone, every service account, or nobody in particular. */
@@ -184,13 +209,17 @@ export function grantOrigin(binding: Binding, subject: Subject, params: CheckPar
   if (isBroadSubject(subject)) return 'user';
   const labels = binding.object.metadata.labels ?? {};
   if (labels[BOOTSTRAP_LABEL] === 'rbac-defaults' || binding.name.startsWith('system:')) return 'built-in';
-  const systemIdentity = subject.name.startsWith('system:') || (subject.kind === 'ServiceAccount' && subject.namespace === 'kube-system');
-  if (systemIdentity && (binding.roleRef.name.startsWith('system:') || binding.name.startsWith('kubeadm:'))) return 'built-in';
+  const systemIdentity =
+    subject.name.startsWith('system:') ||
+    (subject.kind === 'ServiceAccount' && subject.namespace === 'kube-system');
+  if (systemIdentity && (binding.roleRef.name.startsWith('system:') || binding.name.startsWith('kubeadm:')))
+    return 'built-in';
   // Objects the provider's addon manager reconciles (AKS, GKE) are the provider's, whatever their names.
   if (labels[ADDON_MANAGER_LABEL] !== undefined) return 'provider';
   const system = params.systemNamespaces;
   if (binding.namespace && system.includes(binding.namespace)) return 'provider';
-  if (subject.kind === 'ServiceAccount' && subject.namespace && system.includes(subject.namespace)) return 'provider';
+  if (subject.kind === 'ServiceAccount' && subject.namespace && system.includes(subject.namespace))
+    return 'provider';
   return 'user';
 }
 
@@ -221,7 +250,11 @@ function ruleResourceMatches(ruleResource: string, resource: string): boolean {
 function ruleGrants(rule: PolicyRule, permission: Permission): string | undefined {
   if (!rule.apiGroups.some((g) => g === '*' || g === permission.group)) return undefined;
   if (!rule.resources.some((r) => ruleResourceMatches(r, permission.resource))) return undefined;
-  const verbs = rule.verbs.includes('*') ? ['*'] : permission.verbs ? rule.verbs.filter((v) => permission.verbs!.includes(v)) : rule.verbs;
+  const verbs = rule.verbs.includes('*')
+    ? ['*']
+    : permission.verbs
+      ? rule.verbs.filter((v) => permission.verbs!.includes(v))
+      : rule.verbs;
   if (verbs.length === 0) return undefined;
   const names = rule.resourceNames.length > 0 ? ` (only ${rule.resourceNames.join(', ')})` : '';
   return `${verbs.join(',')} ${permission.resource}${names}`;
@@ -229,7 +262,11 @@ function ruleGrants(rule: PolicyRule, permission: Permission): string | undefine
 
 /** Everything a role grants of the query, for one binding scope; memoised per query and role. */
 function roleGrants(facts: Facts, query: PermissionQuery, role: ResolvedRole, namespaced: boolean): string[] {
-  const cache = memo(facts, `rbac:grants:${query.key}`, () => new Map<ResolvedRole, { cluster: string[]; namespaced: string[] }>());
+  const cache = memo(
+    facts,
+    `rbac:grants:${query.key}`,
+    () => new Map<ResolvedRole, { cluster: string[]; namespaced: string[] }>(),
+  );
   let entry = cache.get(role);
   if (!entry) {
     const cluster: string[] = [];
@@ -264,7 +301,14 @@ export function whoCan(facts: Facts, query: PermissionQuery, params: CheckParame
     if (!binding.role) continue;
     const what = roleGrants(facts, query, binding.role, binding.kind === 'RoleBinding');
     if (what.length === 0) continue;
-    for (const subject of binding.subjects) grants.push({ binding, subject, role: binding.role, what, origin: grantOrigin(binding, subject, params) });
+    for (const subject of binding.subjects)
+      grants.push({
+        binding,
+        subject,
+        role: binding.role,
+        what,
+        origin: grantOrigin(binding, subject, params),
+      });
   }
   return grants;
 }
@@ -272,6 +316,9 @@ export function whoCan(facts: Facts, query: PermissionQuery, params: CheckParame
 /** `grants get,list secrets via ClusterRole x in namespace shop` (the offender's field). */
 export function grantField(grant: Grant): string {
   const via = `${grant.role.kind} ${grant.role.name}`;
-  const where = grant.binding.kind === 'RoleBinding' ? ` in namespace ${grant.binding.namespace ?? '?'}` : ' cluster-wide';
+  const where =
+    grant.binding.kind === 'RoleBinding'
+      ? ` in namespace ${grant.binding.namespace ?? '?'}`
+      : ' cluster-wide';
   return `grants ${grant.what.join('; ')} via ${via}${where}`;
 }

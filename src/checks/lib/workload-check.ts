@@ -5,7 +5,16 @@ import type { Text } from '../../model/text.js';
 import { t } from '../../model/text.js';
 import { isCollected, kubeEvidence, missingReason, shortList } from './index.js';
 import { fail, manual, pass } from './outcome.js';
-import { containerList, isWindows, offender, podSpecList, scope, WORKLOAD_KINDS, type ContainerRef, type PodSpecRef } from './workloads.js';
+import {
+  containerList,
+  isWindows,
+  offender,
+  podSpecList,
+  scope,
+  WORKLOAD_KINDS,
+  type ContainerRef,
+  type PodSpecRef,
+} from './workloads.js';
 
 /** One breach found on a container or pod spec: the field and its observed value. */
 export interface Finding {
@@ -48,13 +57,22 @@ const UNIT = {
 };
 
 export function defineContainerCheck(spec: ContainerCheckSpec): Check {
-  return build(spec, 'container', (ctx) => containerList(ctx.facts), (ref, facts) =>
-    spec.inspect(ref, facts).map((f) => offender(ref.object, f.field, f.value, ref.containerName)),
+  return build(
+    spec,
+    'container',
+    (ctx) => containerList(ctx.facts),
+    (ref, facts) =>
+      spec.inspect(ref, facts).map((f) => offender(ref.object, f.field, f.value, ref.containerName)),
   );
 }
 
 export function definePodCheck(spec: PodCheckSpec): Check {
-  return build(spec, 'pod', (ctx) => podSpecList(ctx.facts), (ref, facts) => spec.inspect(ref, facts).map((f) => offender(ref.object, f.field, f.value)));
+  return build(
+    spec,
+    'pod',
+    (ctx) => podSpecList(ctx.facts),
+    (ref, facts) => spec.inspect(ref, facts).map((f) => offender(ref.object, f.field, f.value)),
+  );
 }
 
 function build<T extends PodSpecRef>(
@@ -73,7 +91,8 @@ function build<T extends PodSpecRef>(
     run(ctx) {
       const { facts, params } = ctx;
       const collected = WORKLOAD_KINDS.filter((kind) => isCollected(facts, kind));
-      if (collected.length === 0) return manual(missingReason(['Pod', 'Deployment', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob']));
+      if (collected.length === 0)
+        return manual(missingReason(['Pod', 'Deployment', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob']));
       const scoped = scope(list(ctx), params);
       const offenders: Offender[] = [];
       const offending = new Set<T>();
@@ -91,7 +110,15 @@ function build<T extends PodSpecRef>(
           offenders.push(...found);
         }
       }
-      return decide(spec, level, facts, { examined, offending: offending.size, offenders, windows, excluded: scoped.excluded, excludedNamespaces: scoped.excludedNamespaces, collected });
+      return decide(spec, level, facts, {
+        examined,
+        offending: offending.size,
+        offenders,
+        windows,
+        excluded: scoped.excluded,
+        excludedNamespaces: scoped.excludedNamespaces,
+        collected,
+      });
     },
   };
 }
@@ -111,12 +138,31 @@ function decide(spec: BaseSpec, level: 'container' | 'pod', facts: Facts, tally:
   const notes: Text[] = [];
   if (tally.excluded > 0) {
     const ns = shortList(tally.excludedNamespaces);
-    notes.push(t(`系统命名空间（${ns}）中的 ${tally.excluded} ${unit.zh}由提供商负责，未计入`, `${tally.excluded} ${unit.en} in the provider's namespaces (${ns}) excluded`));
+    notes.push(
+      t(
+        `系统命名空间（${ns}）中的 ${tally.excluded} ${unit.zh}由提供商负责，未计入`,
+        `${tally.excluded} ${unit.en} in the provider's namespaces (${ns}) excluded`,
+      ),
+    );
   }
-  if (tally.windows > 0) notes.push(t(`${tally.windows} ${unit.zh}属于 Windows，不适用`, `${tally.windows} Windows ${unit.en} not applicable`));
+  if (tally.windows > 0)
+    notes.push(
+      t(
+        `${tally.windows} ${unit.zh}属于 Windows，不适用`,
+        `${tally.windows} Windows ${unit.en} not applicable`,
+      ),
+    );
   const podsMissing = !tally.collected.includes('Pod');
-  if (podsMissing) notes.push(t('未采集 Pod，仅检查了工作负载模板', 'pods were not collected; only workload templates were examined'));
-  const suffix = (lang: 'zh' | 'en') => (notes.length === 0 ? '' : lang === 'zh' ? `；${notes.map((n) => n.zh).join('；')}` : `; ${notes.map((n) => n.en).join('; ')}`);
+  if (podsMissing)
+    notes.push(
+      t('未采集 Pod，仅检查了工作负载模板', 'pods were not collected; only workload templates were examined'),
+    );
+  const suffix = (lang: 'zh' | 'en') =>
+    notes.length === 0
+      ? ''
+      : lang === 'zh'
+        ? `；${notes.map((n) => n.zh).join('；')}`
+        : `; ${notes.map((n) => n.en).join('; ')}`;
 
   const evidence = [
     kubeEvidence(
@@ -124,13 +170,18 @@ function decide(spec: BaseSpec, level: 'container' | 'pod', facts: Facts, tally:
       'Pod',
       `kubernetes:${tally.collected.map((k) => k.toLowerCase()).join('+')} .${spec.path}`,
       `${tally.offending} of ${tally.examined} ${unit.en} offend` +
-        (tally.excluded > 0 ? `; ${tally.excluded} in system namespaces (${shortList(tally.excludedNamespaces)}) excluded` : '') +
+        (tally.excluded > 0
+          ? `; ${tally.excluded} in system namespaces (${shortList(tally.excludedNamespaces)}) excluded`
+          : '') +
         (tally.windows > 0 ? `; ${tally.windows} Windows not applicable` : ''),
       spec.expected,
     ),
   ];
   if (tally.offending === 0) {
-    const reason = t(`已检查 ${tally.examined} ${unit.zh}，没有${spec.breach.zh}的情况${suffix('zh')}`, `None of ${tally.examined} ${unit.en} ${spec.breach.en}${suffix('en')}`);
+    const reason = t(
+      `已检查 ${tally.examined} ${unit.zh}，没有${spec.breach.zh}的情况${suffix('zh')}`,
+      `None of ${tally.examined} ${unit.en} ${spec.breach.en}${suffix('en')}`,
+    );
     // Without pods, a bare pod could still offend: the templates alone cannot show a pass.
     return podsMissing ? manual(reason, evidence) : pass(reason, evidence);
   }
@@ -139,6 +190,10 @@ function decide(spec: BaseSpec, level: 'container' | 'pod', facts: Facts, tally:
     `${tally.offending} of ${tally.examined} ${unit.en} ${spec.breach.en}${suffix('en')}`,
   );
   return spec.onOffenders === 'manual'
-    ? manual(t(`${reason.zh}；请逐一确认是否必要`, `${reason.en}; a person must confirm each is needed`), evidence, tally.offenders)
+    ? manual(
+        t(`${reason.zh}；请逐一确认是否必要`, `${reason.en}; a person must confirm each is needed`),
+        evidence,
+        tally.offenders,
+      )
     : fail(reason, evidence, tally.offenders);
 }

@@ -32,7 +32,8 @@ function managedByCollected(facts: Facts, object: KubeObject): boolean {
   if (!owner || owner.kind === 'Node') return false;
   const ns = object.metadata.namespace;
   if (findObject(facts, owner.kind, ns, owner.name)) return true;
-  const parentKind = owner.kind === 'ReplicaSet' ? 'Deployment' : owner.kind === 'Job' ? 'CronJob' : undefined;
+  const parentKind =
+    owner.kind === 'ReplicaSet' ? 'Deployment' : owner.kind === 'Job' ? 'CronJob' : undefined;
   if (!parentKind) return false;
   const cut = owner.name.lastIndexOf('-');
   return cut > 0 && findObject(facts, parentKind, ns, owner.name.slice(0, cut)) !== undefined;
@@ -68,7 +69,8 @@ export function containerList(facts: Facts): readonly ContainerRef[] {
         const items = ref.spec[list];
         if (!Array.isArray(items)) continue;
         for (const container of items) {
-          if (isObject(container)) refs.push({ ...ref, container, containerName: String(container.name ?? ''), list });
+          if (isObject(container))
+            refs.push({ ...ref, container, containerName: String(container.name ?? ''), list });
         }
       }
     }
@@ -115,14 +117,24 @@ export function scope<T extends PodSpecRef>(refs: readonly T[], params: CheckPar
 }
 
 /** Security context fields a container inherits from the pod's securityContext when it does not set them. */
-export type InheritedField = 'runAsNonRoot' | 'runAsUser' | 'runAsGroup' | 'seccompProfile' | 'seLinuxOptions' | 'windowsOptions' | 'appArmorProfile';
+export type InheritedField =
+  | 'runAsNonRoot'
+  | 'runAsUser'
+  | 'runAsGroup'
+  | 'seccompProfile'
+  | 'seLinuxOptions'
+  | 'windowsOptions'
+  | 'appArmorProfile';
 
 /**
  * The effective value of a container security setting: the container's own value wins, else the pod's
  * (Kubernetes applies the pod-level value to every container that leaves the field unset).
  * `path` starts with the inherited field, e.g. ['seccompProfile', 'type'] or ['windowsOptions', 'hostProcess'].
  */
-export function effectiveSecurity(ref: ContainerRef, path: [InheritedField, ...string[]]): { value: JsonValue | undefined; from: 'container' | 'pod' | undefined } {
+export function effectiveSecurity(
+  ref: ContainerRef,
+  path: [InheritedField, ...string[]],
+): { value: JsonValue | undefined; from: 'container' | 'pod' | undefined } {
   const own = dig(ref.container, ['securityContext', ...path]);
   if (own !== undefined && own !== null) return { value: own, from: 'container' };
   const inherited = dig(ref.spec, ['securityContext', ...path]);
@@ -137,12 +149,16 @@ export function podAnnotations(ref: PodSpecRef): Record<string, string> {
   if (!path) return {};
   const found = dig(ref.object as unknown as JsonValue, [...path.slice(0, -1), 'metadata', 'annotations']);
   if (!isObject(found)) return {};
-  return Object.fromEntries(Object.entries(found).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  return Object.fromEntries(
+    Object.entries(found).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
 }
 
 /** Windows pods (spec.os.name or the OS node selector) have no Linux capabilities, seccomp or AppArmor. */
 export function isWindows(spec: JsonObject): boolean {
-  return dig(spec, ['os', 'name']) === 'windows' || dig(spec, ['nodeSelector', 'kubernetes.io/os']) === 'windows';
+  return (
+    dig(spec, ['os', 'name']) === 'windows' || dig(spec, ['nodeSelector', 'kubernetes.io/os']) === 'windows'
+  );
 }
 
 /** `containers[web].securityContext.privileged` */
@@ -180,7 +196,9 @@ export function strings(value: JsonValue | undefined): string[] {
 
 /** A container's added or dropped capabilities, upper-cased without the CAP_ prefix (the runtime accepts both spellings). */
 export function capabilities(ref: ContainerRef, which: 'add' | 'drop'): string[] {
-  return strings(dig(ref.container, ['securityContext', 'capabilities', which])).map((c) => c.toUpperCase().replace(/^CAP_/, ''));
+  return strings(dig(ref.container, ['securityContext', 'capabilities', which])).map((c) =>
+    c.toUpperCase().replace(/^CAP_/, ''),
+  );
 }
 
 export function isPrivileged(ref: ContainerRef): boolean {
@@ -201,20 +219,41 @@ export interface TokenMount {
  * answer directly: the admission plugin adds a projected `kube-api-access-*` volume when it mounts one.
  */
 export function tokenMount(facts: Facts, ref: PodSpecRef): TokenMount {
-  const serviceAccount = typeof ref.spec.serviceAccountName === 'string' && ref.spec.serviceAccountName ? ref.spec.serviceAccountName : typeof ref.spec.serviceAccount === 'string' && ref.spec.serviceAccount ? ref.spec.serviceAccount : 'default';
+  const serviceAccount =
+    typeof ref.spec.serviceAccountName === 'string' && ref.spec.serviceAccountName
+      ? ref.spec.serviceAccountName
+      : typeof ref.spec.serviceAccount === 'string' && ref.spec.serviceAccount
+        ? ref.spec.serviceAccount
+        : 'default';
   const own = ref.spec.automountServiceAccountToken;
-  if (typeof own === 'boolean') return { mounted: own, serviceAccount, via: `spec.automountServiceAccountToken: ${own}` };
+  if (typeof own === 'boolean')
+    return { mounted: own, serviceAccount, via: `spec.automountServiceAccountToken: ${own}` };
   if (ref.object.kind === 'Pod') {
     const volumes = Array.isArray(ref.spec.volumes) ? ref.spec.volumes.filter(isObject) : [];
-    const tokenVolume = volumes.find((v) => String(v.name ?? '').startsWith('kube-api-access-') || (Array.isArray(dig(v, ['projected', 'sources'])) && (dig(v, ['projected', 'sources']) as JsonValue[]).some((s) => isObject(s) && isObject(s.serviceAccountToken))));
-    if (tokenVolume) return { mounted: true, serviceAccount, via: `volume ${String(tokenVolume.name ?? '')}` };
+    const tokenVolume = volumes.find(
+      (v) =>
+        String(v.name ?? '').startsWith('kube-api-access-') ||
+        (Array.isArray(dig(v, ['projected', 'sources'])) &&
+          (dig(v, ['projected', 'sources']) as JsonValue[]).some(
+            (s) => isObject(s) && isObject(s.serviceAccountToken),
+          )),
+    );
+    if (tokenVolume)
+      return { mounted: true, serviceAccount, via: `volume ${String(tokenVolume.name ?? '')}` };
   }
   const sa = findObject(facts, 'ServiceAccount', ref.object.metadata.namespace, serviceAccount);
   if (sa) {
     const fromSa = sa.automountServiceAccountToken;
-    return fromSa === false ? { mounted: false, serviceAccount, via: 'ServiceAccount automountServiceAccountToken: false' } : { mounted: true, serviceAccount, via: `ServiceAccount automountServiceAccountToken: ${fromSa === true ? 'true' : 'unset (true)'}` };
+    return fromSa === false
+      ? { mounted: false, serviceAccount, via: 'ServiceAccount automountServiceAccountToken: false' }
+      : {
+          mounted: true,
+          serviceAccount,
+          via: `ServiceAccount automountServiceAccountToken: ${fromSa === true ? 'true' : 'unset (true)'}`,
+        };
   }
-  if (facts.kubernetes.collectedKinds.has('ServiceAccount')) return { mounted: true, serviceAccount, via: 'default (true)' };
+  if (facts.kubernetes.collectedKinds.has('ServiceAccount'))
+    return { mounted: true, serviceAccount, via: 'default (true)' };
   return { mounted: undefined, serviceAccount, via: 'ServiceAccounts not collected' };
 }
 

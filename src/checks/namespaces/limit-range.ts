@@ -3,7 +3,18 @@ import { t } from '../../model/text.js';
 import { exampleFacts, kubeObject, namespaceObject } from '../lib/example-facts.js';
 import { defineNamespaceCoverageCheck } from '../lib/namespaces.js';
 
-const range = (ns: string) => kubeObject('LimitRange', 'defaults', ns, { spec: { limits: [{ type: 'Container', default: { cpu: '500m', memory: '256Mi' }, defaultRequest: { cpu: '100m', memory: '128Mi' } }] } });
+const range = (ns: string) =>
+  kubeObject('LimitRange', 'defaults', ns, {
+    spec: {
+      limits: [
+        {
+          type: 'Container',
+          default: { cpu: '500m', memory: '256Mi' },
+          defaultRequest: { cpu: '100m', memory: '128Mi' },
+        },
+      ],
+    },
+  });
 
 export default defineNamespaceCoverageCheck({
   id: 'namespace-limit-range',
@@ -16,8 +27,21 @@ export default defineNamespaceCoverageCheck({
     'Create a LimitRange in every user namespace that gives containers default requests and limits (default, defaultRequest) and a ceiling (max).',
   ),
   examples: [
-    { name: 'LimitRange present', expect: 'pass', facts: () => exampleFacts({ objects: [namespaceObject('shop'), range('shop')] }) },
-    { name: 'LimitRange missing in one namespace', expect: 'fail', facts: () => exampleFacts({ objects: [namespaceObject('shop'), namespaceObject('blog'), range('shop')] }) },
-    { name: 'LimitRanges not collected', expect: 'manual', facts: () => exampleFacts({ objects: [namespaceObject('shop')] }) },
+    {
+      name: 'LimitRange present',
+      expect: 'pass',
+      facts: () => exampleFacts({ objects: [namespaceObject('shop'), range('shop')] }),
+    },
+    {
+      name: 'LimitRange missing in one namespace',
+      expect: 'fail',
+      facts: () =>
+        exampleFacts({ objects: [namespaceObject('shop'), namespaceObject('blog'), range('shop')] }),
+    },
+    {
+      name: 'LimitRanges not collected',
+      expect: 'manual',
+      facts: () => exampleFacts({ objects: [namespaceObject('shop')] }),
+    },
   ],
 });

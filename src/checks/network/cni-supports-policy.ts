@@ -8,7 +8,8 @@ import { describe, findWorkloads, sightingEvidence, workloadKindsCollected } fro
 import { fail, manual, pass } from '../lib/outcome.js';
 
 /** Plugins that enforce NetworkPolicy. Canal is flannel with Calico's policy agent, so it counts. */
-const POLICY_CNI = /\b(calico|cilium|antrea|weave-net|weaveworks\/weave-kube|kube-router|canal|kube-ovn)\b|calico\/node|cilium\/cilium|antrea\/antrea/;
+const POLICY_CNI =
+  /\b(calico|cilium|antrea|weave-net|weaveworks\/weave-kube|kube-router|canal|kube-ovn)\b|calico\/node|cilium\/cilium|antrea\/antrea/;
 const FLANNEL = /flannel/;
 const AKS_ENGINES = new Set(['azure', 'calico', 'cilium']);
 
@@ -27,44 +28,114 @@ const check: Check = {
     if (cluster && armValue(facts, 'networkProfile.networkPlugin') !== 'none') {
       const engine = armEvidence(facts, 'networkProfile.networkPolicy', 'azure, calico or cilium');
       if (typeof engine.observed === 'string' && AKS_ENGINES.has(engine.observed)) {
-        return pass(t(`AKS 网络策略引擎为 ${engine.observed}`, `The AKS network policy engine is ${engine.observed}`), [engine]);
+        return pass(
+          t(`AKS 网络策略引擎为 ${engine.observed}`, `The AKS network policy engine is ${engine.observed}`),
+          [engine],
+        );
       }
-      return fail(t('AKS 未启用网络策略引擎（networkProfile.networkPolicy 未设置或为 none），NetworkPolicy 不会生效', 'AKS runs no network policy engine (networkProfile.networkPolicy unset or none): NetworkPolicies are not enforced'), [engine]);
+      return fail(
+        t(
+          'AKS 未启用网络策略引擎（networkProfile.networkPolicy 未设置或为 none），NetworkPolicy 不会生效',
+          'AKS runs no network policy engine (networkProfile.networkPolicy unset or none): NetworkPolicies are not enforced',
+        ),
+        [engine],
+      );
     }
     const capable = findWorkloads(facts, POLICY_CNI);
     if (capable.length > 0) {
-      return pass(t(`发现支持网络策略的插件：${capable.slice(0, 5).map(describe).join('、')}`, `A policy-capable plugin runs: ${capable.slice(0, 5).map(describe).join(', ')}`), [
-        sightingEvidence(facts, 'daemonsets/pods matching calico|cilium|antrea|weave|kube-router|canal', capable, 'a policy-capable CNI'),
-      ]);
+      return pass(
+        t(
+          `发现支持网络策略的插件：${capable.slice(0, 5).map(describe).join('、')}`,
+          `A policy-capable plugin runs: ${capable.slice(0, 5).map(describe).join(', ')}`,
+        ),
+        [
+          sightingEvidence(
+            facts,
+            'daemonsets/pods matching calico|cilium|antrea|weave|kube-router|canal',
+            capable,
+            'a policy-capable CNI',
+          ),
+        ],
+      );
     }
     const flannel = findWorkloads(facts, FLANNEL);
     if (flannel.length > 0) {
-      return fail(t(`只发现 flannel（${flannel.slice(0, 3).map(describe).join('、')}），它不执行 NetworkPolicy`, `Only flannel runs (${flannel.slice(0, 3).map(describe).join(', ')}), and it does not enforce NetworkPolicy`), [
-        sightingEvidence(facts, 'daemonsets/pods matching flannel', flannel, 'a policy-capable CNI'),
-      ]);
+      return fail(
+        t(
+          `只发现 flannel（${flannel.slice(0, 3).map(describe).join('、')}），它不执行 NetworkPolicy`,
+          `Only flannel runs (${flannel.slice(0, 3).map(describe).join(', ')}), and it does not enforce NetworkPolicy`,
+        ),
+        [sightingEvidence(facts, 'daemonsets/pods matching flannel', flannel, 'a policy-capable CNI')],
+      );
     }
     const policies = objectsOf(facts, 'NetworkPolicy');
     if (policies.length > 0) {
       // Someone relies on NetworkPolicies and no non-enforcing plugin was seen: the brief's weaker evidence.
       return pass(
-        t(`未识别出网络插件，但群集中存在 ${policies.length} 个 NetworkPolicy 且未发现不支持策略的插件`, `The plugin was not identified, but ${policies.length} NetworkPolicies exist and no non-enforcing plugin was seen`),
-        [kubeEvidence(facts, 'NetworkPolicy', 'kubernetes:networkpolicies', `${policies.length} NetworkPolicies`, 'a policy-capable CNI')],
+        t(
+          `未识别出网络插件，但群集中存在 ${policies.length} 个 NetworkPolicy 且未发现不支持策略的插件`,
+          `The plugin was not identified, but ${policies.length} NetworkPolicies exist and no non-enforcing plugin was seen`,
+        ),
+        [
+          kubeEvidence(
+            facts,
+            'NetworkPolicy',
+            'kubernetes:networkpolicies',
+            `${policies.length} NetworkPolicies`,
+            'a policy-capable CNI',
+          ),
+        ],
       );
     }
     const known = workloadKindsCollected(facts) || isCollected(facts, 'NetworkPolicy');
     return manual(
       known
-        ? t('在已采集的 Pod 与 DaemonSet 中未识别出网络插件，请人工确认', 'No network plugin could be identified among the pods and DaemonSets collected; a person must confirm which runs')
-        : t('快照中既无 AKS 网络配置，也无 Pod 或 DaemonSet 列表', 'The snapshot holds neither AKS network settings nor a list of pods or DaemonSets'),
+        ? t(
+            '在已采集的 Pod 与 DaemonSet 中未识别出网络插件，请人工确认',
+            'No network plugin could be identified among the pods and DaemonSets collected; a person must confirm which runs',
+          )
+        : t(
+            '快照中既无 AKS 网络配置，也无 Pod 或 DaemonSet 列表',
+            'The snapshot holds neither AKS network settings nor a list of pods or DaemonSets',
+          ),
     );
   },
   examples: [
-    { name: 'AKS with Azure network policy', expect: 'pass', facts: () => exampleFacts({ managedCluster: { name: 'c', kubernetesVersion: '1.30.6', networkProfile: { networkPlugin: 'azure', networkPolicy: 'azure' } } }) },
-    { name: 'AKS without a policy engine', expect: 'fail', facts: () => exampleFacts({ managedCluster: { name: 'c', kubernetesVersion: '1.30.6', networkProfile: { networkPlugin: 'kubenet', networkPolicy: 'none' } } }) },
+    {
+      name: 'AKS with Azure network policy',
+      expect: 'pass',
+      facts: () =>
+        exampleFacts({
+          managedCluster: {
+            name: 'c',
+            kubernetesVersion: '1.30.6',
+            networkProfile: { networkPlugin: 'azure', networkPolicy: 'azure' },
+          },
+        }),
+    },
+    {
+      name: 'AKS without a policy engine',
+      expect: 'fail',
+      facts: () =>
+        exampleFacts({
+          managedCluster: {
+            name: 'c',
+            kubernetesVersion: '1.30.6',
+            networkProfile: { networkPlugin: 'kubenet', networkPolicy: 'none' },
+          },
+        }),
+    },
     {
       name: 'calico-node DaemonSet',
       expect: 'pass',
-      facts: () => exampleFacts({ objects: [workloadObject('DaemonSet', 'calico-node', 'kube-system', { containers: [{ name: 'calico-node', image: 'docker.io/calico/node:v3.28.2' }] })] }),
+      facts: () =>
+        exampleFacts({
+          objects: [
+            workloadObject('DaemonSet', 'calico-node', 'kube-system', {
+              containers: [{ name: 'calico-node', image: 'docker.io/calico/node:v3.28.2' }],
+            }),
+          ],
+        }),
     },
     {
       name: 'flannel only, even with NetworkPolicies present',
@@ -72,12 +143,18 @@ const check: Check = {
       facts: () =>
         exampleFacts({
           objects: [
-            workloadObject('DaemonSet', 'kube-flannel-ds', 'kube-flannel', { containers: [{ name: 'kube-flannel', image: 'ghcr.io/flannel-io/flannel:v0.26.1' }] }),
+            workloadObject('DaemonSet', 'kube-flannel-ds', 'kube-flannel', {
+              containers: [{ name: 'kube-flannel', image: 'ghcr.io/flannel-io/flannel:v0.26.1' }],
+            }),
             kubeObject('NetworkPolicy', 'deny', 'shop', { spec: { podSelector: {} } }),
           ],
         }),
     },
-    { name: 'unknown plugin and no policies', expect: 'manual', facts: () => exampleFacts({ objects: [pod('api', 'shop', [{}])] }) },
+    {
+      name: 'unknown plugin and no policies',
+      expect: 'manual',
+      facts: () => exampleFacts({ objects: [pod('api', 'shop', [{}])] }),
+    },
   ],
 };
 export default check;

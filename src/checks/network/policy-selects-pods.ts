@@ -4,7 +4,16 @@ import type { Facts, KubeObject } from '../../model/facts.js';
 import { POD_TEMPLATE_PATHS } from '../../facts/kinds.js';
 import { t } from '../../model/text.js';
 import { exampleFacts, kubeObject, pod, workloadObject } from '../lib/example-facts.js';
-import { byNamespace, isCollected, kubeEvidence, matchesSelector, memo, missingReason, objectsOf, shortList } from '../lib/index.js';
+import {
+  byNamespace,
+  isCollected,
+  kubeEvidence,
+  matchesSelector,
+  memo,
+  missingReason,
+  objectsOf,
+  shortList,
+} from '../lib/index.js';
 import { fail, manual, pass } from '../lib/outcome.js';
 import { isObject, objectField } from '../lib/workloads.js';
 
@@ -22,7 +31,15 @@ function labelSets(facts: Facts): Map<string, Record<string, string>[]> {
     for (const [kind, path] of Object.entries(POD_TEMPLATE_PATHS)) {
       for (const object of objectsOf(facts, kind)) {
         const labels = objectField(object, [...path.slice(0, -1), 'metadata', 'labels']);
-        add(object, isObject(labels) ? (Object.fromEntries(Object.entries(labels).filter((e) => typeof e[1] === 'string')) as Record<string, string>) : {});
+        add(
+          object,
+          isObject(labels)
+            ? (Object.fromEntries(Object.entries(labels).filter((e) => typeof e[1] === 'string')) as Record<
+                string,
+                string
+              >)
+            : {},
+        );
       }
     }
     return map;
@@ -57,15 +74,45 @@ const check: Check = {
         const selector = objectField(policy, ['spec', 'podSelector']);
         // An empty selector deliberately covers every pod, present and future: never an offender.
         if (!isEmpty(selector) && !labels.some((l) => matchesSelector(selector, l, true))) {
-          offenders.push({ kind: 'NetworkPolicy', namespace: ns, name: policy.metadata.name, field: 'spec.podSelector', value: selector ?? null });
+          offenders.push({
+            kind: 'NetworkPolicy',
+            namespace: ns,
+            name: policy.metadata.name,
+            field: 'spec.podSelector',
+            value: selector ?? null,
+          });
         }
       }
     }
-    const excludedNote = excluded > 0 ? `; ${excluded} in system namespaces (${shortList(params.systemNamespaces)}) excluded` : '';
-    const evidence = [kubeEvidence(facts, 'NetworkPolicy', 'kubernetes:networkpolicies .spec.podSelector against pod and template labels', `${offenders.length} of ${examined} policies select no pod${excludedNote}`, 'every policy selects a pod')];
+    const excludedNote =
+      excluded > 0
+        ? `; ${excluded} in system namespaces (${shortList(params.systemNamespaces)}) excluded`
+        : '';
+    const evidence = [
+      kubeEvidence(
+        facts,
+        'NetworkPolicy',
+        'kubernetes:networkpolicies .spec.podSelector against pod and template labels',
+        `${offenders.length} of ${examined} policies select no pod${excludedNote}`,
+        'every policy selects a pod',
+      ),
+    ];
     return offenders.length === 0
-      ? pass(t(`已检查 ${examined} 个网络策略，均至少选中一个 Pod`, `All ${examined} NetworkPolicies select at least one pod`), evidence)
-      : fail(t(`${offenders.length} 个网络策略没有选中任何 Pod`, `${offenders.length} NetworkPolicy(ies) select no pod`), evidence, offenders);
+      ? pass(
+          t(
+            `已检查 ${examined} 个网络策略，均至少选中一个 Pod`,
+            `All ${examined} NetworkPolicies select at least one pod`,
+          ),
+          evidence,
+        )
+      : fail(
+          t(
+            `${offenders.length} 个网络策略没有选中任何 Pod`,
+            `${offenders.length} NetworkPolicy(ies) select no pod`,
+          ),
+          evidence,
+          offenders,
+        );
   },
   examples: [
     {
@@ -75,8 +122,16 @@ const check: Check = {
         exampleFacts({
           kinds: ['Pod'],
           objects: [
-            workloadObject('Deployment', 'api', 'shop', { containers: [{ name: 'a', image: 'r/a:1' }] }, { labels: { app: 'api' } }),
-            kubeObject('NetworkPolicy', 'allow-api', 'shop', { spec: { podSelector: { matchLabels: { app: 'api' } } } }),
+            workloadObject(
+              'Deployment',
+              'api',
+              'shop',
+              { containers: [{ name: 'a', image: 'r/a:1' }] },
+              { labels: { app: 'api' } },
+            ),
+            kubeObject('NetworkPolicy', 'allow-api', 'shop', {
+              spec: { podSelector: { matchLabels: { app: 'api' } } },
+            }),
             kubeObject('NetworkPolicy', 'default-deny', 'empty-ns', { spec: { podSelector: {} } }),
           ],
         }),
@@ -87,7 +142,14 @@ const check: Check = {
       facts: () => {
         const p = pod('api-1', 'shop', [{}]);
         p.metadata.labels = { app: 'api' };
-        return exampleFacts({ objects: [p, kubeObject('NetworkPolicy', 'allow-api', 'shop', { spec: { podSelector: { matchLabels: { app: 'apii' } } } })] });
+        return exampleFacts({
+          objects: [
+            p,
+            kubeObject('NetworkPolicy', 'allow-api', 'shop', {
+              spec: { podSelector: { matchLabels: { app: 'apii' } } },
+            }),
+          ],
+        });
       },
     },
     {
@@ -96,10 +158,24 @@ const check: Check = {
       facts: () => {
         const p = pod('web-1', 'shop', [{}]);
         p.metadata.labels = { tier: 'web' };
-        return exampleFacts({ objects: [p, kubeObject('NetworkPolicy', 'web', 'shop', { spec: { podSelector: { matchExpressions: [{ key: 'tier', operator: 'In', values: ['web', 'edge'] }] } } })] });
+        return exampleFacts({
+          objects: [
+            p,
+            kubeObject('NetworkPolicy', 'web', 'shop', {
+              spec: {
+                podSelector: { matchExpressions: [{ key: 'tier', operator: 'In', values: ['web', 'edge'] }] },
+              },
+            }),
+          ],
+        });
       },
     },
-    { name: 'pods not collected', expect: 'manual', facts: () => exampleFacts({ objects: [kubeObject('NetworkPolicy', 'x', 'shop', { spec: { podSelector: {} } })] }) },
+    {
+      name: 'pods not collected',
+      expect: 'manual',
+      facts: () =>
+        exampleFacts({ objects: [kubeObject('NetworkPolicy', 'x', 'shop', { spec: { podSelector: {} } })] }),
+    },
   ],
 };
 

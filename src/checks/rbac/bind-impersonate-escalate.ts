@@ -7,7 +7,10 @@ const RBAC = 'rbac.authorization.k8s.io';
 
 export default defineWhoCanCheck({
   id: 'rbac-bind-impersonate-escalate',
-  title: t('限制 bind、impersonate 与 escalate 权限', 'The bind, impersonate and escalate permissions are limited'),
+  title: t(
+    '限制 bind、impersonate 与 escalate 权限',
+    'The bind, impersonate and escalate permissions are limited',
+  ),
   ability: t('使用 bind、escalate 或 impersonate', 'use bind, escalate or impersonate'),
   query: {
     key: 'bind-impersonate-escalate',
@@ -18,7 +21,12 @@ export default defineWhoCanCheck({
       { verbs: ['impersonate'], group: '', resource: 'groups', clusterScoped: true },
       { verbs: ['impersonate'], group: '', resource: 'serviceaccounts', clusterScoped: false },
       { verbs: ['impersonate'], group: 'authentication.k8s.io', resource: 'uids', clusterScoped: true },
-      { verbs: ['impersonate'], group: 'authentication.k8s.io', resource: 'userextras/scopes', clusterScoped: true },
+      {
+        verbs: ['impersonate'],
+        group: 'authentication.k8s.io',
+        resource: 'userextras/scopes',
+        clusterScoped: true,
+      },
     ],
   },
   remediation: t(
@@ -40,8 +48,12 @@ export default defineWhoCanCheck({
       expect: 'fail',
       facts: () =>
         rbacExample([
-          roleObject('impersonator', undefined, [{ apiGroups: [''], resources: ['users', 'groups'], verbs: ['impersonate'] }]),
-          bindingObject('impersonator', undefined, 'ClusterRole/impersonator', [{ kind: 'Group', name: 'system:serviceaccounts' }]),
+          roleObject('impersonator', undefined, [
+            { apiGroups: [''], resources: ['users', 'groups'], verbs: ['impersonate'] },
+          ]),
+          bindingObject('impersonator', undefined, 'ClusterRole/impersonator', [
+            { kind: 'Group', name: 'system:serviceaccounts' },
+          ]),
         ]),
     },
     {
@@ -49,8 +61,12 @@ export default defineWhoCanCheck({
       expect: 'pass',
       facts: () =>
         rbacExample([
-          roleObject('impersonator', undefined, [{ apiGroups: [''], resources: ['users'], verbs: ['impersonate'] }]),
-          bindingObject('impersonator', 'shop', 'ClusterRole/impersonator', [{ kind: 'ServiceAccount', name: 'default', namespace: 'shop' }]),
+          roleObject('impersonator', undefined, [
+            { apiGroups: [''], resources: ['users'], verbs: ['impersonate'] },
+          ]),
+          bindingObject('impersonator', 'shop', 'ClusterRole/impersonator', [
+            { kind: 'ServiceAccount', name: 'default', namespace: 'shop' },
+          ]),
         ]),
     },
     {
@@ -58,8 +74,12 @@ export default defineWhoCanCheck({
       expect: 'manual',
       facts: () =>
         rbacExample([
-          roleObject('role-granter', undefined, [{ apiGroups: [RBAC], resources: ['clusterroles'], verbs: ['bind'], resourceNames: ['view'] }]),
-          bindingObject('role-granter', undefined, 'ClusterRole/role-granter', [{ kind: 'Group', name: 'platform' }]),
+          roleObject('role-granter', undefined, [
+            { apiGroups: [RBAC], resources: ['clusterroles'], verbs: ['bind'], resourceNames: ['view'] },
+          ]),
+          bindingObject('role-granter', undefined, 'ClusterRole/role-granter', [
+            { kind: 'Group', name: 'platform' },
+          ]),
         ]),
     },
     { name: 'RBAC not collected', expect: 'manual', facts: () => exampleFacts() },

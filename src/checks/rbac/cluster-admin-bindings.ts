@@ -35,8 +35,15 @@ const check: Check = {
       for (const subject of (binding.subjects as Subject[] | undefined) ?? []) {
         const key = `${subject.kind}/${subject.name}`;
         if (BUILT_IN.has(key)) continue;
-        const who = subject.namespace ? `${subject.kind} ${subject.namespace}/${subject.name}` : `${subject.kind} ${subject.name}`;
-        offenders.push({ kind: 'ClusterRoleBinding', name: binding.metadata.name, field: 'subjects', value: who as JsonValue });
+        const who = subject.namespace
+          ? `${subject.kind} ${subject.namespace}/${subject.name}`
+          : `${subject.kind} ${subject.name}`;
+        offenders.push({
+          kind: 'ClusterRoleBinding',
+          name: binding.metadata.name,
+          field: 'subjects',
+          value: who as JsonValue,
+        });
       }
     }
     const origin = facts.origins.get('kubernetes:ClusterRoleBinding');
@@ -44,15 +51,34 @@ const check: Check = {
       {
         source: origin?.source ?? ('kubernetes-api' as const),
         path: 'kubernetes:clusterrolebindings[roleRef.name=cluster-admin].subjects',
-        observed: offenders.length === 0 ? 'Group system:masters only' : offenders.map((o) => `${o.name}: ${String(o.value)}`).slice(0, 20).join('; '),
+        observed:
+          offenders.length === 0
+            ? 'Group system:masters only'
+            : offenders
+                .map((o) => `${o.name}: ${String(o.value)}`)
+                .slice(0, 20)
+                .join('; '),
         expected: 'only Group system:masters',
         time: origin?.time ?? facts.collectedAt,
         file: origin?.file,
       },
     ];
     return offenders.length === 0
-      ? pass(t('cluster-admin 仅绑定到内置的 system:masters 组', 'cluster-admin is bound only to the built-in system:masters group'), evidence)
-      : fail(t(`${offenders.length} 个主体被绑定到 cluster-admin`, `${offenders.length} subject(s) are bound to cluster-admin`), evidence, offenders);
+      ? pass(
+          t(
+            'cluster-admin 仅绑定到内置的 system:masters 组',
+            'cluster-admin is bound only to the built-in system:masters group',
+          ),
+          evidence,
+        )
+      : fail(
+          t(
+            `${offenders.length} 个主体被绑定到 cluster-admin`,
+            `${offenders.length} subject(s) are bound to cluster-admin`,
+          ),
+          evidence,
+          offenders,
+        );
   },
   examples: [
     {
@@ -60,7 +86,12 @@ const check: Check = {
       expect: 'pass',
       facts: () =>
         exampleFacts({
-          objects: [kubeObject('ClusterRoleBinding', 'cluster-admin', undefined, { roleRef: { kind: 'ClusterRole', name: 'cluster-admin' }, subjects: [{ kind: 'Group', name: 'system:masters' }] })],
+          objects: [
+            kubeObject('ClusterRoleBinding', 'cluster-admin', undefined, {
+              roleRef: { kind: 'ClusterRole', name: 'cluster-admin' },
+              subjects: [{ kind: 'Group', name: 'system:masters' }],
+            }),
+          ],
         }),
     },
     {
@@ -68,7 +99,12 @@ const check: Check = {
       expect: 'fail',
       facts: () =>
         exampleFacts({
-          objects: [kubeObject('ClusterRoleBinding', 'dev-admin', undefined, { roleRef: { kind: 'ClusterRole', name: 'cluster-admin' }, subjects: [{ kind: 'User', name: 'dev@example.com' }] })],
+          objects: [
+            kubeObject('ClusterRoleBinding', 'dev-admin', undefined, {
+              roleRef: { kind: 'ClusterRole', name: 'cluster-admin' },
+              subjects: [{ kind: 'User', name: 'dev@example.com' }],
+            }),
+          ],
         }),
     },
     { name: 'no bindings collected', expect: 'manual', facts: () => exampleFacts() },

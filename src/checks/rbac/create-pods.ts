@@ -4,7 +4,12 @@ import { bindingObject, exampleFacts, roleObject } from '../lib/example-facts.js
 import { defineWhoCanCheck, rbacExample } from '../lib/rbac-check.js';
 import type { Permission } from '../lib/rbac.js';
 
-const create = (group: string, resource: string): Permission => ({ verbs: ['create'], group, resource, clusterScoped: false });
+const create = (group: string, resource: string): Permission => ({
+  verbs: ['create'],
+  group,
+  resource,
+  clusterScoped: false,
+});
 
 export default defineWhoCanCheck({
   id: 'rbac-create-pods',
@@ -32,12 +37,20 @@ export default defineWhoCanCheck({
       expect: 'pass',
       facts: () =>
         rbacExample([
-          roleObject('system:controller:replicaset-controller', undefined, [{ apiGroups: [''], resources: ['pods'], verbs: ['create', 'delete', 'list', 'patch', 'watch'] }], {
-            labels: { 'kubernetes.io/bootstrapping': 'rbac-defaults' },
-          }),
-          bindingObject('system:controller:replicaset-controller', undefined, 'ClusterRole/system:controller:replicaset-controller', [
-            { kind: 'ServiceAccount', name: 'replicaset-controller', namespace: 'kube-system' },
-          ]),
+          roleObject(
+            'system:controller:replicaset-controller',
+            undefined,
+            [{ apiGroups: [''], resources: ['pods'], verbs: ['create', 'delete', 'list', 'patch', 'watch'] }],
+            {
+              labels: { 'kubernetes.io/bootstrapping': 'rbac-defaults' },
+            },
+          ),
+          bindingObject(
+            'system:controller:replicaset-controller',
+            undefined,
+            'ClusterRole/system:controller:replicaset-controller',
+            [{ kind: 'ServiceAccount', name: 'replicaset-controller', namespace: 'kube-system' }],
+          ),
         ]),
     },
     {
@@ -46,7 +59,9 @@ export default defineWhoCanCheck({
       facts: () =>
         rbacExample([
           roleObject('deployer', 'shop', [{ apiGroups: ['apps'], resources: ['deployments'], verbs: ['*'] }]),
-          bindingObject('deployer', 'shop', 'Role/deployer', [{ kind: 'ServiceAccount', name: 'default', namespace: 'shop' }]),
+          bindingObject('deployer', 'shop', 'Role/deployer', [
+            { kind: 'ServiceAccount', name: 'default', namespace: 'shop' },
+          ]),
         ]),
     },
     {
@@ -55,7 +70,9 @@ export default defineWhoCanCheck({
       facts: () =>
         rbacExample([
           roleObject('ci', undefined, [{ apiGroups: ['batch'], resources: ['jobs'], verbs: ['create'] }]),
-          bindingObject('ci', undefined, 'ClusterRole/ci', [{ kind: 'ServiceAccount', name: 'ci-runner', namespace: 'ci' }]),
+          bindingObject('ci', undefined, 'ClusterRole/ci', [
+            { kind: 'ServiceAccount', name: 'ci-runner', namespace: 'ci' },
+          ]),
         ]),
     },
     { name: 'RBAC not collected', expect: 'manual', facts: () => exampleFacts() },

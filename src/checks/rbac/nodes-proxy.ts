@@ -18,8 +18,12 @@ export default defineWhoCanCheck({
       expect: 'pass',
       facts: () =>
         rbacExample([
-          roleObject('prometheus', undefined, [{ apiGroups: [''], resources: ['nodes', 'nodes/metrics'], verbs: ['get', 'list', 'watch'] }]),
-          bindingObject('prometheus', undefined, 'ClusterRole/prometheus', [{ kind: 'ServiceAccount', name: 'prometheus', namespace: 'monitoring' }]),
+          roleObject('prometheus', undefined, [
+            { apiGroups: [''], resources: ['nodes', 'nodes/metrics'], verbs: ['get', 'list', 'watch'] },
+          ]),
+          bindingObject('prometheus', undefined, 'ClusterRole/prometheus', [
+            { kind: 'ServiceAccount', name: 'prometheus', namespace: 'monitoring' },
+          ]),
         ]),
     },
     {
@@ -28,7 +32,9 @@ export default defineWhoCanCheck({
       facts: () =>
         rbacExample([
           roleObject('scraper', undefined, [{ apiGroups: [''], resources: ['nodes/proxy'], verbs: ['get'] }]),
-          bindingObject('scraper', undefined, 'ClusterRole/scraper', [{ kind: 'ServiceAccount', name: 'default', namespace: 'monitoring' }]),
+          bindingObject('scraper', undefined, 'ClusterRole/scraper', [
+            { kind: 'ServiceAccount', name: 'default', namespace: 'monitoring' },
+          ]),
         ]),
     },
     {
@@ -37,7 +43,9 @@ export default defineWhoCanCheck({
       facts: () =>
         rbacExample([
           roleObject('scraper', undefined, [{ apiGroups: [''], resources: ['nodes/proxy'], verbs: ['get'] }]),
-          bindingObject('scraper', undefined, 'ClusterRole/scraper', [{ kind: 'ServiceAccount', name: 'prometheus', namespace: 'monitoring' }]),
+          bindingObject('scraper', undefined, 'ClusterRole/scraper', [
+            { kind: 'ServiceAccount', name: 'prometheus', namespace: 'monitoring' },
+          ]),
         ]),
     },
     { name: 'RBAC not collected', expect: 'manual', facts: () => exampleFacts() },

@@ -7,7 +7,10 @@ export default defineWhoCanCheck({
   id: 'rbac-secret-access',
   title: t('尽量减少对 Secret 的访问', 'Access to Secrets is minimised'),
   ability: t('读取 Secret（get/list/watch）', 'read Secrets (get/list/watch)'),
-  query: { key: 'secret-access', permissions: [{ verbs: ['get', 'list', 'watch'], group: '', resource: 'secrets', clusterScoped: false }] },
+  query: {
+    key: 'secret-access',
+    permissions: [{ verbs: ['get', 'list', 'watch'], group: '', resource: 'secrets', clusterScoped: false }],
+  },
   remediation: t(
     '从角色中删除对 secrets 的 get、list、watch 权限，只保留确需读取 Secret 的服务账户，并用 resourceNames 限定到具体的 Secret。',
     'Remove get, list and watch on secrets from roles, keep them only for the service accounts that must read Secrets, and narrow them with resourceNames to the Secrets concerned.',
@@ -18,8 +21,19 @@ export default defineWhoCanCheck({
       expect: 'pass',
       facts: () =>
         rbacExample([
-          roleObject('system:controller:token-cleaner', undefined, [{ apiGroups: [''], resources: ['secrets'], verbs: ['get', 'list', 'watch', 'delete'] }], { labels: { 'kubernetes.io/bootstrapping': 'rbac-defaults' } }),
-          bindingObject('system:controller:token-cleaner', undefined, 'ClusterRole/system:controller:token-cleaner', [{ kind: 'ServiceAccount', name: 'token-cleaner', namespace: 'kube-system' }], { 'kubernetes.io/bootstrapping': 'rbac-defaults' }),
+          roleObject(
+            'system:controller:token-cleaner',
+            undefined,
+            [{ apiGroups: [''], resources: ['secrets'], verbs: ['get', 'list', 'watch', 'delete'] }],
+            { labels: { 'kubernetes.io/bootstrapping': 'rbac-defaults' } },
+          ),
+          bindingObject(
+            'system:controller:token-cleaner',
+            undefined,
+            'ClusterRole/system:controller:token-cleaner',
+            [{ kind: 'ServiceAccount', name: 'token-cleaner', namespace: 'kube-system' }],
+            { 'kubernetes.io/bootstrapping': 'rbac-defaults' },
+          ),
         ]),
     },
     {
@@ -27,8 +41,12 @@ export default defineWhoCanCheck({
       expect: 'fail',
       facts: () =>
         rbacExample([
-          roleObject('read-all', undefined, [{ apiGroups: [''], resources: ['secrets', 'configmaps'], verbs: ['list'] }]),
-          bindingObject('read-all', undefined, 'ClusterRole/read-all', [{ kind: 'Group', name: 'system:authenticated', apiGroup: 'rbac.authorization.k8s.io' }]),
+          roleObject('read-all', undefined, [
+            { apiGroups: [''], resources: ['secrets', 'configmaps'], verbs: ['list'] },
+          ]),
+          bindingObject('read-all', undefined, 'ClusterRole/read-all', [
+            { kind: 'Group', name: 'system:authenticated', apiGroup: 'rbac.authorization.k8s.io' },
+          ]),
         ]),
     },
     {
@@ -36,9 +54,22 @@ export default defineWhoCanCheck({
       expect: 'fail',
       facts: () =>
         rbacExample([
-          roleObject('support', undefined, [], { body: { aggregationRule: { clusterRoleSelectors: [{ matchLabels: { 'rbac.example.com/aggregate-to-support': 'true' } }] } } }),
-          roleObject('support-secrets', undefined, [{ apiGroups: [''], resources: ['secrets'], verbs: ['get'] }], { labels: { 'rbac.example.com/aggregate-to-support': 'true' } }),
-          bindingObject('support', 'shop', 'ClusterRole/support', [{ kind: 'ServiceAccount', name: 'default', namespace: 'shop' }]),
+          roleObject('support', undefined, [], {
+            body: {
+              aggregationRule: {
+                clusterRoleSelectors: [{ matchLabels: { 'rbac.example.com/aggregate-to-support': 'true' } }],
+              },
+            },
+          }),
+          roleObject(
+            'support-secrets',
+            undefined,
+            [{ apiGroups: [''], resources: ['secrets'], verbs: ['get'] }],
+            { labels: { 'rbac.example.com/aggregate-to-support': 'true' } },
+          ),
+          bindingObject('support', 'shop', 'ClusterRole/support', [
+            { kind: 'ServiceAccount', name: 'default', namespace: 'shop' },
+          ]),
         ]),
     },
     {
@@ -46,8 +77,12 @@ export default defineWhoCanCheck({
       expect: 'manual',
       facts: () =>
         rbacExample([
-          roleObject('cert-reader', 'shop', [{ apiGroups: [''], resources: ['secrets'], verbs: ['get'], resourceNames: ['tls'] }]),
-          bindingObject('cert-reader', 'shop', 'Role/cert-reader', [{ kind: 'ServiceAccount', name: 'ingress', namespace: 'shop' }]),
+          roleObject('cert-reader', 'shop', [
+            { apiGroups: [''], resources: ['secrets'], verbs: ['get'], resourceNames: ['tls'] },
+          ]),
+          bindingObject('cert-reader', 'shop', 'Role/cert-reader', [
+            { kind: 'ServiceAccount', name: 'ingress', namespace: 'shop' },
+          ]),
         ]),
     },
     { name: 'RBAC not collected', expect: 'manual', facts: () => exampleFacts() },

@@ -6,8 +6,14 @@ import { defineWhoCanCheck, rbacExample } from '../lib/rbac-check.js';
 export default defineWhoCanCheck({
   id: 'rbac-service-account-token-creation',
   title: t('尽量减少创建服务账户令牌的权限', 'Access to create service account tokens is minimised'),
-  ability: t('创建服务账户令牌（serviceaccounts/token）', 'create service account tokens (serviceaccounts/token)'),
-  query: { key: 'service-account-token-creation', permissions: [{ verbs: ['create'], group: '', resource: 'serviceaccounts/token', clusterScoped: false }] },
+  ability: t(
+    '创建服务账户令牌（serviceaccounts/token）',
+    'create service account tokens (serviceaccounts/token)',
+  ),
+  query: {
+    key: 'service-account-token-creation',
+    permissions: [{ verbs: ['create'], group: '', resource: 'serviceaccounts/token', clusterScoped: false }],
+  },
   remediation: t(
     '从角色中删除 serviceaccounts/token 的 create 权限；能为服务账户签发令牌的主体即拥有该服务账户的全部权限。',
     'Remove create on serviceaccounts/token from roles; whoever can mint a token for a service account holds every permission of that account.',
@@ -18,8 +24,15 @@ export default defineWhoCanCheck({
       expect: 'pass',
       facts: () =>
         rbacExample([
-          roleObject('system:node', undefined, [{ apiGroups: [''], resources: ['serviceaccounts/token'], verbs: ['create'] }], { labels: { 'kubernetes.io/bootstrapping': 'rbac-defaults' } }),
-          bindingObject('system:node', undefined, 'ClusterRole/system:node', [], { 'kubernetes.io/bootstrapping': 'rbac-defaults' }),
+          roleObject(
+            'system:node',
+            undefined,
+            [{ apiGroups: [''], resources: ['serviceaccounts/token'], verbs: ['create'] }],
+            { labels: { 'kubernetes.io/bootstrapping': 'rbac-defaults' } },
+          ),
+          bindingObject('system:node', undefined, 'ClusterRole/system:node', [], {
+            'kubernetes.io/bootstrapping': 'rbac-defaults',
+          }),
         ]),
     },
     {
@@ -28,7 +41,9 @@ export default defineWhoCanCheck({
       facts: () =>
         rbacExample([
           roleObject('tokens', 'shop', [{ apiGroups: [''], resources: ['*/token'], verbs: ['create'] }]),
-          bindingObject('tokens', 'shop', 'Role/tokens', [{ kind: 'ServiceAccount', name: 'default', namespace: 'shop' }]),
+          bindingObject('tokens', 'shop', 'Role/tokens', [
+            { kind: 'ServiceAccount', name: 'default', namespace: 'shop' },
+          ]),
         ]),
     },
     {
@@ -36,8 +51,12 @@ export default defineWhoCanCheck({
       expect: 'manual',
       facts: () =>
         rbacExample([
-          roleObject('token-minter', 'ci', [{ apiGroups: [''], resources: ['serviceaccounts/token'], verbs: ['create'] }]),
-          bindingObject('token-minter', 'ci', 'Role/token-minter', [{ kind: 'User', name: 'ci@example.com' }]),
+          roleObject('token-minter', 'ci', [
+            { apiGroups: [''], resources: ['serviceaccounts/token'], verbs: ['create'] },
+          ]),
+          bindingObject('token-minter', 'ci', 'Role/token-minter', [
+            { kind: 'User', name: 'ci@example.com' },
+          ]),
         ]),
     },
     { name: 'RBAC not collected', expect: 'manual', facts: () => exampleFacts() },

@@ -19,7 +19,9 @@ const check: Check = {
     'Delete extra bindings to the system:masters group and bind ordinary groups to the roles they need; issue no client certificate with O=system:masters (the group bypasses RBAC and cannot be revoked). On AKS, disabling local accounts stops such certificates being issued.',
   ),
   run({ facts, params }) {
-    const collected = ['RoleBinding', 'ClusterRoleBinding'].filter((k) => facts.kubernetes.collectedKinds.has(k));
+    const collected = ['RoleBinding', 'ClusterRoleBinding'].filter((k) =>
+      facts.kubernetes.collectedKinds.has(k),
+    );
     const offenders: Offender[] = [];
     let builtIn = 0;
     for (const binding of rbacIndex(facts).bindings) {
@@ -48,17 +50,37 @@ const check: Check = {
       ),
     ];
     if (offenders.length > 0) {
-      return fail(t(`${offenders.length} 处额外绑定指向 system:masters 组`, `${offenders.length} extra binding subject(s) name the system:masters group`), evidence, offenders);
+      return fail(
+        t(
+          `${offenders.length} 处额外绑定指向 system:masters 组`,
+          `${offenders.length} extra binding subject(s) name the system:masters group`,
+        ),
+        evidence,
+        offenders,
+      );
     }
-    if (collected.length < 2) return manual(missingReason(['RoleBinding', 'ClusterRoleBinding'].filter((k) => !collected.includes(k))), evidence);
+    if (collected.length < 2)
+      return manual(
+        missingReason(['RoleBinding', 'ClusterRoleBinding'].filter((k) => !collected.includes(k))),
+        evidence,
+      );
     // Membership of system:masters comes from client certificates, which the API does not list.
     if (facts.azure.managedCluster) {
       const local = armEvidence(facts, 'disableLocalAccounts', 'true');
       evidence.push(local);
       return local.observed === true
-        ? pass(t('没有额外绑定指向 system:masters，且 AKS 已禁用本地账户（不再签发 system:masters 证书）', 'No extra binding names system:masters, and AKS local accounts are disabled (no system:masters certificate is issued)'), evidence)
+        ? pass(
+            t(
+              '没有额外绑定指向 system:masters，且 AKS 已禁用本地账户（不再签发 system:masters 证书）',
+              'No extra binding names system:masters, and AKS local accounts are disabled (no system:masters certificate is issued)',
+            ),
+            evidence,
+          )
         : fail(
-            t('AKS 本地账户未禁用：管理员凭据（--admin）是 system:masters 组的客户端证书', 'AKS local accounts are enabled: the admin credential (--admin) is a client certificate in the system:masters group'),
+            t(
+              'AKS 本地账户未禁用：管理员凭据（--admin）是 system:masters 组的客户端证书',
+              'AKS local accounts are enabled: the admin credential (--admin) is a client certificate in the system:masters group',
+            ),
             evidence,
           );
     }
@@ -78,20 +100,42 @@ const check: Check = {
         exampleFacts({
           kinds: ['RoleBinding'],
           managedCluster: { name: 'c', kubernetesVersion: '1.30.6', disableLocalAccounts: true },
-          objects: [bindingObject('cluster-admin', undefined, 'ClusterRole/cluster-admin', [{ kind: 'Group', name: MASTERS }], { 'kubernetes.io/bootstrapping': 'rbac-defaults' })],
+          objects: [
+            bindingObject(
+              'cluster-admin',
+              undefined,
+              'ClusterRole/cluster-admin',
+              [{ kind: 'Group', name: MASTERS }],
+              { 'kubernetes.io/bootstrapping': 'rbac-defaults' },
+            ),
+          ],
         }),
     },
     {
       name: 'a second binding names system:masters',
       expect: 'fail',
-      facts: () => exampleFacts({ kinds: ['RoleBinding'], objects: [bindingObject('ops-admins', undefined, 'ClusterRole/admin', [{ kind: 'Group', name: MASTERS }])] }),
+      facts: () =>
+        exampleFacts({
+          kinds: ['RoleBinding'],
+          objects: [
+            bindingObject('ops-admins', undefined, 'ClusterRole/admin', [{ kind: 'Group', name: MASTERS }]),
+          ],
+        }),
     },
     {
       name: 'AKS local accounts enabled',
       expect: 'fail',
-      facts: () => exampleFacts({ kinds: ['RoleBinding', 'ClusterRoleBinding'], managedCluster: { name: 'c', kubernetesVersion: '1.30.6', disableLocalAccounts: false } }),
+      facts: () =>
+        exampleFacts({
+          kinds: ['RoleBinding', 'ClusterRoleBinding'],
+          managedCluster: { name: 'c', kubernetesVersion: '1.30.6', disableLocalAccounts: false },
+        }),
     },
-    { name: 'self-managed: certificates cannot be seen', expect: 'manual', facts: () => exampleFacts({ kinds: ['RoleBinding', 'ClusterRoleBinding'] }) },
+    {
+      name: 'self-managed: certificates cannot be seen',
+      expect: 'manual',
+      facts: () => exampleFacts({ kinds: ['RoleBinding', 'ClusterRoleBinding'] }),
+    },
     { name: 'bindings not collected', expect: 'manual', facts: () => exampleFacts() },
   ],
 };

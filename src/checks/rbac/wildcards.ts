@@ -33,7 +33,10 @@ const check: Check = {
           continue;
         }
         const ns = role.metadata.namespace;
-        if (role.metadata.labels?.[ADDON_MANAGER_LABEL] !== undefined || (ns !== undefined && params.systemNamespaces.includes(ns))) {
+        if (
+          role.metadata.labels?.[ADDON_MANAGER_LABEL] !== undefined ||
+          (ns !== undefined && params.systemNamespaces.includes(ns))
+        ) {
           provider++;
           continue;
         }
@@ -46,7 +49,13 @@ const check: Check = {
             const values = strings(rule[field]);
             if (!values.includes('*')) continue;
             offending.add(`${kind}/${ns ?? ''}/${role.metadata.name}`);
-            offenders.push({ kind, ...(ns ? { namespace: ns } : {}), name: role.metadata.name, field: `rules[${i}].${field}`, value: values });
+            offenders.push({
+              kind,
+              ...(ns ? { namespace: ns } : {}),
+              name: role.metadata.name,
+              field: `rules[${i}].${field}`,
+              value: values,
+            });
           }
         });
       }
@@ -61,10 +70,23 @@ const check: Check = {
       ),
     ];
     if (offenders.length > 0) {
-      return fail(t(`${examined} 个角色中有 ${offending.size} 个使用通配符 *`, `${offending.size} of ${examined} roles use the * wildcard`), evidence, offenders);
+      return fail(
+        t(
+          `${examined} 个角色中有 ${offending.size} 个使用通配符 *`,
+          `${offending.size} of ${examined} roles use the * wildcard`,
+        ),
+        evidence,
+        offenders,
+      );
     }
     if (missing.length > 0) return manual(missingReason(missing), evidence);
-    return pass(t(`已检查 ${examined} 个非内置角色，均未使用通配符`, `None of ${examined} roles outside Kubernetes defaults uses a wildcard`), evidence);
+    return pass(
+      t(
+        `已检查 ${examined} 个非内置角色，均未使用通配符`,
+        `None of ${examined} roles outside Kubernetes defaults uses a wildcard`,
+      ),
+      evidence,
+    );
   },
   examples: [
     {
@@ -73,7 +95,9 @@ const check: Check = {
       facts: () =>
         exampleFacts({
           objects: [
-            roleObject('cluster-admin', undefined, [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }], { labels: { 'kubernetes.io/bootstrapping': 'rbac-defaults' } }),
+            roleObject('cluster-admin', undefined, [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }], {
+              labels: { 'kubernetes.io/bootstrapping': 'rbac-defaults' },
+            }),
             roleObject('reader', 'shop', [{ apiGroups: [''], resources: ['pods'], verbs: ['get', 'list'] }]),
           ],
         }),
@@ -81,7 +105,15 @@ const check: Check = {
     {
       name: 'a namespace Role with verbs *',
       expect: 'fail',
-      facts: () => exampleFacts({ kinds: ['ClusterRole'], objects: [roleObject('app-admin', 'shop', [{ apiGroups: ['apps'], resources: ['deployments'], verbs: ['*'] }])] }),
+      facts: () =>
+        exampleFacts({
+          kinds: ['ClusterRole'],
+          objects: [
+            roleObject('app-admin', 'shop', [
+              { apiGroups: ['apps'], resources: ['deployments'], verbs: ['*'] },
+            ]),
+          ],
+        }),
     },
     {
       name: 'an aggregated role is judged by the roles it selects',
@@ -90,8 +122,12 @@ const check: Check = {
         exampleFacts({
           kinds: ['Role'],
           objects: [
-            roleObject('support', undefined, [{ apiGroups: ['*'], resources: ['*'], verbs: ['get'] }], { body: { aggregationRule: { clusterRoleSelectors: [{ matchLabels: { 'x/support': 'true' } }] } } }),
-            roleObject('support-all', undefined, [{ apiGroups: ['*'], resources: ['*'], verbs: ['get'] }], { labels: { 'x/support': 'true' } }),
+            roleObject('support', undefined, [{ apiGroups: ['*'], resources: ['*'], verbs: ['get'] }], {
+              body: { aggregationRule: { clusterRoleSelectors: [{ matchLabels: { 'x/support': 'true' } }] } },
+            }),
+            roleObject('support-all', undefined, [{ apiGroups: ['*'], resources: ['*'], verbs: ['get'] }], {
+              labels: { 'x/support': 'true' },
+            }),
           ],
         }),
     },
@@ -99,7 +135,13 @@ const check: Check = {
       name: 'wildcard role in a provider namespace is excluded',
       expect: 'pass',
       params: { systemNamespaces: ['kube-system'] },
-      facts: () => exampleFacts({ kinds: ['ClusterRole'], objects: [roleObject('addon', 'kube-system', [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }])] }),
+      facts: () =>
+        exampleFacts({
+          kinds: ['ClusterRole'],
+          objects: [
+            roleObject('addon', 'kube-system', [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }]),
+          ],
+        }),
     },
     { name: 'roles not collected', expect: 'manual', facts: () => exampleFacts() },
   ],

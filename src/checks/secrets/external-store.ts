@@ -7,9 +7,11 @@ import { isCollected, kubeEvidence, missingReason } from '../lib/index.js';
 import { describe, findCrds, findWebhooks, findWorkloads, sightingEvidence } from '../lib/inventory.js';
 import { fail, manual, pass } from '../lib/outcome.js';
 
-const STORE_CRDS = /^(secretproviderclasses\.secrets-store\.csi\.x-k8s\.io|externalsecrets\.external-secrets\.io|clustersecretstores\.external-secrets\.io|vaultstaticsecrets\.secrets\.hashicorp\.com)$/;
+const STORE_CRDS =
+  /^(secretproviderclasses\.secrets-store\.csi\.x-k8s\.io|externalsecrets\.external-secrets\.io|clustersecretstores\.external-secrets\.io|vaultstaticsecrets\.secrets\.hashicorp\.com)$/;
 const VAULT_WEBHOOK = /vault-agent-injector|vault\.hashicorp\.com/;
-const STORE_WORKLOADS = /secrets-store-csi-driver|secrets-store-provider|external-secrets|vault-agent-injector|hashicorp\/vault-k8s/;
+const STORE_WORKLOADS =
+  /secrets-store-csi-driver|secrets-store-provider|external-secrets|vault-agent-injector|hashicorp\/vault-k8s/;
 
 const check: Check = {
   id: 'secrets-external-store',
@@ -24,7 +26,11 @@ const check: Check = {
     const found: string[] = [];
     const evidence: Evidence[] = [];
     if (facts.azure.managedCluster) {
-      const addon = armEvidence(facts, 'addonProfiles.azureKeyvaultSecretsProvider.enabled', 'true (or another external store)');
+      const addon = armEvidence(
+        facts,
+        'addonProfiles.azureKeyvaultSecretsProvider.enabled',
+        'true (or another external store)',
+      );
       evidence.push(addon);
       if (addon.observed === true) found.push('AKS Key Vault secrets provider add-on');
     }
@@ -40,23 +46,62 @@ const check: Check = {
       found.push(...objects.slice(0, 5).map(describe));
       evidence.push(sightingEvidence(facts, what, objects, 'an external secret store'));
     }
-    if (found.length > 0) return pass(t(`发现外部密钥存储：${found.join('、')}`, `External secret store found: ${found.join(', ')}`), evidence);
+    if (found.length > 0)
+      return pass(
+        t(`发现外部密钥存储：${found.join('、')}`, `External secret store found: ${found.join(', ')}`),
+        evidence,
+      );
     // Every supported store registers CRDs (the Vault injector a webhook): with CRDs collected, absence is observed.
-    if (!isCollected(facts, 'CustomResourceDefinition')) return manual(missingReason(['CustomResourceDefinition']), evidence);
-    return fail(t('未发现外部密钥存储（Key Vault 提供程序、Secrets Store CSI、External Secrets 或 Vault）', 'No external secret store found (Key Vault provider, Secrets Store CSI, External Secrets or Vault)'), [
-      ...evidence,
-      kubeEvidence(facts, 'CustomResourceDefinition', 'kubernetes:customresourcedefinitions', 'none of secretproviderclasses, externalsecrets, vaultstaticsecrets', 'a secret store CRD'),
-    ]);
+    if (!isCollected(facts, 'CustomResourceDefinition'))
+      return manual(missingReason(['CustomResourceDefinition']), evidence);
+    return fail(
+      t(
+        '未发现外部密钥存储（Key Vault 提供程序、Secrets Store CSI、External Secrets 或 Vault）',
+        'No external secret store found (Key Vault provider, Secrets Store CSI, External Secrets or Vault)',
+      ),
+      [
+        ...evidence,
+        kubeEvidence(
+          facts,
+          'CustomResourceDefinition',
+          'kubernetes:customresourcedefinitions',
+          'none of secretproviderclasses, externalsecrets, vaultstaticsecrets',
+          'a secret store CRD',
+        ),
+      ],
+    );
   },
   examples: [
-    { name: 'AKS Key Vault provider add-on', expect: 'pass', facts: () => exampleFacts({ managedCluster: { name: 'c', kubernetesVersion: '1.30.6', addonProfiles: { azureKeyvaultSecretsProvider: { enabled: true } } } }) },
-    { name: 'External Secrets CRD', expect: 'pass', facts: () => exampleFacts({ objects: [kubeObject('CustomResourceDefinition', 'externalsecrets.external-secrets.io', undefined)] }) },
+    {
+      name: 'AKS Key Vault provider add-on',
+      expect: 'pass',
+      facts: () =>
+        exampleFacts({
+          managedCluster: {
+            name: 'c',
+            kubernetesVersion: '1.30.6',
+            addonProfiles: { azureKeyvaultSecretsProvider: { enabled: true } },
+          },
+        }),
+    },
+    {
+      name: 'External Secrets CRD',
+      expect: 'pass',
+      facts: () =>
+        exampleFacts({
+          objects: [kubeObject('CustomResourceDefinition', 'externalsecrets.external-secrets.io', undefined)],
+        }),
+    },
     {
       name: 'AKS add-on off and no store CRDs',
       expect: 'fail',
       facts: () =>
         exampleFacts({
-          managedCluster: { name: 'c', kubernetesVersion: '1.30.6', addonProfiles: { azureKeyvaultSecretsProvider: { enabled: false } } },
+          managedCluster: {
+            name: 'c',
+            kubernetesVersion: '1.30.6',
+            addonProfiles: { azureKeyvaultSecretsProvider: { enabled: false } },
+          },
           objects: [kubeObject('CustomResourceDefinition', 'certificates.cert-manager.io', undefined)],
         }),
     },

@@ -6,7 +6,12 @@ import { isCollected, kubeEvidence, missingReason, objectsOf, shortList } from '
 import { fail, manual, pass } from '../lib/outcome.js';
 import { isObject, objectField } from '../lib/workloads.js';
 
-const service = (name: string, ns: string, type: string, ports: { port: number; nodePort?: number }[] = [{ port: 80 }]) => kubeObject('Service', name, ns, { spec: { type, ports } });
+const service = (
+  name: string,
+  ns: string,
+  type: string,
+  ports: { port: number; nodePort?: number }[] = [{ port: 80 }],
+) => kubeObject('Service', name, ns, { spec: { type, ports } });
 
 const check: Check = {
   id: 'service-nodeport',
@@ -31,19 +36,68 @@ const check: Check = {
       examined++;
       if (objectField(svc, ['spec', 'type']) !== 'NodePort') continue;
       const ports = objectField(svc, ['spec', 'ports']);
-      const nodePorts = (Array.isArray(ports) ? ports.filter(isObject) : []).map((p) => p.nodePort).filter((p) => typeof p === 'number');
-      offenders.push({ kind: 'Service', ...(svc.metadata.namespace ? { namespace: svc.metadata.namespace } : {}), name: svc.metadata.name, field: 'spec.type', value: nodePorts.length > 0 ? `NodePort ${nodePorts.join(', ')}` : 'NodePort' });
+      const nodePorts = (Array.isArray(ports) ? ports.filter(isObject) : [])
+        .map((p) => p.nodePort)
+        .filter((p) => typeof p === 'number');
+      offenders.push({
+        kind: 'Service',
+        ...(svc.metadata.namespace ? { namespace: svc.metadata.namespace } : {}),
+        name: svc.metadata.name,
+        field: 'spec.type',
+        value: nodePorts.length > 0 ? `NodePort ${nodePorts.join(', ')}` : 'NodePort',
+      });
     }
-    const excludedNote = excluded > 0 ? `; ${excluded} in system namespaces (${shortList(params.systemNamespaces)}) excluded` : '';
-    const evidence = [kubeEvidence(facts, 'Service', 'kubernetes:services .spec.type', `${offenders.length} NodePort of ${examined} Services${excludedNote}`, 'no NodePort Services')];
+    const excludedNote =
+      excluded > 0
+        ? `; ${excluded} in system namespaces (${shortList(params.systemNamespaces)}) excluded`
+        : '';
+    const evidence = [
+      kubeEvidence(
+        facts,
+        'Service',
+        'kubernetes:services .spec.type',
+        `${offenders.length} NodePort of ${examined} Services${excludedNote}`,
+        'no NodePort Services',
+      ),
+    ];
     return offenders.length === 0
-      ? pass(t(`已检查 ${examined} 个 Service，没有 NodePort 类型`, `None of ${examined} Services is a NodePort`), evidence)
-      : fail(t(`${offenders.length} 个 Service 为 NodePort 类型`, `${offenders.length} Service(s) are NodePorts`), evidence, offenders);
+      ? pass(
+          t(
+            `已检查 ${examined} 个 Service，没有 NodePort 类型`,
+            `None of ${examined} Services is a NodePort`,
+          ),
+          evidence,
+        )
+      : fail(
+          t(
+            `${offenders.length} 个 Service 为 NodePort 类型`,
+            `${offenders.length} Service(s) are NodePorts`,
+          ),
+          evidence,
+          offenders,
+        );
   },
   examples: [
-    { name: 'ClusterIP and LoadBalancer only', expect: 'pass', facts: () => exampleFacts({ objects: [service('api', 'shop', 'ClusterIP'), service('web', 'shop', 'LoadBalancer')] }) },
-    { name: 'a NodePort Service', expect: 'fail', facts: () => exampleFacts({ objects: [service('debug', 'shop', 'NodePort', [{ port: 80, nodePort: 30080 }])] }) },
-    { name: 'NodePort in a provider namespace is excluded', expect: 'pass', params: { systemNamespaces: ['kube-system'] }, facts: () => exampleFacts({ objects: [service('addon', 'kube-system', 'NodePort')] }) },
+    {
+      name: 'ClusterIP and LoadBalancer only',
+      expect: 'pass',
+      facts: () =>
+        exampleFacts({
+          objects: [service('api', 'shop', 'ClusterIP'), service('web', 'shop', 'LoadBalancer')],
+        }),
+    },
+    {
+      name: 'a NodePort Service',
+      expect: 'fail',
+      facts: () =>
+        exampleFacts({ objects: [service('debug', 'shop', 'NodePort', [{ port: 80, nodePort: 30080 }])] }),
+    },
+    {
+      name: 'NodePort in a provider namespace is excluded',
+      expect: 'pass',
+      params: { systemNamespaces: ['kube-system'] },
+      facts: () => exampleFacts({ objects: [service('addon', 'kube-system', 'NodePort')] }),
+    },
     { name: 'Services not collected', expect: 'manual', facts: () => exampleFacts() },
   ],
 };

@@ -21,14 +21,41 @@ export default defineContainerCheck({
   linuxOnly: true,
   inspect(ref): Finding[] {
     const extra = capabilities(ref, 'add').filter((c) => !ALLOWED.has(c));
-    return extra.length === 0 ? [] : [{ field: containerField(ref, 'securityContext.capabilities.add'), value: extra }];
+    return extra.length === 0
+      ? []
+      : [{ field: containerField(ref, 'securityContext.capabilities.add'), value: extra }];
   },
   examples: [
-    { name: 'only NET_BIND_SERVICE added', expect: 'pass', facts: () => exampleFacts({ objects: [pod('dns', 'net', [{ securityContext: { capabilities: { drop: ['ALL'], add: ['NET_BIND_SERVICE'] } } }])] }) },
+    {
+      name: 'only NET_BIND_SERVICE added',
+      expect: 'pass',
+      facts: () =>
+        exampleFacts({
+          objects: [
+            pod('dns', 'net', [
+              { securityContext: { capabilities: { drop: ['ALL'], add: ['NET_BIND_SERVICE'] } } },
+            ]),
+          ],
+        }),
+    },
     {
       name: 'DaemonSet adds SYS_ADMIN and NET_ADMIN',
       expect: 'fail',
-      facts: () => exampleFacts({ kinds: ['Pod'], objects: [workloadObject('DaemonSet', 'cni', 'net', { containers: [{ name: 'agent', image: 'r/cni:1', securityContext: { capabilities: { add: ['SYS_ADMIN', 'CAP_NET_ADMIN'] } } }] })] }),
+      facts: () =>
+        exampleFacts({
+          kinds: ['Pod'],
+          objects: [
+            workloadObject('DaemonSet', 'cni', 'net', {
+              containers: [
+                {
+                  name: 'agent',
+                  image: 'r/cni:1',
+                  securityContext: { capabilities: { add: ['SYS_ADMIN', 'CAP_NET_ADMIN'] } },
+                },
+              ],
+            }),
+          ],
+        }),
     },
     { name: 'no workloads collected', expect: 'manual', facts: () => exampleFacts() },
   ],

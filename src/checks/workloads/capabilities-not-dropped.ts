@@ -18,12 +18,39 @@ export default defineContainerCheck({
   linuxOnly: true,
   inspect(ref): Finding[] {
     const drop = capabilities(ref, 'drop');
-    return drop.includes('ALL') ? [] : [{ field: containerField(ref, 'securityContext.capabilities.drop'), value: drop }];
+    return drop.includes('ALL')
+      ? []
+      : [{ field: containerField(ref, 'securityContext.capabilities.drop'), value: drop }];
   },
   examples: [
-    { name: 'drops ALL', expect: 'pass', facts: () => exampleFacts({ objects: [pod('api', 'shop', [{ securityContext: { capabilities: { drop: ['ALL'] } } }])] }) },
-    { name: 'drops only NET_RAW', expect: 'fail', facts: () => exampleFacts({ objects: [pod('api', 'shop', [{ securityContext: { capabilities: { drop: ['NET_RAW'] } } }])] }) },
-    { name: 'init container drops nothing', expect: 'fail', facts: () => exampleFacts({ objects: [pod('api', 'shop', [{ securityContext: { capabilities: { drop: ['ALL'] } } }], { initContainers: [{ name: 'migrate', image: 'r/m:1' }] })] }) },
+    {
+      name: 'drops ALL',
+      expect: 'pass',
+      facts: () =>
+        exampleFacts({
+          objects: [pod('api', 'shop', [{ securityContext: { capabilities: { drop: ['ALL'] } } }])],
+        }),
+    },
+    {
+      name: 'drops only NET_RAW',
+      expect: 'fail',
+      facts: () =>
+        exampleFacts({
+          objects: [pod('api', 'shop', [{ securityContext: { capabilities: { drop: ['NET_RAW'] } } }])],
+        }),
+    },
+    {
+      name: 'init container drops nothing',
+      expect: 'fail',
+      facts: () =>
+        exampleFacts({
+          objects: [
+            pod('api', 'shop', [{ securityContext: { capabilities: { drop: ['ALL'] } } }], {
+              initContainers: [{ name: 'migrate', image: 'r/m:1' }],
+            }),
+          ],
+        }),
+    },
     { name: 'no workloads collected', expect: 'manual', facts: () => exampleFacts() },
   ],
 });

@@ -13,11 +13,32 @@ export default definePodCheck({
   breach: t('位于 default 命名空间', 'sit in the default namespace'),
   path: 'metadata.namespace',
   expected: 'not default',
-  inspect: ({ object }) => (object.metadata.namespace === 'default' ? [{ field: 'metadata.namespace', value: 'default' }] : []),
+  inspect: ({ object }) =>
+    object.metadata.namespace === 'default' ? [{ field: 'metadata.namespace', value: 'default' }] : [],
   examples: [
-    { name: 'workloads in their own namespace', expect: 'pass', facts: () => exampleFacts({ objects: [pod('api', 'shop', [{}])] }) },
-    { name: 'a debug pod in default', expect: 'fail', facts: () => exampleFacts({ objects: [pod('debug-shell', 'default', [{}])] }) },
-    { name: 'a Deployment in default', expect: 'fail', facts: () => exampleFacts({ kinds: ['Pod'], objects: [workloadObject('Deployment', 'nginx', 'default', { containers: [{ name: 'n', image: 'nginx:1.27' }] })] }) },
+    {
+      name: 'workloads in their own namespace',
+      expect: 'pass',
+      facts: () => exampleFacts({ objects: [pod('api', 'shop', [{}])] }),
+    },
+    {
+      name: 'a debug pod in default',
+      expect: 'fail',
+      facts: () => exampleFacts({ objects: [pod('debug-shell', 'default', [{}])] }),
+    },
+    {
+      name: 'a Deployment in default',
+      expect: 'fail',
+      facts: () =>
+        exampleFacts({
+          kinds: ['Pod'],
+          objects: [
+            workloadObject('Deployment', 'nginx', 'default', {
+              containers: [{ name: 'n', image: 'nginx:1.27' }],
+            }),
+          ],
+        }),
+    },
     { name: 'no workloads collected', expect: 'manual', facts: () => exampleFacts() },
   ],
 });

@@ -12,7 +12,12 @@ const check: Check = {
   id: 'workload-default-service-account',
   title: t('不主动使用 default 服务账户', 'Default service accounts are not actively used'),
   component: 'workloads',
-  needs: ['kubernetes:Pod', 'kubernetes:ServiceAccount', 'kubernetes:RoleBinding', 'kubernetes:ClusterRoleBinding'],
+  needs: [
+    'kubernetes:Pod',
+    'kubernetes:ServiceAccount',
+    'kubernetes:RoleBinding',
+    'kubernetes:ClusterRoleBinding',
+  ],
   remediation: t(
     '在每个命名空间的 default 服务账户上设置 automountServiceAccountToken: false，不给它绑定任何角色；需要访问 API 的工作负载使用专用服务账户。',
     'Set automountServiceAccountToken: false on the default service account of every namespace and bind no role to it; workloads that need the API get a dedicated service account.',
@@ -20,7 +25,8 @@ const check: Check = {
   run({ facts, params }) {
     const workloadKinds = WORKLOAD_KINDS.filter((k) => facts.kubernetes.collectedKinds.has(k));
     const missing = missingKinds(facts, ['ServiceAccount', 'RoleBinding', 'ClusterRoleBinding']);
-    if (workloadKinds.length === 0 && missing.length === 3) return manual(missingReason(['Pod', 'ServiceAccount', 'RoleBinding', 'ClusterRoleBinding']));
+    if (workloadKinds.length === 0 && missing.length === 3)
+      return manual(missingReason(['Pod', 'ServiceAccount', 'RoleBinding', 'ClusterRoleBinding']));
     const offenders: Offender[] = [];
     let excluded = 0;
 
@@ -32,7 +38,14 @@ const check: Check = {
         continue;
       }
       defaultAccounts++;
-      if (sa.automountServiceAccountToken !== false) offenders.push(offender(sa, 'automountServiceAccountToken', typeof sa.automountServiceAccountToken === 'boolean' ? sa.automountServiceAccountToken : null));
+      if (sa.automountServiceAccountToken !== false)
+        offenders.push(
+          offender(
+            sa,
+            'automountServiceAccountToken',
+            typeof sa.automountServiceAccountToken === 'boolean' ? sa.automountServiceAccountToken : null,
+          ),
+        );
     }
 
     const scoped = scope(podSpecList(facts), params);
@@ -42,17 +55,32 @@ const check: Check = {
       const mount = tokenMount(facts, ref);
       if (mount.serviceAccount !== 'default') continue;
       usingDefault++;
-      if (mount.mounted === true) offenders.push(offender(ref.object, 'spec.serviceAccountName', `default (token mounted: ${mount.via})`));
+      if (mount.mounted === true)
+        offenders.push(
+          offender(ref.object, 'spec.serviceAccountName', `default (token mounted: ${mount.via})`),
+        );
     }
 
     for (const binding of rbacIndex(facts).bindings) {
       for (const subject of binding.subjects) {
-        if (subject.kind !== 'ServiceAccount' || subject.name !== 'default' || grantOrigin(binding, subject, params) !== 'user') continue;
-        offenders.push({ kind: binding.kind, ...(binding.namespace ? { namespace: binding.namespace } : {}), name: binding.name, field: `binds ${binding.roleRef.kind} ${binding.roleRef.name}`, value: subjectLabel(subject) });
+        if (
+          subject.kind !== 'ServiceAccount' ||
+          subject.name !== 'default' ||
+          grantOrigin(binding, subject, params) !== 'user'
+        )
+          continue;
+        offenders.push({
+          kind: binding.kind,
+          ...(binding.namespace ? { namespace: binding.namespace } : {}),
+          name: binding.name,
+          field: `binds ${binding.roleRef.kind} ${binding.roleRef.name}`,
+          value: subjectLabel(subject),
+        });
       }
     }
 
-    const excludedNote = excluded > 0 ? `; ${excluded} object(s) in system or empty reserved namespaces excluded` : '';
+    const excludedNote =
+      excluded > 0 ? `; ${excluded} object(s) in system or empty reserved namespaces excluded` : '';
     const evidence = [
       kubeEvidence(
         facts,
@@ -64,13 +92,23 @@ const check: Check = {
     ];
     if (offenders.length > 0) {
       return fail(
-        t(`default 服务账户仍在使用：${offenders.length} 处（自动挂载令牌、以其令牌运行的工作负载或角色绑定）`, `Default service accounts are in use: ${offenders.length} finding(s) (token automount, workloads running with their token, or role bindings)`),
+        t(
+          `default 服务账户仍在使用：${offenders.length} 处（自动挂载令牌、以其令牌运行的工作负载或角色绑定）`,
+          `Default service accounts are in use: ${offenders.length} finding(s) (token automount, workloads running with their token, or role bindings)`,
+        ),
         evidence,
         offenders,
       );
     }
-    if (missing.length > 0 || workloadKinds.length === 0) return manual(missingReason(workloadKinds.length === 0 ? ['Pod', ...missing] : missing), evidence);
-    return pass(t('default 服务账户不挂载令牌、未被工作负载以令牌方式使用，也没有角色绑定', 'Default service accounts mount no token, no workload uses their token, and no role is bound to them'), evidence);
+    if (missing.length > 0 || workloadKinds.length === 0)
+      return manual(missingReason(workloadKinds.length === 0 ? ['Pod', ...missing] : missing), evidence);
+    return pass(
+      t(
+        'default 服务账户不挂载令牌、未被工作负载以令牌方式使用，也没有角色绑定',
+        'Default service accounts mount no token, no workload uses their token, and no role is bound to them',
+      ),
+      evidence,
+    );
   },
   examples: [
     {
@@ -79,13 +117,20 @@ const check: Check = {
       facts: () =>
         exampleFacts({
           kinds: ['RoleBinding', 'ClusterRoleBinding'],
-          objects: [kubeObject('ServiceAccount', 'default', 'shop', { automountServiceAccountToken: false }), pod('static-site', 'shop', [{}])],
+          objects: [
+            kubeObject('ServiceAccount', 'default', 'shop', { automountServiceAccountToken: false }),
+            pod('static-site', 'shop', [{}]),
+          ],
         }),
     },
     {
       name: 'default SA automounts (unset)',
       expect: 'fail',
-      facts: () => exampleFacts({ kinds: ['RoleBinding', 'ClusterRoleBinding', 'Pod'], objects: [kubeObject('ServiceAccount', 'default', 'shop')] }),
+      facts: () =>
+        exampleFacts({
+          kinds: ['RoleBinding', 'ClusterRoleBinding', 'Pod'],
+          objects: [kubeObject('ServiceAccount', 'default', 'shop')],
+        }),
     },
     {
       name: 'a Deployment overrides the SA and mounts the default token',
@@ -93,7 +138,13 @@ const check: Check = {
       facts: () =>
         exampleFacts({
           kinds: ['RoleBinding', 'ClusterRoleBinding', 'Pod'],
-          objects: [kubeObject('ServiceAccount', 'default', 'shop', { automountServiceAccountToken: false }), workloadObject('Deployment', 'api', 'shop', { automountServiceAccountToken: true, containers: [{ name: 'a', image: 'r/a:1' }] })],
+          objects: [
+            kubeObject('ServiceAccount', 'default', 'shop', { automountServiceAccountToken: false }),
+            workloadObject('Deployment', 'api', 'shop', {
+              automountServiceAccountToken: true,
+              containers: [{ name: 'a', image: 'r/a:1' }],
+            }),
+          ],
         }),
     },
     {
@@ -102,14 +153,23 @@ const check: Check = {
       facts: () =>
         exampleFacts({
           kinds: ['ClusterRoleBinding', 'Pod'],
-          objects: [kubeObject('ServiceAccount', 'default', 'shop', { automountServiceAccountToken: false }), bindingObject('edit-default', 'shop', 'ClusterRole/edit', [{ kind: 'ServiceAccount', name: 'default', namespace: 'shop' }])],
+          objects: [
+            kubeObject('ServiceAccount', 'default', 'shop', { automountServiceAccountToken: false }),
+            bindingObject('edit-default', 'shop', 'ClusterRole/edit', [
+              { kind: 'ServiceAccount', name: 'default', namespace: 'shop' },
+            ]),
+          ],
         }),
     },
     {
       name: 'provider namespace default SA is excluded',
       expect: 'pass',
       params: { systemNamespaces: ['kube-system'] },
-      facts: () => exampleFacts({ kinds: ['RoleBinding', 'ClusterRoleBinding', 'Pod'], objects: [kubeObject('ServiceAccount', 'default', 'kube-system')] }),
+      facts: () =>
+        exampleFacts({
+          kinds: ['RoleBinding', 'ClusterRoleBinding', 'Pod'],
+          objects: [kubeObject('ServiceAccount', 'default', 'kube-system')],
+        }),
     },
     { name: 'nothing collected', expect: 'manual', facts: () => exampleFacts() },
   ],

@@ -26,19 +26,56 @@ export default definePodCheck({
     const findings: Finding[] = [];
     for (const volume of volumes) {
       const path = dig(volume, ['hostPath', 'path']);
-      if (typeof path === 'string' && exposesDevices(path)) findings.push({ field: `spec.volumes[${String(volume.name ?? '')}].hostPath.path`, value: path });
+      if (typeof path === 'string' && exposesDevices(path))
+        findings.push({ field: `spec.volumes[${String(volume.name ?? '')}].hostPath.path`, value: path });
     }
     return findings;
   },
   examples: [
-    { name: 'hostPath /var/log is not a device path', expect: 'pass', facts: () => exampleFacts({ objects: [pod('logs', 'logging', [{}], { volumes: [{ name: 'l', hostPath: { path: '/var/log' } }] })] }) },
-    { name: '/dev/ttyUSB0 mounted', expect: 'fail', facts: () => exampleFacts({ objects: [pod('modem', 'iot', [{}], { volumes: [{ name: 'tty', hostPath: { path: '/dev/ttyUSB0', type: 'CharDevice' } }] })] }) },
+    {
+      name: 'hostPath /var/log is not a device path',
+      expect: 'pass',
+      facts: () =>
+        exampleFacts({
+          objects: [
+            pod('logs', 'logging', [{}], { volumes: [{ name: 'l', hostPath: { path: '/var/log' } }] }),
+          ],
+        }),
+    },
+    {
+      name: '/dev/ttyUSB0 mounted',
+      expect: 'fail',
+      facts: () =>
+        exampleFacts({
+          objects: [
+            pod('modem', 'iot', [{}], {
+              volumes: [{ name: 'tty', hostPath: { path: '/dev/ttyUSB0', type: 'CharDevice' } }],
+            }),
+          ],
+        }),
+    },
     {
       name: 'a DaemonSet mounting the host root',
       expect: 'fail',
-      facts: () => exampleFacts({ kinds: ['Pod'], objects: [workloadObject('DaemonSet', 'node-exporter', 'monitoring', { containers: [{ name: 'e', image: 'r/e:1' }], volumes: [{ name: 'root', hostPath: { path: '/' } }] })] }),
+      facts: () =>
+        exampleFacts({
+          kinds: ['Pod'],
+          objects: [
+            workloadObject('DaemonSet', 'node-exporter', 'monitoring', {
+              containers: [{ name: 'e', image: 'r/e:1' }],
+              volumes: [{ name: 'root', hostPath: { path: '/' } }],
+            }),
+          ],
+        }),
     },
-    { name: '/devices is not /dev', expect: 'pass', facts: () => exampleFacts({ objects: [pod('x', 'shop', [{}], { volumes: [{ name: 'd', hostPath: { path: '/devices' } }] })] }) },
+    {
+      name: '/devices is not /dev',
+      expect: 'pass',
+      facts: () =>
+        exampleFacts({
+          objects: [pod('x', 'shop', [{}], { volumes: [{ name: 'd', hostPath: { path: '/devices' } }] })],
+        }),
+    },
     { name: 'no workloads collected', expect: 'manual', facts: () => exampleFacts() },
   ],
 });

@@ -19,11 +19,29 @@ export default defineContainerCheck({
     const ports = Array.isArray(ref.container.ports) ? ref.container.ports.filter(isObject) : [];
     return ports
       .filter((p) => typeof p.hostPort === 'number' && p.hostPort > 0)
-      .map((p) => ({ field: `${ref.list}[${ref.containerName}].ports[${String(p.name ?? p.containerPort ?? '')}].hostPort`, value: p.hostPort ?? null }));
+      .map((p) => ({
+        field: `${ref.list}[${ref.containerName}].ports[${String(p.name ?? p.containerPort ?? '')}].hostPort`,
+        value: p.hostPort ?? null,
+      }));
   },
   examples: [
-    { name: 'container port only', expect: 'pass', facts: () => exampleFacts({ objects: [pod('api', 'shop', [{ ports: [{ containerPort: 8080 }] }])] }) },
-    { name: 'hostPort 9100', expect: 'fail', facts: () => exampleFacts({ objects: [pod('exporter', 'monitoring', [{ ports: [{ name: 'metrics', containerPort: 9100, hostPort: 9100 }] }])] }) },
+    {
+      name: 'container port only',
+      expect: 'pass',
+      facts: () => exampleFacts({ objects: [pod('api', 'shop', [{ ports: [{ containerPort: 8080 }] }])] }),
+    },
+    {
+      name: 'hostPort 9100',
+      expect: 'fail',
+      facts: () =>
+        exampleFacts({
+          objects: [
+            pod('exporter', 'monitoring', [
+              { ports: [{ name: 'metrics', containerPort: 9100, hostPort: 9100 }] },
+            ]),
+          ],
+        }),
+    },
     { name: 'no workloads collected', expect: 'manual', facts: () => exampleFacts() },
   ],
 });

@@ -19,14 +19,40 @@ export default definePodCheck({
     const volumes = Array.isArray(spec.volumes) ? spec.volumes.filter(isObject) : [];
     return volumes
       .filter((v) => isObject(v.hostPath))
-      .map((v) => ({ field: `spec.volumes[${String(v.name ?? '')}].hostPath.path`, value: dig(v, ['hostPath', 'path']) ?? null }));
+      .map((v) => ({
+        field: `spec.volumes[${String(v.name ?? '')}].hostPath.path`,
+        value: dig(v, ['hostPath', 'path']) ?? null,
+      }));
   },
   examples: [
-    { name: 'emptyDir and configMap only', expect: 'pass', facts: () => exampleFacts({ objects: [pod('api', 'shop', [{}], { volumes: [{ name: 'tmp', emptyDir: {} }, { name: 'cfg', configMap: { name: 'api' } }] })] }) },
+    {
+      name: 'emptyDir and configMap only',
+      expect: 'pass',
+      facts: () =>
+        exampleFacts({
+          objects: [
+            pod('api', 'shop', [{}], {
+              volumes: [
+                { name: 'tmp', emptyDir: {} },
+                { name: 'cfg', configMap: { name: 'api' } },
+              ],
+            }),
+          ],
+        }),
+    },
     {
       name: 'DaemonSet mounts /var/log from the host',
       expect: 'fail',
-      facts: () => exampleFacts({ kinds: ['Pod'], objects: [workloadObject('DaemonSet', 'log-shipper', 'logging', { containers: [{ name: 'f', image: 'r/f:1' }], volumes: [{ name: 'varlog', hostPath: { path: '/var/log' } }] })] }),
+      facts: () =>
+        exampleFacts({
+          kinds: ['Pod'],
+          objects: [
+            workloadObject('DaemonSet', 'log-shipper', 'logging', {
+              containers: [{ name: 'f', image: 'r/f:1' }],
+              volumes: [{ name: 'varlog', hostPath: { path: '/var/log' } }],
+            }),
+          ],
+        }),
     },
     { name: 'no workloads collected', expect: 'manual', facts: () => exampleFacts() },
   ],

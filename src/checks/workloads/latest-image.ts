@@ -26,16 +26,40 @@ export default defineContainerCheck({
     const image = typeof ref.container.image === 'string' ? ref.container.image : '';
     if (image.includes('@')) return []; // pinned by digest: the tag no longer decides what runs
     const tag = imageTag(image);
-    return tag === undefined || tag === 'latest' ? [{ field: containerField(ref, 'image'), value: image }] : [];
+    return tag === undefined || tag === 'latest'
+      ? [{ field: containerField(ref, 'image'), value: image }]
+      : [];
   },
   examples: [
-    { name: 'versioned image on a registry with a port', expect: 'pass', facts: () => exampleFacts({ objects: [pod('api', 'shop', [{ image: 'registry.local:5000/shop/api:2.1.0' }])] }) },
-    { name: 'latest digest-pinned is fine', expect: 'pass', facts: () => exampleFacts({ objects: [pod('api', 'shop', [{ image: 'r/api:latest@sha256:0d1e' }])] }) },
-    { name: 'untagged image behind a registry port', expect: 'fail', facts: () => exampleFacts({ objects: [pod('api', 'shop', [{ image: 'registry.local:5000/shop/api' }])] }) },
+    {
+      name: 'versioned image on a registry with a port',
+      expect: 'pass',
+      facts: () =>
+        exampleFacts({ objects: [pod('api', 'shop', [{ image: 'registry.local:5000/shop/api:2.1.0' }])] }),
+    },
+    {
+      name: 'latest digest-pinned is fine',
+      expect: 'pass',
+      facts: () => exampleFacts({ objects: [pod('api', 'shop', [{ image: 'r/api:latest@sha256:0d1e' }])] }),
+    },
+    {
+      name: 'untagged image behind a registry port',
+      expect: 'fail',
+      facts: () =>
+        exampleFacts({ objects: [pod('api', 'shop', [{ image: 'registry.local:5000/shop/api' }])] }),
+    },
     {
       name: ':latest in a Job template',
       expect: 'fail',
-      facts: () => exampleFacts({ kinds: ['Pod'], objects: [workloadObject('Job', 'migrate', 'shop', { containers: [{ name: 'm', image: 'shop/migrate:latest' }] })] }),
+      facts: () =>
+        exampleFacts({
+          kinds: ['Pod'],
+          objects: [
+            workloadObject('Job', 'migrate', 'shop', {
+              containers: [{ name: 'm', image: 'shop/migrate:latest' }],
+            }),
+          ],
+        }),
     },
     { name: 'no workloads collected', expect: 'manual', facts: () => exampleFacts() },
   ],

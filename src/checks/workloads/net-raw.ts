@@ -18,7 +18,8 @@ export default defineContainerCheck({
   linuxOnly: true,
   inspect(ref): Finding[] {
     const add = capabilities(ref, 'add');
-    if (add.includes('NET_RAW') || add.includes('ALL')) return [{ field: containerField(ref, 'securityContext.capabilities.add'), value: add }];
+    if (add.includes('NET_RAW') || add.includes('ALL'))
+      return [{ field: containerField(ref, 'securityContext.capabilities.add'), value: add }];
     // A privileged container receives every capability whatever drop says.
     if (isPrivileged(ref)) return [{ field: containerField(ref, 'securityContext.privileged'), value: true }];
     const drop = capabilities(ref, 'drop');
@@ -26,10 +27,39 @@ export default defineContainerCheck({
     return [{ field: containerField(ref, 'securityContext.capabilities.drop'), value: drop }];
   },
   examples: [
-    { name: 'drops ALL (lower case, as some charts write it)', expect: 'pass', facts: () => exampleFacts({ objects: [pod('dns', 'net', [{ securityContext: { capabilities: { drop: ['all'] } } }])] }) },
-    { name: 'drops nothing (runtime default keeps NET_RAW)', expect: 'fail', facts: () => exampleFacts({ objects: [pod('web', 'shop', [{}])] }) },
-    { name: 'adds NET_RAW after dropping ALL', expect: 'fail', facts: () => exampleFacts({ objects: [pod('ping', 'ops', [{ securityContext: { capabilities: { drop: ['ALL'], add: ['NET_RAW'] } } }])] }) },
-    { name: 'privileged despite dropping ALL', expect: 'fail', facts: () => exampleFacts({ objects: [pod('agent', 'ops', [{ securityContext: { privileged: true, capabilities: { drop: ['ALL'] } } }])] }) },
+    {
+      name: 'drops ALL (lower case, as some charts write it)',
+      expect: 'pass',
+      facts: () =>
+        exampleFacts({
+          objects: [pod('dns', 'net', [{ securityContext: { capabilities: { drop: ['all'] } } }])],
+        }),
+    },
+    {
+      name: 'drops nothing (runtime default keeps NET_RAW)',
+      expect: 'fail',
+      facts: () => exampleFacts({ objects: [pod('web', 'shop', [{}])] }),
+    },
+    {
+      name: 'adds NET_RAW after dropping ALL',
+      expect: 'fail',
+      facts: () =>
+        exampleFacts({
+          objects: [
+            pod('ping', 'ops', [{ securityContext: { capabilities: { drop: ['ALL'], add: ['NET_RAW'] } } }]),
+          ],
+        }),
+    },
+    {
+      name: 'privileged despite dropping ALL',
+      expect: 'fail',
+      facts: () =>
+        exampleFacts({
+          objects: [
+            pod('agent', 'ops', [{ securityContext: { privileged: true, capabilities: { drop: ['ALL'] } } }]),
+          ],
+        }),
+    },
     { name: 'no workloads collected', expect: 'manual', facts: () => exampleFacts() },
   ],
 });

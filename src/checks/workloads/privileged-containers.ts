@@ -14,29 +14,58 @@ export default defineContainerCheck({
   breach: t('以特权模式运行', 'run privileged'),
   path: 'containers[].securityContext.privileged',
   expected: '0 privileged containers',
-  inspect: (ref) => (isPrivileged(ref) ? [{ field: containerField(ref, 'securityContext.privileged'), value: true }] : []),
+  inspect: (ref) =>
+    isPrivileged(ref) ? [{ field: containerField(ref, 'securityContext.privileged'), value: true }] : [],
   examples: [
-    { name: 'unprivileged pod', expect: 'pass', facts: () => exampleFacts({ objects: [pod('web', 'shop', [{ securityContext: { privileged: false } }])] }) },
-    { name: 'privileged pod', expect: 'fail', facts: () => exampleFacts({ objects: [pod('agent', 'ops', [{ securityContext: { privileged: true } }])] }) },
+    {
+      name: 'unprivileged pod',
+      expect: 'pass',
+      facts: () =>
+        exampleFacts({ objects: [pod('web', 'shop', [{ securityContext: { privileged: false } }])] }),
+    },
+    {
+      name: 'privileged pod',
+      expect: 'fail',
+      facts: () =>
+        exampleFacts({ objects: [pod('agent', 'ops', [{ securityContext: { privileged: true } }])] }),
+    },
     {
       name: 'privileged DaemonSet template',
       expect: 'fail',
       facts: () =>
         exampleFacts({
           kinds: ['Pod'],
-          objects: [kubeObject('DaemonSet', 'agent', 'ops', { spec: { template: { spec: { containers: [{ name: 'a', securityContext: { privileged: true } }] } } } })],
+          objects: [
+            kubeObject('DaemonSet', 'agent', 'ops', {
+              spec: {
+                template: { spec: { containers: [{ name: 'a', securityContext: { privileged: true } }] } },
+              },
+            }),
+          ],
         }),
     },
     {
       name: 'privileged in a system namespace the provider owns',
       expect: 'pass',
       params: { systemNamespaces: ['kube-system'] },
-      facts: () => exampleFacts({ objects: [pod('kube-proxy', 'kube-system', [{ securityContext: { privileged: true } }])] }),
+      facts: () =>
+        exampleFacts({
+          objects: [pod('kube-proxy', 'kube-system', [{ securityContext: { privileged: true } }])],
+        }),
     },
     {
       name: 'privileged DaemonSet template; DaemonSets collected but no pods (a bare pod could still hide): fail stands',
       expect: 'fail',
-      facts: () => exampleFacts({ objects: [kubeObject('DaemonSet', 'agent', 'ops', { spec: { template: { spec: { containers: [{ name: 'a', securityContext: { privileged: true } }] } } } })] }),
+      facts: () =>
+        exampleFacts({
+          objects: [
+            kubeObject('DaemonSet', 'agent', 'ops', {
+              spec: {
+                template: { spec: { containers: [{ name: 'a', securityContext: { privileged: true } }] } },
+              },
+            }),
+          ],
+        }),
     },
     { name: 'no pod list', expect: 'manual', facts: () => exampleFacts() },
   ],

@@ -19,11 +19,23 @@ export default defineContainerCheck({
     const ports = Array.isArray(ref.container.ports) ? ref.container.ports.filter(isObject) : [];
     return ports
       .filter((p) => typeof p.containerPort === 'number' && p.containerPort > 0 && p.containerPort < 1024)
-      .map((p) => ({ field: `${ref.list}[${ref.containerName}].ports[${String(p.name ?? p.containerPort ?? '')}].containerPort`, value: p.containerPort ?? null }));
+      .map((p) => ({
+        field: `${ref.list}[${ref.containerName}].ports[${String(p.name ?? p.containerPort ?? '')}].containerPort`,
+        value: p.containerPort ?? null,
+      }));
   },
   examples: [
-    { name: 'port 8080', expect: 'pass', facts: () => exampleFacts({ objects: [pod('api', 'shop', [{ ports: [{ containerPort: 8080 }] }])] }) },
-    { name: 'port 80', expect: 'fail', facts: () => exampleFacts({ objects: [pod('web', 'shop', [{ ports: [{ name: 'http', containerPort: 80 }] }])] }) },
+    {
+      name: 'port 8080',
+      expect: 'pass',
+      facts: () => exampleFacts({ objects: [pod('api', 'shop', [{ ports: [{ containerPort: 8080 }] }])] }),
+    },
+    {
+      name: 'port 80',
+      expect: 'fail',
+      facts: () =>
+        exampleFacts({ objects: [pod('web', 'shop', [{ ports: [{ name: 'http', containerPort: 80 }] }])] }),
+    },
     { name: 'no workloads collected', expect: 'manual', facts: () => exampleFacts() },
   ],
 });

@@ -12,17 +12,38 @@ export default defineContainerCheck({
     '在容器的 securityContext 中设置 readOnlyRootFilesystem: true，需要写入的目录改挂 emptyDir 卷。',
     'Set readOnlyRootFilesystem: true in the container securityContext and mount emptyDir volumes for the directories it must write.',
   ),
-  breach: t('根文件系统可写（readOnlyRootFilesystem 不为 true）', 'have a writable root filesystem (readOnlyRootFilesystem not true)'),
+  breach: t(
+    '根文件系统可写（readOnlyRootFilesystem 不为 true）',
+    'have a writable root filesystem (readOnlyRootFilesystem not true)',
+  ),
   path: 'containers[].securityContext.readOnlyRootFilesystem',
   expected: 'true',
   linuxOnly: true,
   inspect(ref): Finding[] {
     const value = dig(ref.container, ['securityContext', 'readOnlyRootFilesystem']);
-    return value === true ? [] : [{ field: containerField(ref, 'securityContext.readOnlyRootFilesystem'), value: value ?? null }];
+    return value === true
+      ? []
+      : [{ field: containerField(ref, 'securityContext.readOnlyRootFilesystem'), value: value ?? null }];
   },
   examples: [
-    { name: 'read-only root', expect: 'pass', facts: () => exampleFacts({ objects: [pod('api', 'shop', [{ securityContext: { readOnlyRootFilesystem: true } }])] }) },
-    { name: 'one of two containers writable', expect: 'fail', facts: () => exampleFacts({ objects: [pod('api', 'shop', [{ securityContext: { readOnlyRootFilesystem: true } }, { name: 'proxy' }])] }) },
+    {
+      name: 'read-only root',
+      expect: 'pass',
+      facts: () =>
+        exampleFacts({
+          objects: [pod('api', 'shop', [{ securityContext: { readOnlyRootFilesystem: true } }])],
+        }),
+    },
+    {
+      name: 'one of two containers writable',
+      expect: 'fail',
+      facts: () =>
+        exampleFacts({
+          objects: [
+            pod('api', 'shop', [{ securityContext: { readOnlyRootFilesystem: true } }, { name: 'proxy' }]),
+          ],
+        }),
+    },
     { name: 'no workloads collected', expect: 'manual', facts: () => exampleFacts() },
   ],
 });

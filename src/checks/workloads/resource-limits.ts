@@ -58,24 +58,52 @@ export default defineContainerCheck({
     // Ephemeral (debug) containers cannot carry resources.
     if (ref.list === 'ephemeralContainers') return [];
     // A pod already carries what the LimitRange filled in at admission; only templates need the defaults.
-    const defaults = ref.object.kind === 'Pod' ? undefined : limitRangeDefaults(facts).get(ref.object.metadata.namespace ?? '');
+    const defaults =
+      ref.object.kind === 'Pod'
+        ? undefined
+        : limitRangeDefaults(facts).get(ref.object.metadata.namespace ?? '');
     const missing: string[] = [];
     for (const r of RESOURCES) {
-      const limit = dig(ref.container, ['resources', 'limits', r]) !== undefined || (defaults?.limits.has(r) ?? false);
+      const limit =
+        dig(ref.container, ['resources', 'limits', r]) !== undefined || (defaults?.limits.has(r) ?? false);
       // Kubernetes sets a missing request to the limit.
-      const request = dig(ref.container, ['resources', 'requests', r]) !== undefined || limit || (defaults?.requests.has(r) ?? false);
+      const request =
+        dig(ref.container, ['resources', 'requests', r]) !== undefined ||
+        limit ||
+        (defaults?.requests.has(r) ?? false);
       if (!request) missing.push(`requests.${r}`);
       if (!limit) missing.push(`limits.${r}`);
     }
-    return missing.length === 0 ? [] : [{ field: containerField(ref, 'resources'), value: `missing ${missing.join(', ')}` }];
+    return missing.length === 0
+      ? []
+      : [{ field: containerField(ref, 'resources'), value: `missing ${missing.join(', ')}` }];
   },
   examples: [
     {
       name: 'requests and limits set',
       expect: 'pass',
-      facts: () => exampleFacts({ objects: [pod('api', 'shop', [{ resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '1', memory: '256Mi' } } }])] }),
+      facts: () =>
+        exampleFacts({
+          objects: [
+            pod('api', 'shop', [
+              {
+                resources: {
+                  requests: { cpu: '100m', memory: '128Mi' },
+                  limits: { cpu: '1', memory: '256Mi' },
+                },
+              },
+            ]),
+          ],
+        }),
     },
-    { name: 'requests only', expect: 'fail', facts: () => exampleFacts({ objects: [pod('web', 'shop', [{ resources: { requests: { cpu: '100m', memory: '128Mi' } } }])] }) },
+    {
+      name: 'requests only',
+      expect: 'fail',
+      facts: () =>
+        exampleFacts({
+          objects: [pod('web', 'shop', [{ resources: { requests: { cpu: '100m', memory: '128Mi' } } }])],
+        }),
+    },
     {
       name: 'template without resources, covered by a namespace LimitRange',
       expect: 'pass',
@@ -84,7 +112,17 @@ export default defineContainerCheck({
           kinds: ['Pod'],
           objects: [
             workloadObject('Deployment', 'api', 'shop', { containers: [{ name: 'api', image: 'r/a:1' }] }),
-            kubeObject('LimitRange', 'defaults', 'shop', { spec: { limits: [{ type: 'Container', default: { cpu: '500m', memory: '256Mi' }, defaultRequest: { cpu: '100m', memory: '128Mi' } }] } }),
+            kubeObject('LimitRange', 'defaults', 'shop', {
+              spec: {
+                limits: [
+                  {
+                    type: 'Container',
+                    default: { cpu: '500m', memory: '256Mi' },
+                    defaultRequest: { cpu: '100m', memory: '128Mi' },
+                  },
+                ],
+              },
+            }),
           ],
         }),
     },
@@ -96,7 +134,9 @@ export default defineContainerCheck({
           kinds: ['Pod'],
           objects: [
             workloadObject('Deployment', 'api', 'shop', { containers: [{ name: 'api', image: 'r/a:1' }] }),
-            kubeObject('LimitRange', 'defaults', 'other', { spec: { limits: [{ type: 'Container', default: { cpu: '500m', memory: '256Mi' } }] } }),
+            kubeObject('LimitRange', 'defaults', 'other', {
+              spec: { limits: [{ type: 'Container', default: { cpu: '500m', memory: '256Mi' } }] },
+            }),
           ],
         }),
     },

@@ -31,7 +31,10 @@ export default definePodCheck({
     '删除指向 docker.sock、containerd.sock、crio.sock 或其上级目录（包括 /）的 hostPath 卷；持有运行时套接字即可在节点上以 root 启动任意容器。',
     'Remove hostPath volumes that point at docker.sock, containerd.sock, crio.sock or a directory above them (including /); whoever holds the runtime socket can start any container as root on the node.',
   ),
-  breach: t('挂载了容器运行时套接字或其上级目录', 'mount the container runtime socket or a directory holding it'),
+  breach: t(
+    '挂载了容器运行时套接字或其上级目录',
+    'mount the container runtime socket or a directory holding it',
+  ),
   path: 'spec.volumes[].hostPath.path',
   expected: 'no hostPath at or above a runtime socket',
   inspect({ spec }): Finding[] {
@@ -41,17 +44,50 @@ export default definePodCheck({
       const path = dig(volume, ['hostPath', 'path']);
       if (typeof path !== 'string') continue;
       const socket = exposedSocket(path);
-      if (socket) findings.push({ field: `spec.volumes[${String(volume.name ?? '')}].hostPath.path`, value: socket === path ? path : `${path} (holds ${socket})` });
+      if (socket)
+        findings.push({
+          field: `spec.volumes[${String(volume.name ?? '')}].hostPath.path`,
+          value: socket === path ? path : `${path} (holds ${socket})`,
+        });
     }
     return findings;
   },
   examples: [
-    { name: 'hostPath /var/log is not a socket', expect: 'pass', facts: () => exampleFacts({ objects: [pod('logs', 'logging', [{}], { volumes: [{ name: 'l', hostPath: { path: '/var/log' } }] })] }) },
-    { name: 'docker.sock mounted', expect: 'fail', facts: () => exampleFacts({ objects: [pod('ci-runner', 'ci', [{}], { volumes: [{ name: 'd', hostPath: { path: '/var/run/docker.sock' } }] })] }) },
+    {
+      name: 'hostPath /var/log is not a socket',
+      expect: 'pass',
+      facts: () =>
+        exampleFacts({
+          objects: [
+            pod('logs', 'logging', [{}], { volumes: [{ name: 'l', hostPath: { path: '/var/log' } }] }),
+          ],
+        }),
+    },
+    {
+      name: 'docker.sock mounted',
+      expect: 'fail',
+      facts: () =>
+        exampleFacts({
+          objects: [
+            pod('ci-runner', 'ci', [{}], {
+              volumes: [{ name: 'd', hostPath: { path: '/var/run/docker.sock' } }],
+            }),
+          ],
+        }),
+    },
     {
       name: 'the host root (/) holds every socket',
       expect: 'fail',
-      facts: () => exampleFacts({ kinds: ['Pod'], objects: [workloadObject('DaemonSet', 'node-exporter', 'monitoring', { containers: [{ name: 'e', image: 'r/e:1' }], volumes: [{ name: 'root', hostPath: { path: '/' } }] })] }),
+      facts: () =>
+        exampleFacts({
+          kinds: ['Pod'],
+          objects: [
+            workloadObject('DaemonSet', 'node-exporter', 'monitoring', {
+              containers: [{ name: 'e', image: 'r/e:1' }],
+              volumes: [{ name: 'root', hostPath: { path: '/' } }],
+            }),
+          ],
+        }),
     },
     { name: 'no workloads collected', expect: 'manual', facts: () => exampleFacts() },
   ],

@@ -20,12 +20,19 @@ export default defineContainerCheck({
     for (const variable of Array.isArray(ref.container.env) ? ref.container.env.filter(isObject) : []) {
       const secret = dig(variable, ['valueFrom', 'secretKeyRef']);
       if (isObject(secret)) {
-        findings.push({ field: containerField(ref, `env[${String(variable.name ?? '')}].valueFrom.secretKeyRef`), value: `${String(secret.name ?? '')}/${String(secret.key ?? '')}` });
+        findings.push({
+          field: containerField(ref, `env[${String(variable.name ?? '')}].valueFrom.secretKeyRef`),
+          value: `${String(secret.name ?? '')}/${String(secret.key ?? '')}`,
+        });
       }
     }
     for (const source of Array.isArray(ref.container.envFrom) ? ref.container.envFrom.filter(isObject) : []) {
       const secret = source.secretRef;
-      if (isObject(secret)) findings.push({ field: containerField(ref, 'envFrom[].secretRef'), value: String(secret.name ?? '') });
+      if (isObject(secret))
+        findings.push({
+          field: containerField(ref, 'envFrom[].secretRef'),
+          value: String(secret.name ?? ''),
+        });
     }
     return findings;
   },
@@ -33,17 +40,49 @@ export default defineContainerCheck({
     {
       name: 'Secret mounted as a volume, plain env values only',
       expect: 'pass',
-      facts: () => exampleFacts({ objects: [pod('api', 'shop', [{ env: [{ name: 'MODE', value: '<redacted>' }], volumeMounts: [{ name: 'db', mountPath: '/secrets' }] }], { volumes: [{ name: 'db', secret: { secretName: 'db' } }] })] }),
+      facts: () =>
+        exampleFacts({
+          objects: [
+            pod(
+              'api',
+              'shop',
+              [
+                {
+                  env: [{ name: 'MODE', value: '<redacted>' }],
+                  volumeMounts: [{ name: 'db', mountPath: '/secrets' }],
+                },
+              ],
+              { volumes: [{ name: 'db', secret: { secretName: 'db' } }] },
+            ),
+          ],
+        }),
     },
     {
       name: 'secretKeyRef in env',
       expect: 'fail',
-      facts: () => exampleFacts({ objects: [pod('api', 'shop', [{ env: [{ name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } }] }])] }),
+      facts: () =>
+        exampleFacts({
+          objects: [
+            pod('api', 'shop', [
+              {
+                env: [{ name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } }],
+              },
+            ]),
+          ],
+        }),
     },
     {
       name: 'envFrom a Secret in a Deployment template',
       expect: 'fail',
-      facts: () => exampleFacts({ kinds: ['Pod'], objects: [workloadObject('Deployment', 'api', 'shop', { containers: [{ name: 'api', image: 'r/a:1', envFrom: [{ secretRef: { name: 'api-env' } }] }] })] }),
+      facts: () =>
+        exampleFacts({
+          kinds: ['Pod'],
+          objects: [
+            workloadObject('Deployment', 'api', 'shop', {
+              containers: [{ name: 'api', image: 'r/a:1', envFrom: [{ secretRef: { name: 'api-env' } }] }],
+            }),
+          ],
+        }),
     },
     { name: 'no workloads collected', expect: 'manual', facts: () => exampleFacts() },
   ],

@@ -22,8 +22,18 @@ export default defineContainerCheck({
     return [{ field: containerField(ref, 'securityContext'), value: null }];
   },
   examples: [
-    { name: 'pod-level context covers the container', expect: 'pass', facts: () => exampleFacts({ objects: [pod('api', 'shop', [{}], { securityContext: { runAsNonRoot: true } })] }) },
-    { name: 'empty contexts at both levels', expect: 'fail', facts: () => exampleFacts({ objects: [pod('web', 'shop', [{ securityContext: {} }], { securityContext: {} })] }) },
+    {
+      name: 'pod-level context covers the container',
+      expect: 'pass',
+      facts: () =>
+        exampleFacts({ objects: [pod('api', 'shop', [{}], { securityContext: { runAsNonRoot: true } })] }),
+    },
+    {
+      name: 'empty contexts at both levels',
+      expect: 'fail',
+      facts: () =>
+        exampleFacts({ objects: [pod('web', 'shop', [{ securityContext: {} }], { securityContext: {} })] }),
+    },
     { name: 'no workloads collected', expect: 'manual', facts: () => exampleFacts() },
   ],
 });

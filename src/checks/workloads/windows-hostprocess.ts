@@ -18,15 +18,31 @@ export default defineContainerCheck({
   inspect(ref): Finding[] {
     const hostProcess = effectiveSecurity(ref, ['windowsOptions', 'hostProcess']);
     if (hostProcess.value !== true) return [];
-    const field = hostProcess.from === 'pod' ? 'spec.securityContext.windowsOptions.hostProcess' : containerField(ref, 'securityContext.windowsOptions.hostProcess');
+    const field =
+      hostProcess.from === 'pod'
+        ? 'spec.securityContext.windowsOptions.hostProcess'
+        : containerField(ref, 'securityContext.windowsOptions.hostProcess');
     return [{ field, value: true }];
   },
   examples: [
-    { name: 'ordinary Windows pod', expect: 'pass', facts: () => exampleFacts({ objects: [pod('iis', 'web', [{}], { os: { name: 'windows' } })] }) },
+    {
+      name: 'ordinary Windows pod',
+      expect: 'pass',
+      facts: () => exampleFacts({ objects: [pod('iis', 'web', [{}], { os: { name: 'windows' } })] }),
+    },
     {
       name: 'hostProcess set at pod level is inherited by the container',
       expect: 'fail',
-      facts: () => exampleFacts({ objects: [pod('csi-proxy', 'storage', [{}], { os: { name: 'windows' }, hostNetwork: true, securityContext: { windowsOptions: { hostProcess: true } } })] }),
+      facts: () =>
+        exampleFacts({
+          objects: [
+            pod('csi-proxy', 'storage', [{}], {
+              os: { name: 'windows' },
+              hostNetwork: true,
+              securityContext: { windowsOptions: { hostProcess: true } },
+            }),
+          ],
+        }),
     },
     { name: 'no workloads collected', expect: 'manual', facts: () => exampleFacts() },
   ],

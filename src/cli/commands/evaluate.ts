@@ -13,19 +13,37 @@ export function registerEvaluate(program: Command): void {
     .command('evaluate')
     .description('evaluate a snapshot against a framework under a provider profile, writing assessment.json')
     .requiredOption('--snapshot <dir>', 'snapshot directory (see docs/snapshot-format.md)')
-    .requiredOption('--profile <profile>', 'provider profile: aks, kubeadm, self-managed, or a profile file that extends one')
+    .requiredOption(
+      '--profile <profile>',
+      'provider profile: aks, kubeadm, self-managed, or a profile file that extends one',
+    )
     .requiredOption('--framework <framework>', 'framework id, e.g. cis-kubernetes-1.11.1')
     .requiredOption('--out <file>', 'where to write assessment.json')
     .option('--waivers <file>', 'YAML file of accepted exceptions (see docs/waivers.md)')
     .option('--no-fail', 'exit 0 even when automated requirements fail')
-    .action(async (opts: { snapshot: string; profile: string; framework: string; out: string; fail: boolean; waivers?: string }) => {
-      const catalogue = await loadCatalogue();
-      const profile = await resolveProfile(catalogue, opts.profile);
-      const facts = await loadSnapshot(opts.snapshot);
-      const waivers = opts.waivers ? { file: opts.waivers, waivers: await loadWaivers(opts.waivers) } : undefined;
-      const assessment = evaluate(facts, catalogue, { framework: opts.framework, profile: profile.id, waivers });
-      await writeAssessment(assessment, opts.out);
-      log(`wrote ${opts.out} (${assessment.results.length} requirements)`);
-      process.exitCode = exitCodeFor([assessment], !opts.fail);
-    });
+    .action(
+      async (opts: {
+        snapshot: string;
+        profile: string;
+        framework: string;
+        out: string;
+        fail: boolean;
+        waivers?: string;
+      }) => {
+        const catalogue = await loadCatalogue();
+        const profile = await resolveProfile(catalogue, opts.profile);
+        const facts = await loadSnapshot(opts.snapshot);
+        const waivers = opts.waivers
+          ? { file: opts.waivers, waivers: await loadWaivers(opts.waivers) }
+          : undefined;
+        const assessment = evaluate(facts, catalogue, {
+          framework: opts.framework,
+          profile: profile.id,
+          waivers,
+        });
+        await writeAssessment(assessment, opts.out);
+        log(`wrote ${opts.out} (${assessment.results.length} requirements)`);
+        process.exitCode = exitCodeFor([assessment], !opts.fail);
+      },
+    );
 }

@@ -16,12 +16,21 @@ export function registerRender(program: Command): void {
     .option('--format <list>', 'comma-separated formats: pdf, xlsx, json', 'pdf,xlsx,json')
     .option('--lang <lang>', 'report language: zh or en', 'zh')
     .option('--no-fail', 'exit 0 even when automated requirements fail')
-    .action(async (opts: { assessment: string; out?: string; zip?: string; format: string; lang: string; fail: boolean }) => {
-      const formats = parseFormats(opts.format);
-      const lang = parseLang(opts.lang);
-      const destination = packDestination(opts);
-      const assessment = await readAssessment(opts.assessment);
-      const code = await renderAll([assessment], { ...destination, formats, lang });
-      process.exitCode = code ?? exitCodeFor([assessment], !opts.fail);
-    });
+    .action(
+      async (opts: {
+        assessment: string;
+        out?: string;
+        zip?: string;
+        format: string;
+        lang: string;
+        fail: boolean;
+      }) => {
+        const formats = parseFormats(opts.format);
+        const lang = parseLang(opts.lang);
+        const destination = packDestination(opts);
+        const assessment = await readAssessment(opts.assessment);
+        const code = await renderAll([assessment], { ...destination, formats, lang });
+        process.exitCode = code ?? exitCodeFor([assessment], !opts.fail);
+      },
+    );
 }

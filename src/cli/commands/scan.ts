@@ -46,7 +46,9 @@ export function registerScan(program: Command): void {
       const profile = await resolveProfile(catalogue, opts.profile);
       const frameworks = frameworkList(opts.framework, catalogue.frameworks.keys());
       for (const id of frameworks) getFramework(catalogue, id);
-      const waivers = opts.waivers ? { file: opts.waivers, waivers: await loadWaivers(opts.waivers) } : undefined;
+      const waivers = opts.waivers
+        ? { file: opts.waivers, waivers: await loadWaivers(opts.waivers) }
+        : undefined;
       const snapshotDir = join(opts.out, 'snapshot');
       const collection = await collectCluster({
         ...collectOptionsFrom(opts, snapshotDir, 'gap'),

@@ -6,7 +6,9 @@ import { EXIT_FAILED_REQUIREMENTS, EXIT_OK } from '../exit-codes.js';
 export function registerVerify(program: Command): void {
   program
     .command('verify')
-    .description('check an evidence pack (directory or .zip) against its manifest.json: files changed, added or removed')
+    .description(
+      'check an evidence pack (directory or .zip) against its manifest.json: files changed, added or removed',
+    )
     .argument('<pack>', 'evidence pack directory or ZIP file')
     .action(async (pack: string) => {
       const report = await verifyPack(pack);
@@ -20,7 +22,9 @@ export function registerVerify(program: Command): void {
         process.exitCode = EXIT_OK;
       } else {
         const problems = report.changed.length + report.removed.length + report.added.length;
-        out(`FAILED: ${problems} file(s) differ from manifest.json (${report.changed.length} changed, ${report.removed.length} removed, ${report.added.length} added)`);
+        out(
+          `FAILED: ${problems} file(s) differ from manifest.json (${report.changed.length} changed, ${report.removed.length} removed, ${report.added.length} added)`,
+        );
         process.exitCode = EXIT_FAILED_REQUIREMENTS;
       }
     });

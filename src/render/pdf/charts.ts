@@ -24,7 +24,12 @@ export function donut(counts: StatusCounts): DonutSegment[] {
   for (const status of STATUSES) {
     if (counts[status] === 0) continue;
     const length = (counts[status] / total) * CIRCUMFERENCE;
-    segments.push({ status, color: STATUS_CHART_COLOR[status], dash: `${fix(length)} ${fix(CIRCUMFERENCE - length)}`, offset: fix(-start) });
+    segments.push({
+      status,
+      color: STATUS_CHART_COLOR[status],
+      dash: `${fix(length)} ${fix(CIRCUMFERENCE - length)}`,
+      offset: fix(-start),
+    });
     start += length;
   }
   return segments;

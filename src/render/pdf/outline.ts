@@ -1,5 +1,15 @@
 // Adds PDF bookmarks built from headings and the named destinations Chrome writes for in-document links.
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString, type PDFDocument, type PDFObject, type PDFRef } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFString,
+  type PDFDocument,
+  type PDFObject,
+  type PDFRef,
+} from 'pdf-lib';
 
 export interface Heading {
   id: string;
@@ -35,7 +45,12 @@ export function addOutline(doc: PDFDocument, headings: Heading[]): number {
   const context = doc.context;
   const outlinesRef = context.nextRef();
   const count = writeLevel(doc, roots, outlinesRef, true);
-  const outlines = context.obj({ Type: 'Outlines', First: roots[0]!.ref!, Last: roots[roots.length - 1]!.ref!, Count: count });
+  const outlines = context.obj({
+    Type: 'Outlines',
+    First: roots[0]!.ref!,
+    Last: roots[roots.length - 1]!.ref!,
+    Count: count,
+  });
   context.assign(outlinesRef, outlines);
   doc.catalog.set(PDFName.of('Outlines'), outlinesRef);
   return countAll(roots);
@@ -74,7 +89,8 @@ function countAll(nodes: Node[]): number {
 export function namedDestinations(doc: PDFDocument): Map<string, PDFObject> {
   const found = new Map<string, PDFObject>();
   const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
-  if (dests) for (const [key, value] of dests.entries()) found.set(decodeName(key.asString()), destArray(doc, value));
+  if (dests)
+    for (const [key, value] of dests.entries()) found.set(decodeName(key.asString()), destArray(doc, value));
   const names = doc.catalog.lookupMaybe(PDFName.of('Names'), PDFDict);
   const tree = names?.lookupMaybe(PDFName.of('Dests'), PDFDict);
   if (tree) walkNameTree(doc, tree, found);
@@ -103,5 +119,7 @@ function destArray(doc: PDFDocument, value: PDFObject): PDFObject {
 
 /** "/s1" → "s1", undoing #xx escapes Chrome uses for characters outside plain ASCII names. */
 function decodeName(raw: string): string {
-  return raw.replace(/^\//, '').replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return raw
+    .replace(/^\//, '')
+    .replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }

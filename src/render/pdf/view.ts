@@ -1,6 +1,20 @@
 // Builds everything the PDF template shows from one assessment: localised, bounded in size, with anchors for links and bookmarks.
-import type { Assessment, RequirementResult, ScoreGroup, StatusCounts, WaiverRecord } from '../../model/assessment.js';
-import { MAPPINGS, MAPPING_LABELS, RESPONSIBILITY_LABELS, STATUSES, STATUS_LABELS, countsInScore, type Status } from '../../model/status.js';
+import type {
+  Assessment,
+  RequirementResult,
+  ScoreGroup,
+  StatusCounts,
+  WaiverRecord,
+} from '../../model/assessment.js';
+import {
+  MAPPINGS,
+  MAPPING_LABELS,
+  RESPONSIBILITY_LABELS,
+  STATUSES,
+  STATUS_LABELS,
+  countsInScore,
+  type Status,
+} from '../../model/status.js';
 import { pick, type Lang } from '../../model/text.js';
 import { topSection } from '../../evaluate/score.js';
 import { inMinorRange } from '../../evaluate/version-range.js';
@@ -61,11 +75,25 @@ export interface PdfView {
     total: number;
     statusRows: { status: Status; label: string; count: number; share: string; color: string }[];
     donut: { radius: number; segments: DonutSegment[] };
-    sectionBars: { id: string; title: string; anchor: string; total: number; score: string; segments: BarSegment[] }[];
+    sectionBars: {
+      id: string;
+      title: string;
+      anchor: string;
+      total: number;
+      score: string;
+      segments: BarSegment[];
+    }[];
     byLevel: GroupRow[];
     byResponsibility: GroupRow[];
     byStrength: GroupRow[];
-    topFailed: { id: string; title: string; anchor: string; offenderCount: number; strength: string; level: string }[];
+    topFailed: {
+      id: string;
+      title: string;
+      anchor: string;
+      offenderCount: number;
+      strength: string;
+      level: string;
+    }[];
   };
   scope: {
     sources: { part: string; source: string; file: string; time: string }[];
@@ -75,7 +103,21 @@ export interface PdfView {
     attestations: { title: string; url: string; range: string; inRange: string }[];
   };
   sections: { id: string; title: string; anchor: string; rows: DetailView[] }[];
-  waivers: { present: boolean; rows: { id: string; target: string; scope: string; justification: string; scenario: string; approver: string; expires: string; state: string; flagged: boolean; appliedTo: string }[] };
+  waivers: {
+    present: boolean;
+    rows: {
+      id: string;
+      target: string;
+      scope: string;
+      justification: string;
+      scenario: string;
+      approver: string;
+      expires: string;
+      state: string;
+      flagged: boolean;
+      appliedTo: string;
+    }[];
+  };
   manual: { id: string; title: string; anchor: string; procedure: string }[];
   appendix: { files: FileHash[]; more: string };
 }
@@ -122,8 +164,13 @@ export function buildPdfView(assessment: Assessment, lang: Lang, context: PdfCon
       donut: { radius: DONUT_RADIUS, segments: donut(assessment.summary.counts) },
       sectionBars: sectionBars(assessment, lang, sectionAnchor),
       byLevel: groupRows(assessment.summary.byLevel, (g) => g.key),
-      byResponsibility: groupRows(assessment.summary.byResponsibility, (g) => pick(RESPONSIBILITY_LABELS[g.key as keyof typeof RESPONSIBILITY_LABELS], lang) || g.key),
-      byStrength: groupRows(assessment.summary.byStrength, (g) => (g.key === 'shall' ? L.shall : g.key === 'should' ? L.should : g.key)),
+      byResponsibility: groupRows(
+        assessment.summary.byResponsibility,
+        (g) => pick(RESPONSIBILITY_LABELS[g.key as keyof typeof RESPONSIBILITY_LABELS], lang) || g.key,
+      ),
+      byStrength: groupRows(assessment.summary.byStrength, (g) =>
+        g.key === 'shall' ? L.shall : g.key === 'should' ? L.should : g.key,
+      ),
       topFailed: topFailed(assessment.results)
         .slice(0, PDF_TOP_FAILED)
         .map((r) => ({
@@ -136,8 +183,17 @@ export function buildPdfView(assessment: Assessment, lang: Lang, context: PdfCon
         })),
     },
     scope: {
-      sources: assessment.collection.sources.map((s) => ({ part: s.part, source: s.source, file: s.file ?? '—', time: isoUtc(s.time) })),
-      gaps: assessment.collection.gaps.map((g) => ({ part: g.part, reason: g.reason, code: g.code === undefined ? '' : String(g.code) })),
+      sources: assessment.collection.sources.map((s) => ({
+        part: s.part,
+        source: s.source,
+        file: s.file ?? '—',
+        time: isoUtc(s.time),
+      })),
+      gaps: assessment.collection.gaps.map((g) => ({
+        part: g.part,
+        reason: g.reason,
+        code: g.code === undefined ? '' : String(g.code),
+      })),
       statuses: STATUSES.map((status) => ({
         status,
         label: pick(STATUS_LABELS[status], lang),
@@ -160,7 +216,12 @@ export function buildPdfView(assessment: Assessment, lang: Lang, context: PdfCon
     waivers: waiverRows(assessment.waivers, lang),
     manual: assessment.results
       .filter((r) => r.status === 'manual')
-      .map((r) => ({ id: r.id, title: pick(r.title, lang), anchor: anchors.get(r) ?? '', procedure: pick(r.procedure, lang) || pick(r.reason, lang) })),
+      .map((r) => ({
+        id: r.id,
+        title: pick(r.title, lang),
+        anchor: anchors.get(r) ?? '',
+        procedure: pick(r.procedure, lang) || pick(r.reason, lang),
+      })),
     appendix: appendix(context.files ?? [], L.appendixMore),
   };
 }
@@ -168,7 +229,8 @@ export function buildPdfView(assessment: Assessment, lang: Lang, context: PdfCon
 function detail(result: RequirementResult, assessment: Assessment, lang: Lang, anchor: string): DetailView {
   const L = labels(lang);
   const row = resultRow(result, assessment, lang);
-  const more = (template: string, shown: number, total: number) => (total > shown ? template.replace('{n}', String(total - shown)) : '');
+  const more = (template: string, shown: number, total: number) =>
+    total > shown ? template.replace('{n}', String(total - shown)) : '';
   const evidence = row.evidence.slice(0, PDF_EVIDENCE_PER_RESULT);
   const offenders = result.offenders.slice(0, PDF_OFFENDERS_PER_RESULT).map((o) => ({
     kind: o.kind,
@@ -228,12 +290,17 @@ function topLevel(assessment: Assessment): Assessment['sections'] {
   return tops;
 }
 
-function sectionBars(assessment: Assessment, lang: Lang, anchors: Map<string, string>): PdfView['summary']['sectionBars'] {
+function sectionBars(
+  assessment: Assessment,
+  lang: Lang,
+  anchors: Map<string, string>,
+): PdfView['summary']['sectionBars'] {
   const tops = topLevel(assessment);
   const byTop = new Map<string, StatusCounts>();
   for (const result of assessment.results) {
     const key = topSection(result, tops);
-    const counts = byTop.get(key) ?? (Object.fromEntries(STATUSES.map((s) => [s, 0])) as unknown as StatusCounts);
+    const counts =
+      byTop.get(key) ?? (Object.fromEntries(STATUSES.map((s) => [s, 0])) as unknown as StatusCounts);
     counts[result.status]++;
     byTop.set(key, counts);
   }
@@ -263,12 +330,18 @@ function groupRows(groups: ScoreGroup[], label: (g: ScoreGroup) => string): Grou
 /** Failed results, most serious first: shall before should, L1 before L2, then by offending objects. */
 function topFailed(results: RequirementResult[]): RequirementResult[] {
   const rank = (r: RequirementResult) => (r.strength === 'should' ? 1 : 0) * 2 + (r.level === 'L2' ? 1 : 0);
-  return results.filter((r) => r.status === 'fail').sort((a, b) => rank(a) - rank(b) || b.offenderCount - a.offenderCount);
+  return results
+    .filter((r) => r.status === 'fail')
+    .sort((a, b) => rank(a) - rank(b) || b.offenderCount - a.offenderCount);
 }
 
 function waiverRows(waivers: WaiverRecord[] | undefined, lang: Lang): PdfView['waivers'] {
   const L = labels(lang);
-  const stateLabel: Record<WaiverRecord['state'], string> = { applied: L.waiverApplied, expired: L.waiverExpired, unused: L.waiverUnused };
+  const stateLabel: Record<WaiverRecord['state'], string> = {
+    applied: L.waiverApplied,
+    expired: L.waiverExpired,
+    unused: L.waiverUnused,
+  };
   return {
     present: waivers !== undefined && waivers.length > 0,
     rows: (waivers ?? []).map((w) => ({
@@ -288,11 +361,18 @@ function waiverRows(waivers: WaiverRecord[] | undefined, lang: Lang): PdfView['w
 
 export function scopeText(scope: WaiverRecord['scope']): string {
   const parts = [scope.cluster, scope.namespace, scope.name].map((p) => p ?? '*');
-  const selector = scope.labelSelector ? Object.entries(scope.labelSelector).map(([k, v]) => `${k}=${v}`).join(',') : '';
+  const selector = scope.labelSelector
+    ? Object.entries(scope.labelSelector)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',')
+    : '';
   return parts.join('/') + (selector ? ` [${selector}]` : '');
 }
 
 function appendix(files: FileHash[], moreTemplate: string): PdfView['appendix'] {
   const shown = files.slice(0, PDF_APPENDIX_FILES);
-  return { files: shown, more: files.length > shown.length ? moreTemplate.replace('{n}', String(files.length - shown.length)) : '' };
+  return {
+    files: shown,
+    more: files.length > shown.length ? moreTemplate.replace('{n}', String(files.length - shown.length)) : '',
+  };
 }

@@ -7,7 +7,13 @@ import { isoUtc } from '../time.js';
 import { setupTable, sheetOptions, text } from './sheet-kit.js';
 import type { WorkbookWriter } from './types.js';
 
-export function writeAboutSheet(workbook: WorkbookWriter, assessment: Assessment, lang: Lang, documentId: string, files: FileHash[]): void {
+export function writeAboutSheet(
+  workbook: WorkbookWriter,
+  assessment: Assessment,
+  lang: Lang,
+  documentId: string,
+  files: FileHash[],
+): void {
   const L = labels(lang);
   const sheet = workbook.addWorksheet(L.sheetAbout, sheetOptions());
   setupTable(sheet, [
@@ -19,7 +25,10 @@ export function writeAboutSheet(workbook: WorkbookWriter, assessment: Assessment
   const rows: [string, string][] = [
     [L.reportTitle, `${assessment.cluster.name} · ${pick(assessment.framework.title, lang)}`],
     [L.tool, `${assessment.tool.name} ${assessment.tool.version}`],
-    [L.framework, `${assessment.framework.id} (${assessment.framework.version}) ${pick(assessment.framework.title, lang)}`],
+    [
+      L.framework,
+      `${assessment.framework.id} (${assessment.framework.version}) ${pick(assessment.framework.title, lang)}`,
+    ],
     [L.profile, `${assessment.profile.id} · ${pick(assessment.profile.title, lang)}`],
     [L.catalogueHash, assessment.catalogue.hash],
     [L.cluster, c.name],
@@ -34,6 +43,7 @@ export function writeAboutSheet(workbook: WorkbookWriter, assessment: Assessment
     [L.time, L.timeZoneNote],
   ];
   for (const [k, v] of rows) sheet.addRow({ k, v: text(v) }).commit();
-  for (const f of files) sheet.addRow({ k: `${L.file}: ${text(f.path)}`, v: `${f.size}`, h: f.sha256 }).commit();
+  for (const f of files)
+    sheet.addRow({ k: `${L.file}: ${text(f.path)}`, v: `${f.size}`, h: f.sha256 }).commit();
   sheet.commit();
 }

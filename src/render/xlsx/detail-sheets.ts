@@ -19,7 +19,11 @@ function drain(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-export async function writeFindingsSheet(workbook: WorkbookWriter, assessment: Assessment, lang: Lang): Promise<number> {
+export async function writeFindingsSheet(
+  workbook: WorkbookWriter,
+  assessment: Assessment,
+  lang: Lang,
+): Promise<number> {
   const L = labels(lang);
   const sheet = workbook.addWorksheet(L.sheetFindings, sheetOptions());
   setupTable(sheet, [
@@ -58,7 +62,11 @@ export async function writeFindingsSheet(workbook: WorkbookWriter, assessment: A
   return rows;
 }
 
-export async function writeEvidenceSheet(workbook: WorkbookWriter, assessment: Assessment, lang: Lang): Promise<number> {
+export async function writeEvidenceSheet(
+  workbook: WorkbookWriter,
+  assessment: Assessment,
+  lang: Lang,
+): Promise<number> {
   const L = labels(lang);
   const sheet = workbook.addWorksheet(L.sheetEvidence, sheetOptions());
   setupTable(sheet, [

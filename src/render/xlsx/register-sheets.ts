@@ -59,7 +59,16 @@ export function writeManualSheet(workbook: WorkbookWriter, assessment: Assessmen
   const manual = assessment.results.filter((r) => r.status === 'manual');
   for (const r of manual) {
     sheet
-      .addRow({ id: text(r.id), title: text(pick(r.title, lang)), procedure: text(pick(r.procedure, lang)), reason: text(pick(r.reason, lang)), verdict: '', verifier: '', date: '', comment: '' })
+      .addRow({
+        id: text(r.id),
+        title: text(pick(r.title, lang)),
+        procedure: text(pick(r.procedure, lang)),
+        reason: text(pick(r.reason, lang)),
+        verdict: '',
+        verifier: '',
+        date: '',
+        comment: '',
+      })
       .commit();
   }
   verdictValidation(sheet, 'E', manual.length + 1, verdictChoices(lang), L.verdict);

@@ -5,7 +5,16 @@ import { pick, type Lang } from '../../model/text.js';
 import { labels } from '../labels.js';
 import { resultRow } from '../view-model.js';
 import type { RowPlan } from './plan.js';
-import { internalLink, LINK_FONT, setupTable, sheetOptions, statusFormatting, text, verdictValidation, type Column } from './sheet-kit.js';
+import {
+  internalLink,
+  LINK_FONT,
+  setupTable,
+  sheetOptions,
+  statusFormatting,
+  text,
+  verdictValidation,
+  type Column,
+} from './sheet-kit.js';
 import type { WorkbookWriter } from './types.js';
 
 export function verdictChoices(lang: Lang): string[] {
@@ -17,7 +26,12 @@ export function statusLabels(lang: Lang): Record<Status, string> {
   return Object.fromEntries(STATUSES.map((s) => [s, pick(STATUS_LABELS[s], lang)])) as Record<Status, string>;
 }
 
-export function writeResultsSheet(workbook: WorkbookWriter, assessment: Assessment, lang: Lang, plan: RowPlan): void {
+export function writeResultsSheet(
+  workbook: WorkbookWriter,
+  assessment: Assessment,
+  lang: Lang,
+  plan: RowPlan,
+): void {
   const L = labels(lang);
   const sheet = workbook.addWorksheet(L.sheetResults, sheetOptions());
   const columns: Column[] = [
@@ -56,8 +70,16 @@ export function writeResultsSheet(workbook: WorkbookWriter, assessment: Assessme
       responsibility: row.responsibility,
       status: row.statusLabel,
       evidence: text([row.reason, row.evidenceSummary].filter(Boolean).join('\n')),
-      findings: findingsRow ? internalLink(L.sheetFindings, findingsRow, L.findingsLink.replace('{n}', String(row.offenderCount))) : row.offenderCount,
-      evidenceLink: evidenceRow ? internalLink(L.sheetEvidence, evidenceRow, L.evidenceLink.replace('{n}', String(row.evidence.length))) : 0,
+      findings: findingsRow
+        ? internalLink(L.sheetFindings, findingsRow, L.findingsLink.replace('{n}', String(row.offenderCount)))
+        : row.offenderCount,
+      evidenceLink: evidenceRow
+        ? internalLink(
+            L.sheetEvidence,
+            evidenceRow,
+            L.evidenceLink.replace('{n}', String(row.evidence.length)),
+          )
+        : 0,
       remediation: text(row.remediation || row.procedure),
       waiver: text(row.waiver),
       verdict: '',

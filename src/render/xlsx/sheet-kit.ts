@@ -16,7 +16,10 @@ export interface Column {
 
 /** Frozen first row, header styled, columns sized, autofilter over the header. */
 export function sheetOptions(): Partial<ExcelJS.AddWorksheetOptions> {
-  return { views: [{ state: 'frozen', ySplit: 1, xSplit: 0, activeCell: 'A2' }], properties: { defaultRowHeight: 15 } as ExcelJS.WorksheetProperties };
+  return {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 0, activeCell: 'A2' }],
+    properties: { defaultRowHeight: 15 } as ExcelJS.WorksheetProperties,
+  };
 }
 
 export function setupTable(sheet: Sheet, columns: Column[]): void {
@@ -41,7 +44,12 @@ export function text(value: string | undefined): string {
 }
 
 /** Real conditional-formatting rules on a status column, one per status label (not static fills). */
-export function statusFormatting(sheet: Sheet, column: string, lastRow: number, statusLabels: Record<Status, string>): void {
+export function statusFormatting(
+  sheet: Sheet,
+  column: string,
+  lastRow: number,
+  statusLabels: Record<Status, string>,
+): void {
   if (lastRow < 2) return;
   sheet.addConditionalFormatting({
     ref: `${column}2:${column}${lastRow}`,
@@ -59,10 +67,18 @@ export function statusFormatting(sheet: Sheet, column: string, lastRow: number, 
 }
 
 /** A drop-down list of verdicts on a column, for the rows of the table. */
-export function verdictValidation(sheet: Sheet, column: string, lastRow: number, choices: string[], title: string): void {
+export function verdictValidation(
+  sheet: Sheet,
+  column: string,
+  lastRow: number,
+  choices: string[],
+  title: string,
+): void {
   if (lastRow < 2) return;
   // Both writers have `dataValidations`; the typings only declare cell-level validation.
-  const validations = (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  const validations = (
+    sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }
+  ).dataValidations;
   validations.add(`${column}2:${column}${lastRow}`, {
     type: 'list',
     allowBlank: true,

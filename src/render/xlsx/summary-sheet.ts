@@ -18,16 +18,33 @@ export function writeSummarySheet(workbook: WorkbookWriter, assessment: Assessme
   ];
   setupTable(sheet, columns);
   const add = (grouping: string, group: string, counts: StatusCounts, score: number | null) => {
-    const row = sheet.addRow({ grouping, group: text(group), total: STATUSES.reduce((n, s) => n + counts[s], 0), ...counts, score: score ?? '—' });
+    const row = sheet.addRow({
+      grouping,
+      group: text(group),
+      total: STATUSES.reduce((n, s) => n + counts[s], 0),
+      ...counts,
+      score: score ?? '—',
+    });
     row.commit();
   };
-  add(L.total, `${assessment.cluster.name} · ${pick(assessment.framework.title, lang)}`, assessment.summary.counts, assessment.summary.score);
+  add(
+    L.total,
+    `${assessment.cluster.name} · ${pick(assessment.framework.title, lang)}`,
+    assessment.summary.counts,
+    assessment.summary.score,
+  );
   const groups = (grouping: string, list: ScoreGroup[], name: (g: ScoreGroup) => string) => {
     for (const g of list) add(grouping, name(g), g.counts, g.score);
   };
   groups(L.section, assessment.summary.bySection, (g) => `${g.key} ${pick(g.label, lang)}`.trim());
   groups(L.level, assessment.summary.byLevel, (g) => g.key);
-  groups(L.responsibility, assessment.summary.byResponsibility, (g) => pick(RESPONSIBILITY_LABELS[g.key as keyof typeof RESPONSIBILITY_LABELS], lang) || g.key);
-  groups(L.strength, assessment.summary.byStrength, (g) => (g.key === 'shall' ? L.shall : g.key === 'should' ? L.should : g.key));
+  groups(
+    L.responsibility,
+    assessment.summary.byResponsibility,
+    (g) => pick(RESPONSIBILITY_LABELS[g.key as keyof typeof RESPONSIBILITY_LABELS], lang) || g.key,
+  );
+  groups(L.strength, assessment.summary.byStrength, (g) =>
+    g.key === 'shall' ? L.shall : g.key === 'should' ? L.should : g.key,
+  );
   sheet.commit();
 }
