@@ -10,7 +10,10 @@ function processTable() {
     try {
       const status = readFileSync(`/proc/${name}/status`, 'utf8');
       const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1] ?? 0);
-      table.set(Number(name), { ppid, rssKiB: proportional(name) ?? Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0) });
+      table.set(Number(name), {
+        ppid,
+        rssKiB: proportional(name) ?? Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0),
+      });
     } catch {
       // The process ended while we looked.
     }
@@ -38,7 +41,7 @@ function descendantsRss() {
   const mine = new Set([process.pid]);
   let total = 0;
   // Parents have lower pids almost always; loop until no more are found to be safe.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const [pid, info] of table) {
       if (!mine.has(pid) && mine.has(info.ppid)) {

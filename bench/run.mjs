@@ -21,15 +21,30 @@ const SIZES = {
   max: { nodes: 5000, pods: 150000, namespaces: 2000, rbac: 20000 },
 };
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: 'small,large,max' }, seed: { type: 'string', default: '1' }, profile: { type: 'string', default: 'aks' }, 'skip-pdf': { type: 'boolean' }, 'skip-collect': { type: 'boolean' }, out: { type: 'string' } } });
-const sizes = /** @type {(keyof typeof SIZES)[]} */ ((values.sizes ?? '').split(',').filter((s) => s in SIZES));
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: 'small,large,max' },
+    seed: { type: 'string', default: '1' },
+    profile: { type: 'string', default: 'aks' },
+    'skip-pdf': { type: 'boolean' },
+    'skip-collect': { type: 'boolean' },
+    out: { type: 'string' },
+  },
+});
+const sizes = /** @type {(keyof typeof SIZES)[]} */ (
+  (values.sizes ?? '').split(',').filter((s) => s in SIZES)
+);
 const seed = values.seed ?? '1';
 const profile = values.profile ?? 'aks';
 
 /** @param {string[]} args @returns {Record<string, any>} */
 function stage(args) {
   // Node's default heap limit (about 4 GiB here) applies, as it would for a user running the CLI.
-  const run = spawnSync(process.execPath, [join(here, 'stage.mjs'), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, [join(here, 'stage.mjs'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const line = run.stdout.split('\n').find((l) => l.startsWith('BENCH '));
   if (run.status !== 0 || !line) {
     const why = `${run.stderr}`.trim().split('\n').slice(-6).join('\n');
@@ -45,8 +60,28 @@ async function snapshotFor(size) {
   const dir = join(dataDir, `${size}-${profile}-seed${seed}-g${GENERATOR_VERSION}`);
   if (existsSync(join(dir, 'snapshot.json'))) return dir;
   console.error(`generating ${size} (${s.pods} pods) into ${dir} …`);
-  const args = ['--nodes', s.nodes, '--pods', s.pods, '--namespaces', s.namespaces, '--rbac', s.rbac, '--seed', seed, '--profile', profile, '--out', dir, '--force', '--quiet'].map(String);
-  const run = spawnSync(process.execPath, [join(root, 'dist', 'generate', 'cli.js'), ...args], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  const args = [
+    '--nodes',
+    s.nodes,
+    '--pods',
+    s.pods,
+    '--namespaces',
+    s.namespaces,
+    '--rbac',
+    s.rbac,
+    '--seed',
+    seed,
+    '--profile',
+    profile,
+    '--out',
+    dir,
+    '--force',
+    '--quiet',
+  ].map(String);
+  const run = spawnSync(process.execPath, [join(root, 'dist', 'generate', 'cli.js'), ...args], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (run.status !== 0) throw new Error(`generator failed for ${size}`);
   return dir;
 }
@@ -60,7 +95,23 @@ function buildFakeServer() {
   if (!existsSync(source)) return undefined;
   const out = join(dataDir, 'build');
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  const args = [tsc, '--outDir', out, '--rootDir', root, '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck', '--types', 'node', source];
+  const args = [
+    tsc,
+    '--outDir',
+    out,
+    '--rootDir',
+    root,
+    '--module',
+    'nodenext',
+    '--moduleResolution',
+    'nodenext',
+    '--target',
+    'es2022',
+    '--skipLibCheck',
+    '--types',
+    'node',
+    source,
+  ];
   const run = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
   if (run.status !== 0) {
     console.error(`cannot build the fake API server: ${run.stdout}${run.stderr}`);
@@ -75,7 +126,10 @@ function buildFakeServer() {
  */
 async function collectStage(snapshot, out, build) {
   const kubeconfig = join(out, 'kubeconfig.json');
-  const server = spawn(process.execPath, [join(here, 'serve.mjs'), snapshot, kubeconfig, build], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, [join(here, 'serve.mjs'), snapshot, kubeconfig, build], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const ready = await new Promise((resolve) => {
     let text = '';
     server.stdout.on('data', (chunk) => {
@@ -109,9 +163,15 @@ for (const size of sizes) {
   const evaluation = stage(['evaluate', dir, profile, out]);
   const assessment = join(out, 'cis-kubernetes-1.11.1.json');
   console.error(`${size}: xlsx`);
-  const xlsx = evaluation.failed ? { failed: true, error: 'no assessment' } : stage(['xlsx', assessment, join(out, 'report.xlsx')]);
+  const xlsx = evaluation.failed
+    ? { failed: true, error: 'no assessment' }
+    : stage(['xlsx', assessment, join(out, 'report.xlsx')]);
   console.error(`${size}: pdf`);
-  const pdf = values['skip-pdf'] ? { skipped: true } : evaluation.failed ? { failed: true, error: 'no assessment' } : stage(['pdf', assessment, join(out, 'report.pdf')]);
+  const pdf = values['skip-pdf']
+    ? { skipped: true }
+    : evaluation.failed
+      ? { failed: true, error: 'no assessment' }
+      : stage(['pdf', assessment, join(out, 'report.pdf')]);
   console.error(`${size}: collect`);
   const collect = fakeServer ? await collectStage(dir, out, fakeServer) : { skipped: true };
   rows.push({ size, spec: SIZES[size], floor, evaluation, xlsx, pdf, collect });
@@ -124,22 +184,76 @@ const lines = [
   '',
   `Measured ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / GiB).toFixed(1)} GiB RAM, Node ${process.version}; profile ${profile}, seed ${seed}. Each stage runs in its own process; RSS is that process's peak (\`process.resourceUsage().maxRSS\`). The PDF's Chromium memory is the peak of the summed PSS of its processes (shared pages split between them), sampled every 250 ms.`,
   '',
-  '| size | input | floor: read + JSON.parse | evaluate (load + checks) | evaluate peak RSS | workbook | workbook peak RSS | workbook size | PDF | PDF peak RSS (node / Chromium) | PDF size | collect (fake API server) | collect peak RSS |',
+  '| size | input | floor: read + JSON.parse | evaluate (load + checks) | evaluate peak RSS (then writing assessment.json) | workbook | workbook peak RSS | workbook size | PDF | PDF peak RSS (node / Chromium) | PDF size | collect (fake API server) | collect peak RSS |',
   '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
 ];
 for (const r of rows) {
   const f = r.floor;
   const e = r.evaluation;
-  const cell = (/** @type {Record<string, any>} */ x, /** @type {(x: Record<string, any>) => string} */ show) => (x.failed ? `FAILED: ${x.error}` : x.skipped ? 'skipped' : show(x));
+  const cell = (
+    /** @type {Record<string, any>} */ x,
+    /** @type {(x: Record<string, any>) => string} */ show,
+  ) => (x.failed ? `FAILED: ${x.error}` : x.skipped ? 'skipped' : show(x));
   lines.push(
-    `| ${r.size}: ${r.spec.nodes} nodes, ${r.spec.pods} pods, ${r.spec.namespaces} ns, ${r.spec.rbac} RBAC | ${f.failed ? '?' : mib(f.bytes)} | ${cell(f, (x) => secs(x.seconds))} | ${cell(e, (x) => `${secs(x.seconds)} (${ratio(x.seconds, f.seconds)}; load ${secs(x.loadSeconds)}, checks ${secs(x.evaluateSeconds)})`)} | ${cell(e, (x) => `${x.maxRssMiB} MiB`)} | ${cell(r.xlsx, (x) => `${secs(x.seconds)} (${ratio(x.seconds, f.seconds)})`)} | ${cell(r.xlsx, (x) => `${x.maxRssMiB} MiB`)} | ${cell(r.xlsx, (x) => mib(x.bytes))} | ${cell(r.pdf, (x) => secs(x.seconds))} | ${cell(r.pdf, (x) => `${x.maxRssMiB} / ${x.childPeakRssMiB} MiB`)} | ${cell(r.pdf, (x) => mib(x.bytes))} | ${cell(r.collect, (x) => `${secs(x.seconds)} (${x.objects} objects, ${x.configz} configz)`)} | ${cell(r.collect, (x) => `${x.maxRssMiB} MiB`)} |`,
+    `| ${r.size}: ${r.spec.nodes} nodes, ${r.spec.pods} pods, ${r.spec.namespaces} ns, ${r.spec.rbac} RBAC | ${f.failed ? '?' : mib(f.bytes)} | ${cell(f, (x) => secs(x.seconds))} | ${cell(e, (x) => `${secs(x.seconds)} (${ratio(x.seconds, f.seconds)}; load ${secs(x.loadSeconds)}, checks ${secs(x.evaluateSeconds)})`)} | ${cell(e, (x) => `${x.maxRssMiB} MiB (${x.withWriteRssMiB} MiB)`)} | ${cell(r.xlsx, (x) => `${secs(x.seconds)} (${ratio(x.seconds, f.seconds)})`)} | ${cell(r.xlsx, (x) => `${x.maxRssMiB} MiB`)} | ${cell(r.xlsx, (x) => mib(x.bytes))} | ${cell(r.pdf, (x) => secs(x.seconds))} | ${cell(r.pdf, (x) => `${x.maxRssMiB} / ${x.childPeakRssMiB} MiB`)} | ${cell(r.pdf, (x) => mib(x.bytes))} | ${cell(r.collect, (x) => `${secs(x.seconds)} (${x.objects} objects, ${x.configz} configz)`)} | ${cell(r.collect, (x) => `${x.maxRssMiB} MiB`)} |`,
   );
 }
-lines.push('', 'Findings per size (CIS Kubernetes 1.11.1 unless noted):', '');
+lines.push('', 'Findings per size (the workbook and PDF render the CIS Kubernetes 1.11.1 assessment):', '');
 for (const r of rows) {
   if (r.evaluation.failed) continue;
-  for (const fw of r.evaluation.frameworks) lines.push(`- ${r.size} · ${fw.id}: ${r.evaluation.objects} objects loaded, ${fw.results} requirements, ${fw.fail} failed, ${fw.offenders} offending objects listed; assessment written in ${secs(r.evaluation.writeSeconds)}`);
+  const listed = r.evaluation.frameworks
+    .map(
+      (/** @type {Record<string, any>} */ fw) =>
+        `${fw.id}: ${fw.results} requirements, ${fw.fail} failed, ${fw.offenders} offending objects`,
+    )
+    .join('; ');
+  lines.push(
+    `- ${r.size}: ${r.evaluation.objects} objects loaded. ${listed}. The ${r.evaluation.frameworks.length} assessment.json files written in ${secs(r.evaluation.writeSeconds)}.`,
+  );
 }
+lines.push('', 'Targets (judged on the measurements above):', '');
+const verdict = (/** @type {boolean} */ ok) => (ok ? 'met' : '**missed**');
+const max = rows.find((r) => r.size === 'max');
+if (max && !max.floor.failed) {
+  const e = max.evaluation;
+  const x = max.xlsx;
+  lines.push(
+    `- evaluate within 3× the floor at 150,000 pods: ${e.failed ? '**missed** (failed)' : `${verdict(e.seconds <= 3 * max.floor.seconds)} (${ratio(e.seconds, max.floor.seconds)})`}`,
+  );
+  lines.push(
+    `- evaluate under 2 GiB peak RSS at 150,000 pods: ${e.failed ? '**missed** (failed)' : `${verdict(e.maxRssMiB < 2048)} (${e.maxRssMiB} MiB)`}`,
+  );
+  lines.push(
+    `- workbook with every finding within 5× the floor at 150,000 pods: ${x.failed ? '**missed** (failed)' : `${verdict(x.seconds <= 5 * max.floor.seconds)} (${ratio(x.seconds, max.floor.seconds)})`}`,
+  );
+}
+const pdfs = rows.filter((r) => !r.pdf.skipped);
+if (pdfs.length > 0)
+  lines.push(
+    `- PDF under 60 s at every size: ${verdict(pdfs.every((r) => !r.pdf.failed && r.pdf.seconds < 60))} (slowest ${secs(Math.max(...pdfs.map((r) => r.pdf.seconds ?? Infinity)))})`,
+  );
+const failed = rows.flatMap((r) =>
+  ['floor', 'evaluation', 'xlsx', 'pdf', 'collect'].filter((k) => r[k].failed).map((k) => `${r.size} ${k}`),
+);
+lines.push(
+  `- no size crashes: ${verdict(failed.length === 0)}${failed.length > 0 ? ` (${failed.join(', ')})` : ''}`,
+);
 const table = `${lines.join('\n')}\n`;
 console.log(table);
-await writeFile(values.out ?? join(here, 'results.md'), table);
+await writeFile(values.out ?? join(here, 'results.md'), await formatted(table));
+
+/**
+ * The file is committed, so it is written as `npm run lint` (prettier) wants it: aligned table columns.
+ * @param {string} markdown
+ */
+async function formatted(markdown) {
+  try {
+    const prettier = await import('prettier');
+    return await prettier.format(markdown, {
+      parser: 'markdown',
+      ...(await prettier.resolveConfig(join(here, 'results.md'))),
+    });
+  } catch {
+    return markdown; // prettier is a dev dependency: without it the table is still valid Markdown
+  }
+}

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { readLargeJson } from '../dist/facts/json-stream.js';
 
 const [snapshot, kubeconfig, build] = /** @type {string[]} */ (process.argv.slice(2));
-const { startFakeKubeServer } = await import(join(/** @type {string} */ (build), 'test', 'helpers', 'fake-kube-server.js'));
+const { startFakeKubeServer } = await import(
+  join(/** @type {string} */ (build), 'test', 'helpers', 'fake-kube-server.js')
+);
 
 /** @type {Record<string, Record<string, unknown>[]>} */
 const objects = {};
@@ -18,7 +20,9 @@ for (const name of await readdir(kube)) {
 /** @type {Record<string, Record<string, unknown>>} */
 const configz = {};
 for (const name of await readdir(join(kube, 'configz')).catch(() => [])) {
-  configz[name.replace(/\.json$/, '')] = JSON.parse(await readFile(join(kube, 'configz', name), 'utf8')).kubeletconfig;
+  configz[name.replace(/\.json$/, '')] = JSON.parse(
+    await readFile(join(kube, 'configz', name), 'utf8'),
+  ).kubeletconfig;
 }
 const server = await startFakeKubeServer({ objects, configz });
 await server.writeKubeconfig(kubeconfig);

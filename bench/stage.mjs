@@ -21,7 +21,9 @@ function report(extra) {
 /** @param {string} dir @returns {Promise<string[]>} */
 async function dataFiles(dir) {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith('.json')).map((e) => join(e.parentPath ?? e.path, e.name));
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.json'))
+    .map((e) => join(e.parentPath ?? e.path, e.name));
 }
 
 async function floor() {
@@ -53,31 +55,56 @@ async function evaluateStage() {
   const t0 = performance.now();
   const facts = await loadSnapshot(dir);
   const t1 = performance.now();
-  const assessments = [...catalogue.frameworks.keys()].map((framework) => evaluate(facts, catalogue, { framework, profile }));
+  const assessments = [...catalogue.frameworks.keys()].map((framework) =>
+    evaluate(facts, catalogue, { framework, profile }),
+  );
   const t2 = performance.now();
+  // The stage's own peak (load + checks), read before the assessments are serialised for the next stages.
+  const evaluatePeak = Math.round(process.resourceUsage().maxRSS / 1024);
   const frameworks = [];
   for (const a of assessments) {
     await writeAssessment(a, join(outDir, `${a.framework.id}.json`));
     const offenders = a.results.reduce((sum, r) => sum + (r.offenders?.length ?? 0), 0);
-    frameworks.push({ id: a.framework.id, results: a.results.length, fail: a.summary.counts.fail, offenders });
+    frameworks.push({
+      id: a.framework.id,
+      results: a.results.length,
+      fail: a.summary.counts.fail,
+      offenders,
+    });
   }
   const t3 = performance.now();
   const objects = [...facts.kubernetes.objects.values()].reduce((sum, list) => sum + list.length, 0);
-  report({ loadSeconds: (t1 - t0) / 1000, evaluateSeconds: (t2 - t1) / 1000, writeSeconds: (t3 - t2) / 1000, seconds: (t2 - t0) / 1000, objects, frameworks });
+  report({
+    loadSeconds: (t1 - t0) / 1000,
+    evaluateSeconds: (t2 - t1) / 1000,
+    writeSeconds: (t3 - t2) / 1000,
+    seconds: (t2 - t0) / 1000,
+    objects,
+    frameworks,
+    maxRssMiB: evaluatePeak,
+    withWriteRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+  });
 }
 
 /** @param {'xlsx' | 'pdf'} format */
 async function renderStage(format) {
   const [assessmentFile, outFile] = /** @type {string[]} */ (args);
   const { readAssessment } = await import('../dist/render/json.js');
-  const render = format === 'xlsx' ? (await import('../dist/render/xlsx.js')).writeWorkbook : (await import('../dist/render/pdf.js')).writePdf;
+  const render =
+    format === 'xlsx'
+      ? (await import('../dist/render/xlsx.js')).writeWorkbook
+      : (await import('../dist/render/pdf.js')).writePdf;
   const assessment = await readAssessment(assessmentFile);
   const sampler = sampleDescendants();
   const t0 = performance.now();
   await render(assessment, outFile, 'en');
   const t1 = performance.now();
   const browserPeak = sampler.stop();
-  report({ seconds: (t1 - t0) / 1000, bytes: (await stat(outFile)).size, childPeakRssMiB: Math.round(browserPeak / 1024) });
+  report({
+    seconds: (t1 - t0) / 1000,
+    bytes: (await stat(outFile)).size,
+    childPeakRssMiB: Math.round(browserPeak / 1024),
+  });
 }
 
 async function collectStage() {
@@ -87,11 +114,25 @@ async function collectStage() {
   const t0 = performance.now();
   const result = await collectKubernetes({ kubeconfig, snapshotDir: outDir });
   const t1 = performance.now();
-  const objects = Object.entries(result.counts).reduce((sum, [kind, n]) => sum + (kind === 'configz' ? 0 : n), 0);
-  report({ seconds: (t1 - t0) / 1000, objects, configz: result.counts.configz ?? 0, gaps: result.gaps.length });
+  const objects = Object.entries(result.counts).reduce(
+    (sum, [kind, n]) => sum + (kind === 'configz' ? 0 : n),
+    0,
+  );
+  report({
+    seconds: (t1 - t0) / 1000,
+    objects,
+    configz: result.counts.configz ?? 0,
+    gaps: result.gaps.length,
+  });
 }
 
-const stages = { collect: collectStage, floor, evaluate: evaluateStage, xlsx: () => renderStage('xlsx'), pdf: () => renderStage('pdf') };
+const stages = {
+  collect: collectStage,
+  floor,
+  evaluate: evaluateStage,
+  xlsx: () => renderStage('xlsx'),
+  pdf: () => renderStage('pdf'),
+};
 const run = stages[/** @type {keyof typeof stages} */ (stage)];
 if (!run) {
   console.error(`unknown stage ${stage}`);

@@ -56,6 +56,9 @@ export function redact(object: KubeObject): KubeObject {
     delete object.data;
     delete object.stringData;
   }
+  // Server-side apply bookkeeping: 1–2 kB per object that no check reads (kubectl hides it too).
+  if ('managedFields' in object.metadata)
+    delete (object.metadata as { managedFields?: unknown }).managedFields;
   const annotations = object.metadata.annotations;
   if (annotations && LAST_APPLIED in annotations) {
     const { [LAST_APPLIED]: _dropped, ...rest } = annotations;

@@ -15,7 +15,11 @@ export function managedCluster(plan: ClusterPlan): JsonObject {
     name,
     type: 'Microsoft.ContainerService/ManagedClusters',
     sku: { name: 'Base', tier: 'Standard' },
-    identity: { type: 'SystemAssigned', principalId: '5e7a8b9c-0d1e-4f2a-8b3c-4d5e6f7a8b9c', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47' },
+    identity: {
+      type: 'SystemAssigned',
+      principalId: '5e7a8b9c-0d1e-4f2a-8b3c-4d5e6f7a8b9c',
+      tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+    },
     properties: {
       provisioningState: 'Succeeded',
       powerState: { code: 'Running' },
@@ -25,7 +29,12 @@ export function managedCluster(plan: ClusterPlan): JsonObject {
       fqdn: `${name}-dns-4f2a8b3c.hcp.chinaeast2.cx.prod.service.azk8s.cn`,
       enableRBAC: true,
       disableLocalAccounts: false,
-      aadProfile: { managed: true, enableAzureRBAC: true, adminGroupObjectIDs: ['3b1f4c2a-9d8e-4f7a-b6c5-0e1d2c3b4a59'], tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47' },
+      aadProfile: {
+        managed: true,
+        enableAzureRBAC: true,
+        adminGroupObjectIDs: ['3b1f4c2a-9d8e-4f7a-b6c5-0e1d2c3b4a59'],
+        tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      },
       agentPoolProfiles: [...pools].map(([pool, count]) => ({
         name: pool,
         count,
@@ -48,13 +57,31 @@ export function managedCluster(plan: ClusterPlan): JsonObject {
       })),
       addonProfiles: {
         azurepolicy: { enabled: true, config: { version: 'v2' } },
-        azureKeyvaultSecretsProvider: { enabled: true, config: { enableSecretRotation: 'true', rotationPollInterval: '2m' } },
-        omsagent: { enabled: true, config: { logAnalyticsWorkspaceResourceID: `/subscriptions/${SUB}/resourceGroups/rg-observability/providers/Microsoft.OperationalInsights/workspaces/law-${name}` } },
+        azureKeyvaultSecretsProvider: {
+          enabled: true,
+          config: { enableSecretRotation: 'true', rotationPollInterval: '2m' },
+        },
+        omsagent: {
+          enabled: true,
+          config: {
+            logAnalyticsWorkspaceResourceID: `/subscriptions/${SUB}/resourceGroups/rg-observability/providers/Microsoft.OperationalInsights/workspaces/law-${name}`,
+          },
+        },
       },
-      networkProfile: { networkPlugin: 'azure', networkPolicy: 'calico', loadBalancerSku: 'standard', serviceCidr: '10.0.0.0/16', dnsServiceIP: '10.0.0.10', outboundType: 'loadBalancer' },
+      networkProfile: {
+        networkPlugin: 'azure',
+        networkPolicy: 'calico',
+        loadBalancerSku: 'standard',
+        serviceCidr: '10.0.0.0/16',
+        dnsServiceIP: '10.0.0.10',
+        outboundType: 'loadBalancer',
+      },
       apiServerAccessProfile: { enablePrivateCluster: false, authorizedIPRanges: ['203.0.113.0/24'] },
       oidcIssuerProfile: { enabled: true, issuerURL: `https://chinaeast2.oic.prod-aks.azure.cn/${SUB}/` },
-      securityProfile: { defender: { securityMonitoring: { enabled: true } }, workloadIdentity: { enabled: true } },
+      securityProfile: {
+        defender: { securityMonitoring: { enabled: true } },
+        workloadIdentity: { enabled: true },
+      },
       nodeResourceGroup: `MC_rg-${name}_${name}_chinaeast2`,
       maxAgentPools: 100,
     },
@@ -63,7 +90,15 @@ export function managedCluster(plan: ClusterPlan): JsonObject {
 
 export function diagnosticSettings(plan: ClusterPlan): JsonObject {
   const name = plan.options.clusterName;
-  const categories = ['kube-apiserver', 'kube-audit', 'kube-audit-admin', 'kube-controller-manager', 'kube-scheduler', 'cluster-autoscaler', 'guard'];
+  const categories = [
+    'kube-apiserver',
+    'kube-audit',
+    'kube-audit-admin',
+    'kube-controller-manager',
+    'kube-scheduler',
+    'cluster-autoscaler',
+    'guard',
+  ];
   return {
     value: [
       {

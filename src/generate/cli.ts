@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { generateSnapshot } from './generate.js';
 import type { GenerateProfile } from './options.js';
 
-const USAGE = 'usage: npm run gen -- --nodes N --pods P [--namespaces S] [--rbac R] [--seed X] [--profile aks|kubeadm] [--configz N] [--force] --out DIR';
+const USAGE =
+  'usage: npm run gen -- --nodes N --pods P [--namespaces S] [--rbac R] [--seed X] [--profile aks|kubeadm] [--configz N] [--force] --out DIR';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -29,8 +30,10 @@ async function main(): Promise<void> {
   }
   if (!values.nodes || !values.pods || !values.out) throw new Error(USAGE);
   const profile = values.profile ?? 'aks';
-  if (profile !== 'aks' && profile !== 'kubeadm') throw new Error(`--profile must be aks or kubeadm (got ${profile})`);
-  const num = (text: string | undefined) => (text === undefined ? undefined : Number(text.replace(/[_,]/g, '')));
+  if (profile !== 'aks' && profile !== 'kubeadm')
+    throw new Error(`--profile must be aks or kubeadm (got ${profile})`);
+  const num = (text: string | undefined) =>
+    text === undefined ? undefined : Number(text.replace(/[_,]/g, ''));
   const summary = await generateSnapshot(
     {
       nodes: num(values.nodes)!,
@@ -46,7 +49,9 @@ async function main(): Promise<void> {
     { force: values.force, progress: values.quiet ? undefined : (line) => console.error(line) },
   );
   const mb = (summary.bytes / 1048576).toFixed(1);
-  console.log(`wrote ${summary.options.out}: ${summary.counts.Pod} pods, ${summary.counts.Node} nodes, ${summary.counts.Namespace} namespaces, ${mb} MiB in ${summary.seconds.toFixed(1)} s`);
+  console.log(
+    `wrote ${summary.options.out}: ${summary.counts.Pod} pods, ${summary.counts.Node} nodes, ${summary.counts.Namespace} namespaces, ${mb} MiB in ${summary.seconds.toFixed(1)} s`,
+  );
   console.log(JSON.stringify(summary.counts));
 }
 

@@ -24,7 +24,14 @@ export function kubeletConfigz(plan: ClusterPlan, node: NodePlan): JsonObject {
       address: '0.0.0.0',
       port: 10250,
       readOnlyPort: drift && aks ? 10255 : 0,
-      tlsCipherSuites: aks ? ['TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384'] : [],
+      tlsCipherSuites: aks
+        ? [
+            'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256',
+            'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+            'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384',
+            'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+          ]
+        : [],
       rotateCertificates: true,
       serverTLSBootstrap: !aks,
       authentication: {
@@ -32,7 +39,10 @@ export function kubeletConfigz(plan: ClusterPlan, node: NodePlan): JsonObject {
         webhook: { enabled: true, cacheTTL: '2m0s' },
         anonymous: { enabled: drift && !aks },
       },
-      authorization: { mode: 'Webhook', webhook: { cacheAuthorizedTTL: '5m0s', cacheUnauthorizedTTL: '30s' } },
+      authorization: {
+        mode: 'Webhook',
+        webhook: { cacheAuthorizedTTL: '5m0s', cacheUnauthorizedTTL: '30s' },
+      },
       registryPullQPS: 5,
       eventRecordQPS: 5,
       enableDebuggingHandlers: true,

@@ -46,8 +46,16 @@ const LISTS: [kind: string, plural: string, source: Source][] = [
   ['ReplicaSet', 'replicasets', (p) => controllers(p, 'ReplicaSet')],
   ['Job', 'jobs', (p) => controllers(p, 'Job')],
   ['CronJob', 'cronjobs', (p) => controllers(p, 'CronJob')],
-  ['ValidatingWebhookConfiguration', 'validatingwebhookconfigurations', (p) => core.webhooks(p, 'ValidatingWebhookConfiguration')],
-  ['MutatingWebhookConfiguration', 'mutatingwebhookconfigurations', (p) => core.webhooks(p, 'MutatingWebhookConfiguration')],
+  [
+    'ValidatingWebhookConfiguration',
+    'validatingwebhookconfigurations',
+    (p) => core.webhooks(p, 'ValidatingWebhookConfiguration'),
+  ],
+  [
+    'MutatingWebhookConfiguration',
+    'mutatingwebhookconfigurations',
+    (p) => core.webhooks(p, 'MutatingWebhookConfiguration'),
+  ],
   ['CustomResourceDefinition', 'customresourcedefinitions', core.customResourceDefinitions],
 ];
 
@@ -61,11 +69,15 @@ export interface WriteOptions {
  * Generates into a temporary sibling of `out` and renames it at the end, so an interrupted run never
  * leaves a half-written snapshot where a cache (bench/.data) would trust it.
  */
-export async function generateSnapshot(input: GenerateInput, write: WriteOptions = {}): Promise<GenerateSummary> {
+export async function generateSnapshot(
+  input: GenerateInput,
+  write: WriteOptions = {},
+): Promise<GenerateSummary> {
   const started = performance.now();
   const options = resolveOptions(input);
   const progress = write.progress ?? (() => undefined);
-  if (!write.force && (await nonEmpty(options.out))) throw new Error(`${options.out} already exists and is not empty (pass --force to replace it)`);
+  if (!write.force && (await nonEmpty(options.out)))
+    throw new Error(`${options.out} already exists and is not empty (pass --force to replace it)`);
   const temp = join(dirname(options.out), `.${options.out.split(/[\\/]/).pop()}.partial-${process.pid}`);
   await rm(temp, { recursive: true, force: true });
   try {
@@ -75,14 +87,24 @@ export async function generateSnapshot(input: GenerateInput, write: WriteOptions
     await rm(options.out, { recursive: true, force: true });
     await mkdir(dirname(options.out), { recursive: true });
     await rename(temp, options.out);
-    return { options, counts, offendingShare: plan.offendingShare, bytes, seconds: (performance.now() - started) / 1000 };
+    return {
+      options,
+      counts,
+      offendingShare: plan.offendingShare,
+      bytes,
+      seconds: (performance.now() - started) / 1000,
+    };
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
     throw error;
   }
 }
 
-async function writeAll(plan: ClusterPlan, dir: string, progress: (line: string) => void): Promise<Record<string, number>> {
+async function writeAll(
+  plan: ClusterPlan,
+  dir: string,
+  progress: (line: string) => void,
+): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   const kube = join(dir, 'kubernetes');
   await mkdir(join(kube, 'configz'), { recursive: true });
@@ -92,7 +114,8 @@ async function writeAll(plan: ClusterPlan, dir: string, progress: (line: string)
     progress(`  ${plural}: ${counts[kind]}`);
   }
   const configz = configzNodes(plan);
-  for (const node of configz) await writeJson(join(kube, 'configz', `${node.name}.json`), kubeletConfigz(plan, node));
+  for (const node of configz)
+    await writeJson(join(kube, 'configz', `${node.name}.json`), kubeletConfigz(plan, node));
   counts.configz = configz.length;
   progress(`  configz: ${configz.length}`);
 
@@ -101,7 +124,8 @@ async function writeAll(plan: ClusterPlan, dir: string, progress: (line: string)
     await writeJson(join(dir, 'azure', 'diagnostic-settings.json'), diagnosticSettings(plan));
   }
   const withFacts = nodesWithFacts(plan);
-  for (const [index, node] of withFacts.entries()) await writeJson(join(dir, 'nodes', `${node.name}.json`), nodeFacts(node, index));
+  for (const [index, node] of withFacts.entries())
+    await writeJson(join(dir, 'nodes', `${node.name}.json`), nodeFacts(node, index));
   counts.nodeFacts = withFacts.length;
 
   // Written last: its presence says the rest is complete.
@@ -121,7 +145,17 @@ async function writeAll(plan: ClusterPlan, dir: string, progress: (line: string)
 function versionJson(): JsonObject {
   return {
     clientVersion: { major: '1', minor: '30', gitVersion: 'v1.30.5', platform: 'linux/amd64' },
-    serverVersion: { major: '1', minor: '30', gitVersion: 'v1.30.6', gitCommit: '00f20d443ba0cee5b7e2a0bce8d2f4a1c4e3b6d7', gitTreeState: 'clean', buildDate: '2024-10-24T20:32:21Z', goVersion: 'go1.22.8', compiler: 'gc', platform: 'linux/amd64' },
+    serverVersion: {
+      major: '1',
+      minor: '30',
+      gitVersion: 'v1.30.6',
+      gitCommit: '00f20d443ba0cee5b7e2a0bce8d2f4a1c4e3b6d7',
+      gitTreeState: 'clean',
+      buildDate: '2024-10-24T20:32:21Z',
+      goVersion: 'go1.22.8',
+      compiler: 'gc',
+      platform: 'linux/amd64',
+    },
   };
 }
 

@@ -15,7 +15,9 @@ export class ListFile {
   static async create(path: string, listKind: string): Promise<ListFile> {
     await mkdir(dirname(path), { recursive: true });
     const file = new ListFile(await open(path, 'w'));
-    file.push(`{"apiVersion":"v1","kind":${JSON.stringify(listKind)},"metadata":{"resourceVersion":"48213"},"items":[\n`);
+    file.push(
+      `{"apiVersion":"v1","kind":${JSON.stringify(listKind)},"metadata":{"resourceVersion":"48213"},"items":[\n`,
+    );
     return file;
   }
 

@@ -19,21 +19,48 @@ interface Owner {
 }
 
 function ownerRef(owner: Owner): JsonObject {
-  return { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.name, uid: owner.uid, controller: true, blockOwnerDeletion: true };
+  return {
+    apiVersion: owner.apiVersion,
+    kind: owner.kind,
+    name: owner.name,
+    uid: owner.uid,
+    controller: true,
+    blockOwnerDeletion: true,
+  };
 }
 
-function meta(w: WorkloadPlan, name: string, uid: string, labels: Record<string, string>, extra: JsonObject = {}): JsonObject {
-  return { name, namespace: w.namespace, uid, resourceVersion: String(100000 + (uid.charCodeAt(0) * 7919) % 900000), generation: 1, creationTimestamp: daysAgo(w.createdDaysAgo), labels, ...extra };
+function meta(
+  w: WorkloadPlan,
+  name: string,
+  uid: string,
+  labels: Record<string, string>,
+  extra: JsonObject = {},
+): JsonObject {
+  return {
+    name,
+    namespace: w.namespace,
+    uid,
+    resourceVersion: String(100000 + ((uid.charCodeAt(0) * 7919) % 900000)),
+    generation: 1,
+    creationTimestamp: daysAgo(w.createdDaysAgo),
+    labels,
+    ...extra,
+  };
 }
 
 function templateOf(tpl: PodTemplate, extraLabels: Record<string, string> = {}): JsonObject {
   return {
-    metadata: { labels: { ...tpl.labels, ...extraLabels }, ...(Object.keys(tpl.annotations).length > 0 ? { annotations: tpl.annotations } : {}) },
+    metadata: {
+      labels: { ...tpl.labels, ...extraLabels },
+      ...(Object.keys(tpl.annotations).length > 0 ? { annotations: tpl.annotations } : {}),
+    },
     spec: tpl.spec,
   };
 }
 
-const selector = (tpl: PodTemplate): { matchLabels: Record<string, string> } => ({ matchLabels: tpl.labels.app ? { app: tpl.labels.app } : { 'k8s-app': tpl.labels['k8s-app'] ?? '' } });
+const selector = (tpl: PodTemplate): { matchLabels: Record<string, string> } => ({
+  matchLabels: tpl.labels.app ? { app: tpl.labels.app } : { 'k8s-app': tpl.labels['k8s-app'] ?? '' },
+});
 
 const rsName = (w: WorkloadPlan, hash: string) => `${w.name}-${hash}`;
 const cronJobRun = (w: WorkloadPlan) => `${w.name}-${29_000_000 + (w.uid.charCodeAt(1) % 60) * 30}`;
@@ -57,9 +84,28 @@ function controller(w: WorkloadPlan, plan: ClusterPlan): JsonObject {
       return {
         apiVersion: 'apps/v1',
         kind: 'Deployment',
-        metadata: meta(w, w.name, w.uid, labels, { annotations: { 'deployment.kubernetes.io/revision': String(w.oldHashes.length + 1) } }),
-        spec: { replicas: w.replicas, revisionHistoryLimit: 3, selector: selector(tpl), strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } }, template: templateOf(tpl), progressDeadlineSeconds: 600 },
-        status: { observedGeneration: 1, replicas: ready, readyReplicas: ready, availableReplicas: ready, updatedReplicas: ready, conditions: [{ type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable' }, { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable' }] },
+        metadata: meta(w, w.name, w.uid, labels, {
+          annotations: { 'deployment.kubernetes.io/revision': String(w.oldHashes.length + 1) },
+        }),
+        spec: {
+          replicas: w.replicas,
+          revisionHistoryLimit: 3,
+          selector: selector(tpl),
+          strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } },
+          template: templateOf(tpl),
+          progressDeadlineSeconds: 600,
+        },
+        status: {
+          observedGeneration: 1,
+          replicas: ready,
+          readyReplicas: ready,
+          availableReplicas: ready,
+          updatedReplicas: ready,
+          conditions: [
+            { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable' },
+            { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable' },
+          ],
+        },
       };
     case 'StatefulSet':
       return {
@@ -73,17 +119,49 @@ function controller(w: WorkloadPlan, plan: ClusterPlan): JsonObject {
           selector: selector(tpl),
           template: templateOf(tpl),
           updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0 } },
-          volumeClaimTemplates: [{ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '20Gi' } }, storageClassName: 'managed-csi', volumeMode: 'Filesystem' } }],
+          volumeClaimTemplates: [
+            {
+              apiVersion: 'v1',
+              kind: 'PersistentVolumeClaim',
+              metadata: { name: 'data' },
+              spec: {
+                accessModes: ['ReadWriteOnce'],
+                resources: { requests: { storage: '20Gi' } },
+                storageClassName: 'managed-csi',
+                volumeMode: 'Filesystem',
+              },
+            },
+          ],
         },
-        status: { observedGeneration: 1, replicas: ready, readyReplicas: ready, currentReplicas: ready, updatedReplicas: ready, availableReplicas: ready },
+        status: {
+          observedGeneration: 1,
+          replicas: ready,
+          readyReplicas: ready,
+          currentReplicas: ready,
+          updatedReplicas: ready,
+          availableReplicas: ready,
+        },
       };
     case 'DaemonSet':
       return {
         apiVersion: 'apps/v1',
         kind: 'DaemonSet',
         metadata: meta(w, w.name, w.uid, labels),
-        spec: { selector: selector(tpl), template: templateOf(tpl), updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } }, revisionHistoryLimit: 10 },
-        status: { currentNumberScheduled: plan.nodes.length, desiredNumberScheduled: plan.nodes.length, numberAvailable: plan.nodes.length, numberMisscheduled: 0, numberReady: plan.nodes.length, observedGeneration: 1, updatedNumberScheduled: plan.nodes.length },
+        spec: {
+          selector: selector(tpl),
+          template: templateOf(tpl),
+          updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } },
+          revisionHistoryLimit: 10,
+        },
+        status: {
+          currentNumberScheduled: plan.nodes.length,
+          desiredNumberScheduled: plan.nodes.length,
+          numberAvailable: plan.nodes.length,
+          numberMisscheduled: 0,
+          numberReady: plan.nodes.length,
+          observedGeneration: 1,
+          updatedNumberScheduled: plan.nodes.length,
+        },
       };
     default:
       return {
@@ -115,11 +193,25 @@ function* replicaSets(w: WorkloadPlan): Generator<JsonObject> {
       apiVersion: 'apps/v1',
       kind: 'ReplicaSet',
       metadata: meta(w, rsName(w, hash), derivedUid(w.uid, hash), labels, {
-        annotations: { 'deployment.kubernetes.io/desired-replicas': String(w.replicas), 'deployment.kubernetes.io/max-replicas': String(w.replicas + 1), 'deployment.kubernetes.io/revision': String(index + 1) },
+        annotations: {
+          'deployment.kubernetes.io/desired-replicas': String(w.replicas),
+          'deployment.kubernetes.io/max-replicas': String(w.replicas + 1),
+          'deployment.kubernetes.io/revision': String(index + 1),
+        },
         ownerReferences: [ownerRef(owner)],
       }),
-      spec: { replicas, selector: { matchLabels: { ...selector(tpl).matchLabels, 'pod-template-hash': hash } }, template: templateOf(tpl, { 'pod-template-hash': hash }) },
-      status: { replicas, fullyLabeledReplicas: replicas, readyReplicas: replicas, availableReplicas: replicas, observedGeneration: 1 },
+      spec: {
+        replicas,
+        selector: { matchLabels: { ...selector(tpl).matchLabels, 'pod-template-hash': hash } },
+        template: templateOf(tpl, { 'pod-template-hash': hash }),
+      },
+      status: {
+        replicas,
+        fullyLabeledReplicas: replicas,
+        readyReplicas: replicas,
+        availableReplicas: replicas,
+        observedGeneration: 1,
+      },
     };
   }
 }
@@ -128,13 +220,29 @@ function job(w: WorkloadPlan): JsonObject {
   const tpl = podTemplate(w);
   const name = w.kind === 'CronJob' ? cronJobRun(w) : w.name;
   const uid = w.kind === 'CronJob' ? derivedUid(w.uid, 'run') : w.uid;
-  const owner: JsonObject = w.kind === 'CronJob' ? { ownerReferences: [ownerRef({ apiVersion: 'batch/v1', kind: 'CronJob', name: w.name, uid: w.uid })] } : {};
+  const owner: JsonObject =
+    w.kind === 'CronJob'
+      ? { ownerReferences: [ownerRef({ apiVersion: 'batch/v1', kind: 'CronJob', name: w.name, uid: w.uid })] }
+      : {};
   return {
     apiVersion: 'batch/v1',
     kind: 'Job',
     metadata: meta(w, name, uid, { ...tpl.labels, 'batch.kubernetes.io/job-name': name }, owner),
-    spec: { backoffLimit: 2, completions: 1, parallelism: 1, completionMode: 'NonIndexed', suspend: false, template: templateOf(tpl, { 'batch.kubernetes.io/job-name': name }) },
-    status: { startTime: daysAgo(0.3), completionTime: daysAgo(0.29), succeeded: 1, ready: 0, conditions: [{ type: 'Complete', status: 'True' }] },
+    spec: {
+      backoffLimit: 2,
+      completions: 1,
+      parallelism: 1,
+      completionMode: 'NonIndexed',
+      suspend: false,
+      template: templateOf(tpl, { 'batch.kubernetes.io/job-name': name }),
+    },
+    status: {
+      startTime: daysAgo(0.3),
+      completionTime: daysAgo(0.29),
+      succeeded: 1,
+      ready: 0,
+      conditions: [{ type: 'Complete', status: 'True' }],
+    },
   };
 }
 
@@ -149,20 +257,34 @@ export function* pods(plan: ClusterPlan): Generator<JsonObject> {
       let owner: Owner;
       let labels: Record<string, string> = tpl.labels;
       if (w.kind === 'Deployment') {
-        owner = { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rsName(w, w.hash), uid: derivedUid(w.uid, w.hash) };
+        owner = {
+          apiVersion: 'apps/v1',
+          kind: 'ReplicaSet',
+          name: rsName(w, w.hash),
+          uid: derivedUid(w.uid, w.hash),
+        };
         name = `${owner.name}-${rng.text(5, KUBE_ALPHABET)}`;
         labels = { ...labels, 'pod-template-hash': w.hash };
       } else if (w.kind === 'StatefulSet') {
         owner = { apiVersion: 'apps/v1', kind: 'StatefulSet', name: w.name, uid: w.uid };
         name = `${w.name}-${i}`;
-        labels = { ...labels, 'apps.kubernetes.io/pod-index': String(i), 'statefulset.kubernetes.io/pod-name': name };
+        labels = {
+          ...labels,
+          'apps.kubernetes.io/pod-index': String(i),
+          'statefulset.kubernetes.io/pod-name': name,
+        };
       } else if (w.kind === 'DaemonSet') {
         owner = { apiVersion: 'apps/v1', kind: 'DaemonSet', name: w.name, uid: w.uid };
         name = `${w.name}-${rng.text(5, KUBE_ALPHABET)}`;
         labels = { ...labels, 'controller-revision-hash': w.hash, 'pod-template-generation': '1' };
       } else {
         const jobName = w.kind === 'CronJob' ? cronJobRun(w) : w.name;
-        owner = { apiVersion: 'batch/v1', kind: 'Job', name: jobName, uid: w.kind === 'CronJob' ? derivedUid(w.uid, 'run') : w.uid };
+        owner = {
+          apiVersion: 'batch/v1',
+          kind: 'Job',
+          name: jobName,
+          uid: w.kind === 'CronJob' ? derivedUid(w.uid, 'run') : w.uid,
+        };
         name = `${jobName}-${rng.text(5, KUBE_ALPHABET)}`;
         labels = { ...labels, 'batch.kubernetes.io/job-name': jobName };
       }
@@ -191,7 +313,9 @@ function pod(w: WorkloadPlan, tpl: PodTemplate, p: PodInstance): JsonObject {
   const token = `kube-api-access-${rng.text(5, KUBE_ALPHABET)}`;
   const mount = { name: token, mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', readOnly: true };
   const automount = tpl.spec.automountServiceAccountToken !== false;
-  const containers = (tpl.spec.containers as JsonObject[]).map((c): JsonObject => (automount ? { ...c, volumeMounts: [...((c.volumeMounts as JsonValue[]) ?? []), mount] } : c));
+  const containers = (tpl.spec.containers as JsonObject[]).map((c): JsonObject =>
+    automount ? { ...c, volumeMounts: [...((c.volumeMounts as JsonValue[]) ?? []), mount] } : c,
+  );
   const volumes = [...((tpl.spec.volumes as JsonValue[]) ?? [])];
   if (w.stateful) volumes.push({ name: 'data', persistentVolumeClaim: { claimName: `data-${p.name}` } });
   if (automount) volumes.push(projectedToken(token));
@@ -205,14 +329,17 @@ function pod(w: WorkloadPlan, tpl: PodTemplate, p: PodInstance): JsonObject {
     ready: !finished,
     started: !finished,
     restartCount: rng.chance(0.1) ? rng.range(1, 12) : 0,
-    state: (finished ? { terminated: { exitCode: 0, reason: 'Completed', startedAt: started, finishedAt: started } } : { running: { startedAt: started } }) as JsonObject,
+    state: (finished
+      ? { terminated: { exitCode: 0, reason: 'Completed', startedAt: started, finishedAt: started } }
+      : { running: { startedAt: started } }) as JsonObject,
   }));
   return {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
       name: p.name,
-      generateName: w.kind === 'StatefulSet' ? `${w.name}-` : `${p.name.slice(0, p.name.lastIndexOf('-') + 1)}`,
+      generateName:
+        w.kind === 'StatefulSet' ? `${w.name}-` : `${p.name.slice(0, p.name.lastIndexOf('-') + 1)}`,
       namespace: w.namespace,
       uid: rng.uuid(),
       resourceVersion: String(rng.range(1_000_000, 99_999_999)),
@@ -230,13 +357,34 @@ function pod(w: WorkloadPlan, tpl: PodTemplate, p: PodInstance): JsonObject {
       preemptionPolicy: 'PreemptLowerPriority',
       priority: tpl.spec.priorityClassName ? 2000000000 : 0,
       tolerations: tpl.spec.tolerations ?? [
-        { effect: 'NoExecute', key: 'node.kubernetes.io/not-ready', operator: 'Exists', tolerationSeconds: 300 },
-        { effect: 'NoExecute', key: 'node.kubernetes.io/unreachable', operator: 'Exists', tolerationSeconds: 300 },
+        {
+          effect: 'NoExecute',
+          key: 'node.kubernetes.io/not-ready',
+          operator: 'Exists',
+          tolerationSeconds: 300,
+        },
+        {
+          effect: 'NoExecute',
+          key: 'node.kubernetes.io/unreachable',
+          operator: 'Exists',
+          tolerationSeconds: 300,
+        },
       ],
     },
     status: {
       phase: finished ? 'Succeeded' : 'Running',
-      conditions: ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map((type) => ({ type, status: finished && type.includes('Ready') ? 'False' : 'True', lastProbeTime: null, lastTransitionTime: started })),
+      conditions: [
+        'PodReadyToStartContainers',
+        'Initialized',
+        'Ready',
+        'ContainersReady',
+        'PodScheduled',
+      ].map((type) => ({
+        type,
+        status: finished && type.includes('Ready') ? 'False' : 'True',
+        lastProbeTime: null,
+        lastTransitionTime: started,
+      })),
       hostIP: node.ip,
       hostIPs: [{ ip: node.ip }],
       ...(finished ? {} : { podIP, podIPs: [{ ip: podIP }] }),
@@ -255,7 +403,11 @@ function projectedToken(name: string): JsonObject {
       sources: [
         { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
         { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
-        { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
+        {
+          downwardAPI: {
+            items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }],
+          },
+        },
       ],
     },
   };

@@ -33,11 +33,13 @@ export function resolveOptions(input: GenerateInput): GenerateOptions {
     profile,
     out: input.out,
     configz: Math.min(nodes, input.configz ?? nodes),
-    clusterName: input.clusterName ?? (profile === 'aks' ? `aks-synthetic-${nodes}n` : `kubeadm-synthetic-${nodes}n`),
+    clusterName:
+      input.clusterName ?? (profile === 'aks' ? `aks-synthetic-${nodes}n` : `kubeadm-synthetic-${nodes}n`),
   };
 }
 
 function positive(value: number, name: string): number {
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer (got ${value})`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`--${name} must be a positive integer (got ${value})`);
   return value;
 }

@@ -125,12 +125,20 @@ export function planCluster(options: GenerateOptions): ClusterPlan {
     const ns = turn < appNamespaces.length ? appNamespaces[turn]! : rng.pick(appNamespaces);
     turn++;
     const roll = rng.next();
-    const kind: WorkloadKind = roll < 0.86 ? 'Deployment' : roll < 0.92 ? 'StatefulSet' : roll < 0.96 ? 'CronJob' : 'Job';
+    const kind: WorkloadKind =
+      roll < 0.86 ? 'Deployment' : roll < 0.92 ? 'StatefulSet' : roll < 0.96 ? 'CronJob' : 'Job';
     const stateful = kind === 'StatefulSet' ? rng.pick(STATEFUL) : undefined;
-    const replicas = Math.min(remaining, kind === 'StatefulSet' ? rng.pick([1, 3, 3, 5]) : kind === 'Deployment' ? deploymentReplicas(rng) : 1);
+    const replicas = Math.min(
+      remaining,
+      kind === 'StatefulSet' ? rng.pick([1, 3, 3, 5]) : kind === 'Deployment' ? deploymentReplicas(rng) : 1,
+    );
     remaining -= replicas;
     const team = ns.team ?? 'apps';
-    const base = stateful ? `${team}-${stateful.name}` : kind === 'Deployment' ? `${team}-${rng.pick(SERVICES)}` : `${team}-${rng.pick(['report', 'cleanup', 'sync', 'backup', 'export', 'migrate'])}`;
+    const base = stateful
+      ? `${team}-${stateful.name}`
+      : kind === 'Deployment'
+        ? `${team}-${rng.pick(SERVICES)}`
+        : `${team}-${rng.pick(['report', 'cleanup', 'sync', 'backup', 'export', 'migrate'])}`;
     const name = uniqueName(usedNames, ns.name, base);
 
     const offences: Offences = {
@@ -207,19 +215,32 @@ function planNodes(options: GenerateOptions, rng: Prng): NodePlan[] {
     return nodes;
   }
   // AKS: a system pool of 3 (or 5 % of the nodes), the rest spread over user pools of at most 1,000.
-  const system = Math.min(options.nodes, Math.max(1, Math.min(3, options.nodes), Math.floor(options.nodes * 0.05)));
+  const system = Math.min(
+    options.nodes,
+    Math.max(1, Math.min(3, options.nodes), Math.floor(options.nodes * 0.05)),
+  );
   const pools: { name: string; count: number }[] = [{ name: 'system', count: system }];
   const userPools = ['apps', 'general', 'compute', 'memory', 'batch', 'spot'];
   for (let left = options.nodes - system, p = 0; left > 0; p++) {
     const count = Math.min(left, 1000);
-    pools.push({ name: userPools[p % userPools.length]! + (p >= userPools.length ? String(Math.floor(p / userPools.length) + 1) : ''), count });
+    pools.push({
+      name:
+        userPools[p % userPools.length]! +
+        (p >= userPools.length ? String(Math.floor(p / userPools.length) + 1) : ''),
+      count,
+    });
     left -= count;
   }
   let i = 0;
   for (const pool of pools) {
     const vmss = String(rng.range(10000000, 99999999));
     for (let k = 0; k < pool.count; k++, i++) {
-      nodes.push({ name: `aks-${pool.name}-${vmss}-vmss${k.toString(36).padStart(6, '0')}`, pool: pool.name, controlPlane: false, ip: ip(i) });
+      nodes.push({
+        name: `aks-${pool.name}-${vmss}-vmss${k.toString(36).padStart(6, '0')}`,
+        pool: pool.name,
+        controlPlane: false,
+        ip: ip(i),
+      });
     }
   }
   return nodes;
@@ -227,11 +248,22 @@ function planNodes(options: GenerateOptions, rng: Prng): NodePlan[] {
 
 /** Namespaces of the platform, then `team-stage` ones for applications, up to the requested count. */
 function planNamespaces(options: GenerateOptions, rng: Prng): NamespacePlan[] {
-  const system = ['kube-system', 'kube-public', 'kube-node-lease', ...(options.profile === 'aks' ? ['gatekeeper-system'] : [])];
+  const system = [
+    'kube-system',
+    'kube-public',
+    'kube-node-lease',
+    ...(options.profile === 'aks' ? ['gatekeeper-system'] : []),
+  ];
   const platform = ['monitoring', 'ingress-nginx', 'cert-manager'];
   const list: NamespacePlan[] = [
     ...system.map((name) => ({ name, system: true, networkPolicies: 0, quota: false })),
-    ...platform.map((name) => ({ name, system: false, team: name.split('-')[0], networkPolicies: 1, quota: false })),
+    ...platform.map((name) => ({
+      name,
+      system: false,
+      team: name.split('-')[0],
+      networkPolicies: 1,
+      quota: false,
+    })),
     { name: 'default', system: false, team: 'legacy', networkPolicies: 0, quota: false },
   ];
   const wanted = Math.max(list.length + 2, options.namespaces);
@@ -240,7 +272,13 @@ function planNamespaces(options: GenerateOptions, rng: Prng): NamespacePlan[] {
     const stage = STAGES[Math.floor(i / TEAMS.length) % STAGES.length]!;
     const round = Math.floor(i / (TEAMS.length * STAGES.length));
     // About a third of application namespaces have no NetworkPolicy at all.
-    list.push({ name: round === 0 ? `${team}-${stage}` : `${team}-${stage}-${round + 1}`, system: false, team, networkPolicies: rng.chance(0.33) ? 0 : rng.range(1, 3), quota: rng.chance(0.5) });
+    list.push({
+      name: round === 0 ? `${team}-${stage}` : `${team}-${stage}-${round + 1}`,
+      system: false,
+      team,
+      networkPolicies: rng.chance(0.33) ? 0 : rng.range(1, 3),
+      quota: rng.chance(0.5),
+    });
   }
   return list;
 }

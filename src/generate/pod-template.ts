@@ -17,7 +17,12 @@ export function podTemplate(w: WorkloadPlan): PodTemplate {
   const preset = w.preset ? findPreset(w.namespace, w.name) : undefined;
   const labels: Record<string, string> = preset
     ? { 'k8s-app': w.name }
-    : { app: w.name, 'app.kubernetes.io/name': w.name, 'app.kubernetes.io/part-of': w.namespace.split('-')[0]!, version: `v${rng.range(1, 9)}` };
+    : {
+        app: w.name,
+        'app.kubernetes.io/name': w.name,
+        'app.kubernetes.io/part-of': w.namespace.split('-')[0]!,
+        version: `v${rng.range(1, 9)}`,
+      };
   const annotations: Record<string, string> = {};
   if (!preset && rng.chance(0.4)) {
     annotations['prometheus.io/scrape'] = 'true';
@@ -32,9 +37,15 @@ export function podTemplate(w: WorkloadPlan): PodTemplate {
   );
 
   const volumes: JsonValue[] = [];
-  for (const [name, path] of Object.entries(preset?.hostPaths ?? (o.hostPath ? { 'host-logs': rng.pick(['/var/log', '/var/run/docker.sock', '/etc', '/var/lib/kubelet']) } : {}))) {
+  for (const [name, path] of Object.entries(
+    preset?.hostPaths ??
+      (o.hostPath
+        ? { 'host-logs': rng.pick(['/var/log', '/var/run/docker.sock', '/etc', '/var/lib/kubelet']) }
+        : {}),
+  )) {
     volumes.push({ name, hostPath: { path, type: '' } });
-    for (const c of containers) pushMount(c, { name, mountPath: `/host${path === '/' ? '/root' : path}`, readOnly: rng.chance(0.5) });
+    for (const c of containers)
+      pushMount(c, { name, mountPath: `/host${path === '/' ? '/root' : path}`, readOnly: rng.chance(0.5) });
   }
   if (!preset && rng.chance(0.5)) {
     volumes.push({ name: 'config', configMap: { name: `${w.name}-config`, defaultMode: 420 } });
@@ -47,7 +58,11 @@ export function podTemplate(w: WorkloadPlan): PodTemplate {
     dnsPolicy: o.hostNetwork ? 'ClusterFirstWithHostNet' : 'ClusterFirst',
     restartPolicy: w.kind === 'Job' || w.kind === 'CronJob' ? 'OnFailure' : 'Always',
     schedulerName: 'default-scheduler',
-    securityContext: hardened ? { runAsNonRoot: true, runAsUser: 10001, fsGroup: 10001, seccompProfile: { type: 'RuntimeDefault' } } : partly && rng.chance(0.5) ? { runAsNonRoot: true } : {},
+    securityContext: hardened
+      ? { runAsNonRoot: true, runAsUser: 10001, fsGroup: 10001, seccompProfile: { type: 'RuntimeDefault' } }
+      : partly && rng.chance(0.5)
+        ? { runAsNonRoot: true }
+        : {},
     serviceAccountName: w.serviceAccount,
     serviceAccount: w.serviceAccount,
     terminationGracePeriodSeconds: 30,
@@ -71,10 +86,19 @@ interface ContainerContext {
 }
 
 function appContainers(w: WorkloadPlan, rng: Prng): PresetContainer[] {
-  if (w.stateful) return [{ name: w.stateful.name, image: `${w.stateful.image}:${w.stateful.tag}`, port: w.stateful.port }];
+  if (w.stateful)
+    return [{ name: w.stateful.name, image: `${w.stateful.image}:${w.stateful.tag}`, port: w.stateful.port }];
   const registry = rng.pick(REGISTRIES);
-  const tag = w.offences.latestImage ? (rng.chance(0.7) ? 'latest' : '') : `${rng.range(1, 4)}.${rng.range(0, 30)}.${rng.range(0, 12)}`;
-  const main: PresetContainer = { name: w.name.split('-').slice(1).join('-') || 'app', image: `${registry}/${w.namespace.split('-')[0]}/${w.name}${tag ? `:${tag}` : ''}`, port: rng.pick([8080, 8443, 3000, 5000, 9000]) };
+  const tag = w.offences.latestImage
+    ? rng.chance(0.7)
+      ? 'latest'
+      : ''
+    : `${rng.range(1, 4)}.${rng.range(0, 30)}.${rng.range(0, 12)}`;
+  const main: PresetContainer = {
+    name: w.name.split('-').slice(1).join('-') || 'app',
+    image: `${registry}/${w.namespace.split('-')[0]}/${w.name}${tag ? `:${tag}` : ''}`,
+    port: rng.pick([8080, 8443, 3000, 5000, 9000]),
+  };
   const list = [main];
   if (rng.chance(0.25)) list.push(rng.pick(SIDECARS));
   if (rng.chance(0.1)) list.push({ name: 'base-check', image: rng.pick(LANG_BASES) });
@@ -83,28 +107,60 @@ function appContainers(w: WorkloadPlan, rng: Prng): PresetContainer[] {
 
 function container(c: PresetContainer, main: boolean, ctx: ContainerContext): JsonObject {
   const { rng, o, hardened, partly } = ctx;
-  const out: JsonObject = { name: c.name, image: c.image, imagePullPolicy: c.image.endsWith(':latest') || !/:[^/]+$/.test(c.image) ? 'Always' : 'IfNotPresent' };
+  const out: JsonObject = {
+    name: c.name,
+    image: c.image,
+    imagePullPolicy: c.image.endsWith(':latest') || !/:[^/]+$/.test(c.image) ? 'Always' : 'IfNotPresent',
+  };
   if (c.args) out.args = c.args;
-  if (c.port) out.ports = [{ containerPort: c.port, name: c.port === 53 ? 'dns' : 'http', protocol: c.port === 53 ? 'UDP' : 'TCP' }];
+  if (c.port)
+    out.ports = [
+      {
+        containerPort: c.port,
+        name: c.port === 53 ? 'dns' : 'http',
+        protocol: c.port === 53 ? 'UDP' : 'TCP',
+      },
+    ];
   if (main && !ctx.preset) {
     out.env = [
       { name: 'LOG_LEVEL', value: rng.pick(['info', 'warn', 'debug']) },
       { name: 'POD_NAME', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' } } },
-      ...(o.secretInEnv ? [{ name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { key: 'password', name: `${c.name}-db` } } }] : []),
+      ...(o.secretInEnv
+        ? [{ name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { key: 'password', name: `${c.name}-db` } } }]
+        : []),
     ];
-    out.readinessProbe = { httpGet: { path: '/healthz', port: c.port ?? 8080, scheme: 'HTTP' }, periodSeconds: 10, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 };
+    out.readinessProbe = {
+      httpGet: { path: '/healthz', port: c.port ?? 8080, scheme: 'HTTP' },
+      periodSeconds: 10,
+      timeoutSeconds: 1,
+      successThreshold: 1,
+      failureThreshold: 3,
+    };
   }
   const requests = { cpu: `${rng.pick([50, 100, 250, 500])}m`, memory: `${rng.pick([64, 128, 256, 512])}Mi` };
-  out.resources = o.noLimits ? (rng.chance(0.5) ? {} : { requests }) : { limits: { cpu: rng.pick(['500m', '1', '2']), memory: rng.pick(['256Mi', '512Mi', '1Gi', '2Gi']) }, requests };
+  out.resources = o.noLimits
+    ? rng.chance(0.5)
+      ? {}
+      : { requests }
+    : {
+        limits: { cpu: rng.pick(['500m', '1', '2']), memory: rng.pick(['256Mi', '512Mi', '1Gi', '2Gi']) },
+        requests,
+      };
   const security: JsonObject = {};
   if (o.privileged) security.privileged = true;
   if (hardened) {
-    Object.assign(security, { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ['ALL'] } });
+    Object.assign(security, {
+      allowPrivilegeEscalation: false,
+      readOnlyRootFilesystem: true,
+      runAsNonRoot: true,
+      capabilities: { drop: ['ALL'] },
+    });
   } else if (partly) {
     security.allowPrivilegeEscalation = false;
     if (rng.chance(0.5)) security.capabilities = { drop: ['ALL'] };
   }
-  if (o.addedCapabilities) security.capabilities = { add: [rng.pick(['NET_ADMIN', 'SYS_ADMIN', 'NET_RAW', 'SYS_PTRACE'])] };
+  if (o.addedCapabilities)
+    security.capabilities = { add: [rng.pick(['NET_ADMIN', 'SYS_ADMIN', 'NET_RAW', 'SYS_PTRACE'])] };
   if (Object.keys(security).length > 0) out.securityContext = security;
   out.terminationMessagePath = '/dev/termination-log';
   out.terminationMessagePolicy = 'File';

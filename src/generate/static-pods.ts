@@ -29,7 +29,15 @@ export function controlPlaneArgs(node: NodePlan, index: number): Record<string, 
       '--service-cluster-ip-range=10.96.0.0/12',
       `--tls-cert-file=${pki}/apiserver.crt`,
       `--tls-private-key-file=${pki}/apiserver.key`,
-      ...(index === 0 ? ['--audit-log-path=/var/log/kubernetes/audit/audit.log', '--audit-log-maxage=30', '--audit-log-maxbackup=10', '--audit-log-maxsize=100', '--audit-policy-file=/etc/kubernetes/audit-policy.yaml'] : []),
+      ...(index === 0
+        ? [
+            '--audit-log-path=/var/log/kubernetes/audit/audit.log',
+            '--audit-log-maxage=30',
+            '--audit-log-maxbackup=10',
+            '--audit-log-maxsize=100',
+            '--audit-policy-file=/etc/kubernetes/audit-policy.yaml',
+          ]
+        : []),
       '--profiling=false',
     ],
     'kube-controller-manager': [
@@ -45,7 +53,12 @@ export function controlPlaneArgs(node: NodePlan, index: number): Record<string, 
       `--service-account-private-key-file=${pki}/sa.key`,
       '--use-service-account-credentials=true',
     ],
-    'kube-scheduler': ['kube-scheduler', '--bind-address=127.0.0.1', '--kubeconfig=/etc/kubernetes/scheduler.conf', '--leader-elect=true'],
+    'kube-scheduler': [
+      'kube-scheduler',
+      '--bind-address=127.0.0.1',
+      '--kubeconfig=/etc/kubernetes/scheduler.conf',
+      '--leader-elect=true',
+    ],
     etcd: [
       'etcd',
       `--advertise-client-urls=https://${node.ip}:2379`,
@@ -81,19 +94,40 @@ export function* staticPods(plan: ClusterPlan): Generator<JsonObject> {
           uid: rng.uuid(),
           creationTimestamp: daysAgo(400),
           labels: { component, tier: 'control-plane' },
-          annotations: { 'kubernetes.io/config.source': 'file', 'kubernetes.io/config.mirror': rng.text(32, '0123456789abcdef') },
-          ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: node.name, uid: rng.uuid(), controller: true }],
+          annotations: {
+            'kubernetes.io/config.source': 'file',
+            'kubernetes.io/config.mirror': rng.text(32, '0123456789abcdef'),
+          },
+          ownerReferences: [
+            { apiVersion: 'v1', kind: 'Node', name: node.name, uid: rng.uuid(), controller: true },
+          ],
         },
         spec: {
-          containers: [{ name: component, image: IMAGES[component] ?? '', command: argv, resources: { requests: { cpu: '250m' } }, volumeMounts: [{ name: 'k8s-certs', mountPath: '/etc/kubernetes/pki', readOnly: true }] }],
+          containers: [
+            {
+              name: component,
+              image: IMAGES[component] ?? '',
+              command: argv,
+              resources: { requests: { cpu: '250m' } },
+              volumeMounts: [{ name: 'k8s-certs', mountPath: '/etc/kubernetes/pki', readOnly: true }],
+            },
+          ],
           hostNetwork: true,
           priorityClassName: 'system-node-critical',
           securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
-          volumes: [{ name: 'k8s-certs', hostPath: { path: '/etc/kubernetes/pki', type: 'DirectoryOrCreate' } }],
+          volumes: [
+            { name: 'k8s-certs', hostPath: { path: '/etc/kubernetes/pki', type: 'DirectoryOrCreate' } },
+          ],
           nodeName: node.name,
           tolerations: [{ effect: 'NoExecute', operator: 'Exists' }],
         },
-        status: { phase: 'Running', hostIP: node.ip, podIP: node.ip, qosClass: 'Burstable', startTime: daysAgo(30) },
+        status: {
+          phase: 'Running',
+          hostIP: node.ip,
+          podIP: node.ip,
+          qosClass: 'Burstable',
+          startTime: daysAgo(30),
+        },
       };
     }
   }

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Assessment } from '../model/assessment.js';
 import type { Lang } from '../model/text.js';
-import { assessmentJson } from '../render/json.js';
+import { assessmentDigest, writeAssessment } from '../render/json.js';
 import { writePdf } from '../render/pdf.js';
 import { writeWorkbook } from '../render/xlsx.js';
 import { writeFileAtomic } from '../util/fs.js';
 import { copySnapshot } from './copy-snapshot.js';
-import { hashFiles, listFiles, sha256, type FileHash } from './hash.js';
+import { hashFiles, listFiles, type FileHash } from './hash.js';
 import { buildManifest, MANIFEST_FILE, type Manifest, type PackReport } from './manifest.js';
 import { createZip } from './zip.js';
 
@@ -64,12 +64,12 @@ async function writeInto(root: string, assessments: Assessment[], options: PackO
   for (const assessment of assessments) {
     const dir = assessments.length === 1 ? '' : assessment.framework.id;
     const at = (name: string) => (dir ? `${dir}/${name}` : name);
-    const json = assessmentJson(assessment);
-    const documentId = sha256(json);
     const written: string[] = [];
+    // The document id is the SHA-256 of assessment.json, hashed while it is written (or without writing it).
+    let documentId = options.formats.includes('json') ? '' : assessmentDigest(assessment);
     // Cheapest first, so the JSON and the workbook exist even if printing fails; each later file lists the earlier ones' hashes.
     if (options.formats.includes('json')) {
-      await writeFileAtomic(join(root, at('assessment.json')), json);
+      documentId = await writeAssessment(assessment, join(root, at('assessment.json')));
       files.push(...(await hashFiles(root, [at('assessment.json')])));
       written.push(at('assessment.json'));
       done(at('assessment.json'));

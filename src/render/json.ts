@@ -2,14 +2,44 @@
 import type { Assessment } from '../model/assessment.js';
 import { ASSESSMENT_SCHEMA, ASSESSMENT_SCHEMA_VERSION } from '../model/assessment.js';
 import { InputError } from '../util/errors.js';
-import { isRecord, readJsonFile, writeFileAtomic } from '../util/fs.js';
+import { createHash } from 'node:crypto';
+import { isRecord, readJsonFile, writeChunksAtomic } from '../util/fs.js';
 
-export function assessmentJson(assessment: Assessment): string {
-  return `${JSON.stringify(assessment, null, 2)}\n`;
+/**
+ * assessment.json as text chunks: the assessment without its results, then one result at a time, so memory holds
+ * one result's text rather than the whole document (about 100 MB at 150,000 pods). Same indentation as
+ * JSON.stringify(assessment, null, 2), with `results` last.
+ */
+export function* assessmentJsonChunks(assessment: Assessment): Generator<string> {
+  const { results, ...rest } = assessment;
+  const head = JSON.stringify(rest, null, 2);
+  yield `${head.slice(0, -2)},\n  "results": [`;
+  for (let i = 0; i < results.length; i++) {
+    yield `${i === 0 ? '' : ','}\n    ${JSON.stringify(results[i], null, 2).replace(/\n/g, '\n    ')}`;
+  }
+  yield `${results.length > 0 ? '\n  ' : ''}]\n}\n`;
 }
 
-export async function writeAssessment(assessment: Assessment, file: string): Promise<void> {
-  await writeFileAtomic(file, assessmentJson(assessment));
+/** SHA-256 of assessment.json as this tool writes it: the pack's document identifier. */
+export function assessmentDigest(assessment: Assessment): string {
+  const hash = createHash('sha256');
+  for (const chunk of assessmentJsonChunks(assessment)) hash.update(chunk);
+  return hash.digest('hex');
+}
+
+/** Writes assessment.json atomically and returns its SHA-256. */
+export async function writeAssessment(assessment: Assessment, file: string): Promise<string> {
+  const hash = createHash('sha256');
+  await writeChunksAtomic(
+    file,
+    (function* () {
+      for (const chunk of assessmentJsonChunks(assessment)) {
+        hash.update(chunk);
+        yield chunk;
+      }
+    })(),
+  );
+  return hash.digest('hex');
 }
 
 export async function readAssessment(file: string): Promise<Assessment> {

@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../catalogue/load.js';
 import type { Assessment } from '../model/assessment.js';
 import { pick, type Lang } from '../model/text.js';
-import { sha256 } from '../pack/hash.js';
-import { assessmentJson } from './json.js';
+import { assessmentDigest } from './json.js';
 import { labels } from './labels.js';
 import { buildPdfView, type PdfContext } from './pdf/view.js';
 import { printPdf, readTemplate } from './print-pdf.js';
@@ -30,7 +29,7 @@ async function compileReport(): Promise<HandlebarsTemplateDelegate> {
 
 /** The document identifier when the caller gives none: the SHA-256 of assessment.json as this tool writes it. */
 export function documentIdOf(assessment: Assessment): string {
-  return sha256(assessmentJson(assessment));
+  return assessmentDigest(assessment);
 }
 
 export async function renderReportHtml(

@@ -1,6 +1,8 @@
 // File helpers: atomic writes (temp file then rename) and JSON/YAML reads whose errors name the file.
 import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
 import { dirname, join, basename } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { InputError } from './errors.js';
@@ -13,6 +15,28 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await writeFile(temp, data);
     await rename(temp, path);
   } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Writes text chunks to a temp file then renames it, so a large document (assessment.json of a 150,000-pod
+ * cluster) is never built as one string; honours back-pressure between chunks.
+ */
+export async function writeChunksAtomic(path: string, chunks: Iterable<string>): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = tempPathFor(path);
+  const out = createWriteStream(temp);
+  try {
+    for (const chunk of chunks) {
+      if (!out.write(chunk)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
+    await rename(temp, path);
+  } catch (error) {
+    out.destroy();
     await rm(temp, { force: true });
     throw error;
   }

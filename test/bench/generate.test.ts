@@ -29,15 +29,19 @@ async function filesOf(dir: string): Promise<Map<string, string>> {
   return files;
 }
 
-const isObject = (v: unknown): v is { [key: string]: JsonValue } => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is { [key: string]: JsonValue } =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const list = (v: unknown): JsonValue[] => (Array.isArray(v) ? v : []);
-const containersOf = (pod: KubeObject) => (isObject(pod.spec) ? list(pod.spec.containers).filter(isObject) : []);
+const containersOf = (pod: KubeObject) =>
+  isObject(pod.spec) ? list(pod.spec.containers).filter(isObject) : [];
 const pods = (facts: Facts) => facts.kubernetes.objects.get('Pod') ?? [];
 
 function privilegedOrHostPath(pod: KubeObject): boolean {
   const spec = isObject(pod.spec) ? pod.spec : {};
   const hostPath = list(spec.volumes).some((v) => isObject(v) && v.hostPath !== undefined);
-  const privileged = containersOf(pod).some((c) => isObject(c.securityContext) && c.securityContext.privileged === true);
+  const privileged = containersOf(pod).some(
+    (c) => isObject(c.securityContext) && c.securityContext.privileged === true,
+  );
   return hostPath || privileged;
 }
 
@@ -66,8 +70,12 @@ describe('generateSnapshot', () => {
     expect(facts.cluster.provider).toBe('aks');
     expect(facts.azure.managedCluster?.enableRbac).toBe(true);
     expect(facts.kubernetes.configz.size).toBe(TINY.nodes);
-    for (const kind of ['Pod', 'NetworkPolicy', 'ClusterRoleBinding', 'Deployment', 'ReplicaSet', 'Secret']) expect(facts.kubernetes.collectedKinds.has(kind)).toBe(true);
-    const rbac = ['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding'].reduce((sum, kind) => sum + (facts.kubernetes.objects.get(kind)?.length ?? 0), 0);
+    for (const kind of ['Pod', 'NetworkPolicy', 'ClusterRoleBinding', 'Deployment', 'ReplicaSet', 'Secret'])
+      expect(facts.kubernetes.collectedKinds.has(kind)).toBe(true);
+    const rbac = ['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding'].reduce(
+      (sum, kind) => sum + (facts.kubernetes.objects.get(kind)?.length ?? 0),
+      0,
+    );
     expect(rbac).toBe(TINY.rbac);
   });
 
@@ -83,17 +91,32 @@ describe('generateSnapshot', () => {
     expect(pods(facts).some((p) => isObject(p.spec) && p.spec.hostNetwork === true)).toBe(true);
     const containers = user.flatMap(containersOf);
     expect(containers.some((c) => !isObject(c.resources) || !isObject(c.resources.limits))).toBe(true);
-    expect(containers.some((c) => typeof c.image === 'string' && (c.image.endsWith(':latest') || !/:[^/]+$/.test(c.image)))).toBe(true);
+    expect(
+      containers.some(
+        (c) => typeof c.image === 'string' && (c.image.endsWith(':latest') || !/:[^/]+$/.test(c.image)),
+      ),
+    ).toBe(true);
 
-    const adminBindings = (facts.kubernetes.objects.get('ClusterRoleBinding') ?? []).filter((b) => isObject(b.roleRef) && b.roleRef.name === 'cluster-admin');
+    const adminBindings = (facts.kubernetes.objects.get('ClusterRoleBinding') ?? []).filter(
+      (b) => isObject(b.roleRef) && b.roleRef.name === 'cluster-admin',
+    );
     expect(adminBindings.length).toBeGreaterThan(1);
-    const wildcard = [...(facts.kubernetes.objects.get('ClusterRole') ?? []), ...(facts.kubernetes.objects.get('Role') ?? [])].filter((r) =>
-      list(r.rules).some((rule) => isObject(rule) && (list(rule.verbs).includes('*') || list(rule.resources).includes('*'))),
+    const wildcard = [
+      ...(facts.kubernetes.objects.get('ClusterRole') ?? []),
+      ...(facts.kubernetes.objects.get('Role') ?? []),
+    ].filter((r) =>
+      list(r.rules).some(
+        (rule) => isObject(rule) && (list(rule.verbs).includes('*') || list(rule.resources).includes('*')),
+      ),
     );
     expect(wildcard.length).toBeGreaterThan(1);
 
-    const withPolicy = new Set((facts.kubernetes.objects.get('NetworkPolicy') ?? []).map((p) => p.metadata.namespace));
-    const bare = (facts.kubernetes.objects.get('Namespace') ?? []).filter((ns) => !SYSTEM.has(ns.metadata.name) && !withPolicy.has(ns.metadata.name));
+    const withPolicy = new Set(
+      (facts.kubernetes.objects.get('NetworkPolicy') ?? []).map((p) => p.metadata.namespace),
+    );
+    const bare = (facts.kubernetes.objects.get('Namespace') ?? []).filter(
+      (ns) => !SYSTEM.has(ns.metadata.name) && !withPolicy.has(ns.metadata.name),
+    );
     expect(bare.length).toBeGreaterThan(0);
   });
 
@@ -132,7 +155,8 @@ describe('readLargeJson', () => {
     for (const [index, text] of cases.entries()) {
       const file = join(root, `case-${index}.json`);
       await writeFile(file, text);
-      for (const chunk of [3, 1 << 20]) expect(await readLargeJson(file, chunk), text).toEqual(JSON.parse(text.replace(/^\ufeff/, '')));
+      for (const chunk of [3, 1 << 20])
+        expect(await readLargeJson(file, chunk), text).toEqual(JSON.parse(text.replace(/^\ufeff/, '')));
     }
     await writeFile(join(root, 'cut.json'), '{"items":[{"a":1},{"b":');
     await expect(readLargeJson(join(root, 'cut.json'))).rejects.toThrow(/not valid JSON/);
