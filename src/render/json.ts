@@ -6,18 +6,28 @@ import { createHash } from 'node:crypto';
 import { isRecord, readJsonFile, writeChunksAtomic } from '../util/fs.js';
 
 /**
- * assessment.json as text chunks: the assessment without its results, then one result at a time, so memory holds
- * one result's text rather than the whole document (about 100 MB at 150,000 pods). Same indentation as
- * JSON.stringify(assessment, null, 2), with `results` last.
+ * assessment.json as text chunks: the assessment without its results, then each result, with its offending objects
+ * one at a time. No chunk is large (a result of a 150,000-pod cluster can list as many objects), so memory holds
+ * small, short-lived strings instead of one ~100 MB document. Indented like JSON.stringify(…, null, 2), with
+ * `results` last in the document and `offenders` last in each result.
  */
 export function* assessmentJsonChunks(assessment: Assessment): Generator<string> {
   const { results, ...rest } = assessment;
-  const head = JSON.stringify(rest, null, 2);
-  yield `${head.slice(0, -2)},\n  "results": [`;
+  yield `${JSON.stringify(rest, null, 2).slice(0, -2)},\n  "results": [`;
   for (let i = 0; i < results.length; i++) {
-    yield `${i === 0 ? '' : ','}\n    ${JSON.stringify(results[i], null, 2).replace(/\n/g, '\n    ')}`;
+    const { offenders, ...head } = results[i]!;
+    const headJson = indent(JSON.stringify(head, null, 2), '    ');
+    yield `${i === 0 ? '' : ','}\n    ${headJson.slice(0, -6)},\n      "offenders": [`;
+    for (let j = 0; j < offenders.length; j++) {
+      yield `${j === 0 ? '' : ','}\n        ${indent(JSON.stringify(offenders[j], null, 2), '        ')}`;
+    }
+    yield `${offenders.length > 0 ? '\n      ' : ''}]\n    }`;
   }
   yield `${results.length > 0 ? '\n  ' : ''}]\n}\n`;
+}
+
+function indent(json: string, prefix: string): string {
+  return json.replace(/\n/g, `\n${prefix}`);
 }
 
 /** SHA-256 of assessment.json as this tool writes it: the pack's document identifier. */
