@@ -1,13 +1,9 @@
 // Check: the controller manager pod specification file is owned by root:root.
-import type { NodeFile } from '../../model/facts.js';
 import { t } from '../../model/text.js';
-import { exampleFacts } from '../lib/example-facts.js';
+import { rootOwnerExamples } from '../lib/file-examples.js';
 import { defineFileCheck } from '../lib/file-check.js';
 
 const file = '/etc/kubernetes/manifests/kube-controller-manager.yaml';
-const withFile = (facts: Partial<NodeFile>) =>
-  exampleFacts({ nodes: [{ name: 'cp', files: { [file]: { type: 'file', ...facts } } }] });
-
 export default defineFileCheck({
   id: 'file-controller-manager-manifest-owner',
   title: t(
@@ -21,32 +17,5 @@ export default defineFileCheck({
     `在每个节点上执行 chown root:root ${file}（按实际路径）`,
     `On each node run chown root:root ${file} (adjust to the actual path)`,
   ),
-  examples: [
-    {
-      name: 'root:root',
-      expect: 'pass',
-      facts: () => withFile({ mode: '0600', owner: 'root', group: 'root' }),
-    },
-    {
-      name: 'ids only: uid 0, gid 0',
-      expect: 'pass',
-      facts: () => withFile({ mode: '0600', uid: 0, gid: 0 }),
-    },
-    {
-      name: 'owned by a user account',
-      expect: 'fail',
-      facts: () => withFile({ mode: '0600', owner: 'ops', group: 'root' }),
-    },
-    {
-      name: 'group is not root',
-      expect: 'fail',
-      facts: () => withFile({ mode: '0600', owner: 'root', group: 'staff' }),
-    },
-    {
-      name: 'file absent on every node',
-      expect: 'manual',
-      facts: () => exampleFacts({ nodes: [{ name: 'cp', files: { [file]: { exists: false } } }] }),
-    },
-    { name: 'no node facts', expect: 'manual', facts: () => exampleFacts() },
-  ],
+  examples: rootOwnerExamples(file),
 });
