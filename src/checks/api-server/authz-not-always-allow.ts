@@ -2,7 +2,7 @@
 import { t } from '../../model/text.js';
 import { componentExample } from '../lib/example-facts.js';
 import { defineFlagCheck } from '../lib/flag-check.js';
-import { flagList, flagValue, hasFlag } from '../lib/flags.js';
+import { judgeAuthorizationModes } from '../lib/authorization-mode.js';
 
 const run = (args: string[]) => componentExample('kube-apiserver', args);
 
@@ -15,19 +15,7 @@ export default defineFlagCheck({
   component: 'kube-apiserver',
   flag: 'authorization-mode',
   expected: 'no AlwaysAllow',
-  test: (flags) => {
-    if (hasFlag(flags, 'authorization-config'))
-      return {
-        ok: undefined,
-        observed: `--authorization-config=${flagValue(flags, 'authorization-config')}`,
-      };
-    const given = flagList(flags, 'authorization-mode');
-    const modes = given.length > 0 ? given : ['AlwaysAllow'];
-    return {
-      ok: !modes.includes('AlwaysAllow'),
-      observed: given.length > 0 ? given.join(',') : 'not set (defaults to AlwaysAllow)',
-    };
-  },
+  test: (flags) => judgeAuthorizationModes(flags, (modes) => !modes.includes('AlwaysAllow')),
   remediation: t(
     '在 kube-apiserver 中设置 --authorization-mode=Node,RBAC（不包含 AlwaysAllow）。',
     'Set --authorization-mode=Node,RBAC on kube-apiserver, without AlwaysAllow.',

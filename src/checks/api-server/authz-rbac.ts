@@ -2,7 +2,7 @@
 import { t } from '../../model/text.js';
 import { componentExample } from '../lib/example-facts.js';
 import { defineFlagCheck } from '../lib/flag-check.js';
-import { flagList, flagValue, hasFlag } from '../lib/flags.js';
+import { judgeAuthorizationModes } from '../lib/authorization-mode.js';
 
 const run = (args: string[]) => componentExample('kube-apiserver', args);
 
@@ -12,19 +12,7 @@ export default defineFlagCheck({
   component: 'kube-apiserver',
   flag: 'authorization-mode',
   expected: 'includes RBAC',
-  test: (flags) => {
-    if (hasFlag(flags, 'authorization-config'))
-      return {
-        ok: undefined,
-        observed: `--authorization-config=${flagValue(flags, 'authorization-config')}`,
-      };
-    const given = flagList(flags, 'authorization-mode');
-    const modes = given.length > 0 ? given : ['AlwaysAllow'];
-    return {
-      ok: modes.includes('RBAC'),
-      observed: given.length > 0 ? given.join(',') : 'not set (defaults to AlwaysAllow)',
-    };
-  },
+  test: (flags) => judgeAuthorizationModes(flags, (modes) => modes.includes('RBAC')),
   remediation: t(
     '在 kube-apiserver 的 --authorization-mode 中加入 RBAC，例如 --authorization-mode=Node,RBAC。',
     'Add RBAC to --authorization-mode of kube-apiserver, for example --authorization-mode=Node,RBAC.',
