@@ -1,10 +1,25 @@
 // Shared helpers for the catalogue tests: the reference tables and a scratch copy of profiles/ to break on purpose.
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROFILES_DIR } from '../../src/catalogue/load.js';
+import { PACKAGE_ROOT, PROFILES_DIR } from '../../src/catalogue/load.js';
 
-export const REFERENCE_DIR = '/work/shared/reference';
+/**
+ * The project's shared reference tables (Microsoft's AKS results, the Q/KXY requirement list) sit in shared/reference
+ * beside the checkout; KUBE_EVIDENCE_REFERENCE points elsewhere. They are not copied into the repo.
+ */
+export const REFERENCE_DIR = [
+  process.env.KUBE_EVIDENCE_REFERENCE,
+  join(PACKAGE_ROOT, '..', 'shared', 'reference'),
+]
+  .filter((dir): dir is string => Boolean(dir))
+  .find((dir) => existsSync(join(dir, 'aks-cis-kubernetes-v1.11.1-results.json')));
+if (!REFERENCE_DIR) {
+  throw new Error(
+    'shared/reference not found beside the checkout: set KUBE_EVIDENCE_REFERENCE to its folder',
+  );
+}
 
 export interface AksReferenceRow {
   id: string;
