@@ -9,6 +9,7 @@ import { collectConfigz, selectNodes, type NodeSelection } from './kube-configz.
 import { KubeApiError, KubeHttp } from './kube-http.js';
 import { collectList } from './kube-lists.js';
 import { KUBE_RESOURCES, type KubeResource } from './kube-resources.js';
+import { collectKubeProxyConfig } from './kube-proxy-config.js';
 import { mapPool } from './pool.js';
 import type { RetryPolicy } from './retry.js';
 
@@ -80,6 +81,8 @@ export async function collectKubernetes(options: KubernetesCollectOptions): Prom
       progress(`  ${resource.plural}: not collected (${errorMessage(error)})`);
     }
   });
+
+  if (await collectKubeProxyConfig(http, dir, gaps, progress)) counts['ConfigMap kube-system/kube-proxy'] = 1;
 
   const selection = options.nodes ?? 'all';
   if (selection !== 'none') {

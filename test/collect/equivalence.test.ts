@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT, loadCatalogue } from '../../src/catalogue/load.js';
 import { collectCluster, type CollectOptions } from '../../src/collect/collect-cluster.js';
 import { KUBE_RESOURCES } from '../../src/collect/kube-resources.js';
+import { KUBE_PROXY_CONFIGMAP_PATH } from '../../src/collect/kube-proxy-config.js';
 import { loadSnapshot } from '../../src/collect/snapshot.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import type { Assessment } from '../../src/model/assessment.js';
@@ -19,8 +20,12 @@ const readJson = async (file: string) => JSON.parse(await readFile(file, 'utf8')
 async function servedFromSample(sample: string) {
   const dir = join(sample, 'kubernetes');
   const objects: Record<string, Json[]> = {};
+  const single: Record<string, Json> = {};
   for (const name of (await readdir(dir)).filter((n) => n.endsWith('.json') && n !== 'version.json')) {
-    objects[name.replace(/\.json$/, '')] = (await readJson(join(dir, name))).items as Json[];
+    const body = await readJson(join(dir, name));
+    if (Array.isArray(body.items)) objects[name.replace(/\.json$/, '')] = body.items as Json[];
+    else if (body.kind === 'ConfigMap' && name === 'kube-system-kube-proxy.json')
+      single[KUBE_PROXY_CONFIGMAP_PATH] = body;
   }
   const configz: Record<string, Json> = {};
   for (const name of await readdir(join(dir, 'configz')))
@@ -32,7 +37,7 @@ async function servedFromSample(sample: string) {
     kind: 'Node',
     metadata: { name, labels: { 'kubernetes.io/hostname': name } },
   }));
-  return { objects, configz, version };
+  return { objects, configz, version, single };
 }
 
 /** Only what a report shows about a result; times, files and the source label differ between live and offline by design. */

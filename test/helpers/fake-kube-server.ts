@@ -15,6 +15,8 @@ export interface FakeKubeOptions {
   slowOnce?: { plural: string; delayMs: number };
   /** The first request for this plural answers with this status (429, 503…); the next one succeeds. */
   failOnce?: { plural: string; status: number };
+  /** Single objects served by API path (GET /api/v1/namespaces/NS/configmaps/NAME); other such paths get 404. */
+  single?: Record<string, Record<string, unknown>>;
   /** Node name → kubelet configuration served at /api/v1/nodes/NODE/proxy/configz; other nodes get 503. */
   configz?: Record<string, Record<string, unknown>>;
   version?: Record<string, unknown>;
@@ -60,6 +62,19 @@ export async function startFakeKubeServer(options: FakeKubeOptions): Promise<Fak
       return config
         ? json(res, 200, { kubeletconfig: config })
         : status(res, 503, 'ServiceUnavailable', 'error trying to reach service: dial tcp: i/o timeout');
+    }
+
+    const singlePath = /^\/api\/v1\/namespaces\/[^/]+\/([^/]+)\/[^/]+$/.exec(url.pathname);
+    if (singlePath) {
+      if (options.forbidden?.includes(singlePath[1]!))
+        return status(
+          res,
+          403,
+          'Forbidden',
+          `${singlePath[1]} "${url.pathname.split('/').pop()}" is forbidden`,
+        );
+      const object = options.single?.[url.pathname];
+      return object ? json(res, 200, object) : status(res, 404, 'NotFound', `${url.pathname} not found`);
     }
 
     const plural = pluralOf(url.pathname);
