@@ -36,7 +36,10 @@ function configMapConfig(facts: Facts): JsonObject | undefined {
  * The effective metrics address of one kube-proxy. With --config kube-proxy ignores its other flags and
  * reads metricsBindAddress from the file (empty means the default); without it, the flag or its default.
  */
-function metricsAddress(facts: Facts, args: ComponentArgs): { address?: string; where: string } {
+function metricsAddress(
+  facts: Facts,
+  args: ComponentArgs,
+): { address?: string; where: string; fromConfigMap?: boolean } {
   const config = flagValue(args.flags, 'config');
   if (!config) {
     const flag = flagValue(args.flags, 'metrics-bind-address');
@@ -56,6 +59,7 @@ function metricsAddress(facts: Facts, args: ComponentArgs): { address?: string; 
   return {
     address: typeof value === 'string' && value !== '' ? value : DEFAULT_ADDRESS,
     where: `${source} metricsBindAddress${typeof value === 'string' && value !== '' ? '' : ' (empty: default)'}`,
+    fromConfigMap: !file,
   };
 }
 
@@ -90,16 +94,18 @@ const check: Check = {
     let failed = 0;
     let unknown = 0;
     for (const args of found) {
-      const { address, where } = metricsAddress(facts, args);
+      const { address, where, fromConfigMap } = metricsAddress(facts, args);
       if (address === undefined) unknown++;
       else if (!isLoopback(address)) failed++;
+      // The value is the ConfigMap's when the node facts do not carry the file: cite the ConfigMap, not the node.
+      const origin = fromConfigMap ? facts.origins.get('kubernetes:ConfigMap') : undefined;
       evidence.push({
-        source: args.source,
+        source: origin?.source ?? args.source,
         path: where,
         observed: address ?? 'config file content not collected',
         expected: 'a 127.0.0.1 address',
-        time: args.time,
-        file: args.file,
+        time: origin?.time ?? args.time,
+        file: origin ? origin.file : args.file,
       });
     }
     if (failed > 0)
