@@ -2,7 +2,7 @@
 import { t } from '../../model/text.js';
 import { componentExample } from '../lib/example-facts.js';
 import { defineFlagCheck } from '../lib/flag-check.js';
-import { flagBool, hasFlag } from '../lib/flags.js';
+import { booleanFlagTest } from '../lib/flag-tests.js';
 
 const run = (args: string[]) => componentExample('kube-apiserver', args);
 
@@ -15,13 +15,7 @@ export default defineFlagCheck({
   component: 'kube-apiserver',
   flag: 'profiling',
   expected: 'false',
-  test: (flags) => {
-    const value = flagBool(flags, 'profiling', true);
-    return {
-      ok: value === false,
-      observed: hasFlag(flags, 'profiling') ? String(value) : 'not set (defaults to true)',
-    };
-  },
+  test: booleanFlagTest('profiling', true, false),
   remediation: t(
     '在 kube-apiserver 启动参数中设置 --profiling=false。',
     'Set --profiling=false in the kube-apiserver arguments.',

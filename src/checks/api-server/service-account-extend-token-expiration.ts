@@ -2,7 +2,7 @@
 import { t } from '../../model/text.js';
 import { componentExample } from '../lib/example-facts.js';
 import { defineFlagCheck } from '../lib/flag-check.js';
-import { flagBool, hasFlag } from '../lib/flags.js';
+import { booleanFlagTest } from '../lib/flag-tests.js';
 
 const run = (args: string[]) => componentExample('kube-apiserver', args);
 
@@ -15,15 +15,7 @@ export default defineFlagCheck({
   component: 'kube-apiserver',
   flag: 'service-account-extend-token-expiration',
   expected: 'false',
-  test: (flags) => {
-    const value = flagBool(flags, 'service-account-extend-token-expiration', true);
-    return {
-      ok: value === false,
-      observed: hasFlag(flags, 'service-account-extend-token-expiration')
-        ? String(value)
-        : 'not set (defaults to true)',
-    };
-  },
+  test: booleanFlagTest('service-account-extend-token-expiration', true, false),
   remediation: t(
     '确认工作负载已能处理令牌轮换后，在 kube-apiserver 中设置 --service-account-extend-token-expiration=false。',
     'Once workloads handle token refresh, set --service-account-extend-token-expiration=false on kube-apiserver.',

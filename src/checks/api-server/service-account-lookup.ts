@@ -2,7 +2,7 @@
 import { t } from '../../model/text.js';
 import { componentExample } from '../lib/example-facts.js';
 import { defineFlagCheck } from '../lib/flag-check.js';
-import { flagBool, hasFlag } from '../lib/flags.js';
+import { booleanFlagTest } from '../lib/flag-tests.js';
 
 const run = (args: string[]) => componentExample('kube-apiserver', args);
 
@@ -15,13 +15,7 @@ export default defineFlagCheck({
   component: 'kube-apiserver',
   flag: 'service-account-lookup',
   expected: 'true',
-  test: (flags) => {
-    const value = flagBool(flags, 'service-account-lookup', true);
-    return {
-      ok: value,
-      observed: hasFlag(flags, 'service-account-lookup') ? String(value) : 'not set (defaults to true)',
-    };
-  },
+  test: booleanFlagTest('service-account-lookup', true, true),
   remediation: t(
     '删除 kube-apiserver 的 --service-account-lookup=false，或将其设为 true。',
     'Remove --service-account-lookup=false from kube-apiserver, or set it to true.',

@@ -2,7 +2,7 @@
 import { t } from '../../model/text.js';
 import { componentExample } from '../lib/example-facts.js';
 import { defineFlagCheck } from '../lib/flag-check.js';
-import { flagBool, hasFlag } from '../lib/flags.js';
+import { booleanFlagTest } from '../lib/flag-tests.js';
 
 const run = (args: string[]) => componentExample('kube-controller-manager', args);
 
@@ -15,15 +15,7 @@ export default defineFlagCheck({
   component: 'kube-controller-manager',
   flag: 'use-service-account-credentials',
   expected: 'true',
-  test: (flags) => {
-    const value = flagBool(flags, 'use-service-account-credentials', false);
-    return {
-      ok: value === true,
-      observed: hasFlag(flags, 'use-service-account-credentials')
-        ? String(value)
-        : 'not set (defaults to false)',
-    };
-  },
+  test: booleanFlagTest('use-service-account-credentials', false, true),
   remediation: t(
     '在 kube-controller-manager 启动参数中设置 --use-service-account-credentials=true。',
     'Set --use-service-account-credentials=true in the kube-controller-manager arguments.',

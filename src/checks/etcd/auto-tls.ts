@@ -2,7 +2,8 @@
 import { t } from '../../model/text.js';
 import { componentExample } from '../lib/example-facts.js';
 import { defineFlagCheck } from '../lib/flag-check.js';
-import { flagBool, hasFlag } from '../lib/flags.js';
+import { ETCD_CONFIG_FILE_IGNORES_FLAGS } from './config-file.js';
+import { booleanFlagTest } from '../lib/flag-tests.js';
 
 const run = (args: string[]) => componentExample('etcd', args);
 
@@ -15,20 +16,8 @@ export default defineFlagCheck({
   component: 'etcd',
   flag: 'auto-tls',
   expected: 'false',
-  test: (flags) => {
-    const value = flagBool(flags, 'auto-tls', false);
-    return {
-      ok: value === false,
-      observed: hasFlag(flags, 'auto-tls') ? String(value) : 'not set (defaults to false)',
-    };
-  },
-  ignoredWhen: {
-    flag: 'config-file',
-    reason: t(
-      'etcd 使用 --config-file 时会忽略其他命令行参数，需要人工核查该配置文件',
-      'With --config-file, etcd ignores its other command-line flags: a person must review that file',
-    ),
-  },
+  test: booleanFlagTest('auto-tls', false, false),
+  ignoredWhen: ETCD_CONFIG_FILE_IGNORES_FLAGS,
   remediation: t(
     '从 etcd 启动参数中删除 --auto-tls 或设为 false。',
     'Remove --auto-tls from the etcd arguments or set it to false.',

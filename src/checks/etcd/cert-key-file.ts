@@ -2,6 +2,7 @@
 import { t } from '../../model/text.js';
 import { componentExample } from '../lib/example-facts.js';
 import { defineFlagCheck } from '../lib/flag-check.js';
+import { ETCD_CONFIG_FILE_IGNORES_FLAGS } from './config-file.js';
 import { flagValue } from '../lib/flags.js';
 
 const run = (args: string[]) => componentExample('etcd', args);
@@ -20,13 +21,7 @@ export default defineFlagCheck({
     const b = flagValue(flags, 'key-file');
     return { ok: Boolean(a) && Boolean(b), observed: { 'cert-file': a ?? null, 'key-file': b ?? null } };
   },
-  ignoredWhen: {
-    flag: 'config-file',
-    reason: t(
-      'etcd 使用 --config-file 时会忽略其他命令行参数，需要人工核查该配置文件',
-      'With --config-file, etcd ignores its other command-line flags: a person must review that file',
-    ),
-  },
+  ignoredWhen: ETCD_CONFIG_FILE_IGNORES_FLAGS,
   remediation: t(
     '为 etcd 签发服务证书，并设置 --cert-file 与 --key-file。',
     'Issue etcd a serving certificate and set --cert-file and --key-file.',

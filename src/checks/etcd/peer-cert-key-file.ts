@@ -2,6 +2,7 @@
 import { t } from '../../model/text.js';
 import { componentExample } from '../lib/example-facts.js';
 import { defineFlagCheck } from '../lib/flag-check.js';
+import { ETCD_CONFIG_FILE_IGNORES_FLAGS } from './config-file.js';
 import { flagValue } from '../lib/flags.js';
 
 const run = (args: string[]) => componentExample('etcd', args);
@@ -23,13 +24,7 @@ export default defineFlagCheck({
       observed: { 'peer-cert-file': a ?? null, 'peer-key-file': b ?? null },
     };
   },
-  ignoredWhen: {
-    flag: 'config-file',
-    reason: t(
-      'etcd 使用 --config-file 时会忽略其他命令行参数，需要人工核查该配置文件',
-      'With --config-file, etcd ignores its other command-line flags: a person must review that file',
-    ),
-  },
+  ignoredWhen: ETCD_CONFIG_FILE_IGNORES_FLAGS,
   remediation: t(
     '为 etcd 成员签发对等证书，并设置 --peer-cert-file 与 --peer-key-file（仅单成员 etcd 时可不适用）。',
     'Issue etcd members peer certificates and set --peer-cert-file and --peer-key-file (a single-member etcd may not need them).',

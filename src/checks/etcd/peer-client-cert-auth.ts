@@ -2,7 +2,8 @@
 import { t } from '../../model/text.js';
 import { componentExample } from '../lib/example-facts.js';
 import { defineFlagCheck } from '../lib/flag-check.js';
-import { flagBool, hasFlag } from '../lib/flags.js';
+import { ETCD_CONFIG_FILE_IGNORES_FLAGS } from './config-file.js';
+import { booleanFlagTest } from '../lib/flag-tests.js';
 
 const run = (args: string[]) => componentExample('etcd', args);
 
@@ -15,20 +16,8 @@ export default defineFlagCheck({
   component: 'etcd',
   flag: 'peer-client-cert-auth',
   expected: 'true',
-  test: (flags) => {
-    const value = flagBool(flags, 'peer-client-cert-auth', false);
-    return {
-      ok: value === true,
-      observed: hasFlag(flags, 'peer-client-cert-auth') ? String(value) : 'not set (defaults to false)',
-    };
-  },
-  ignoredWhen: {
-    flag: 'config-file',
-    reason: t(
-      'etcd 使用 --config-file 时会忽略其他命令行参数，需要人工核查该配置文件',
-      'With --config-file, etcd ignores its other command-line flags: a person must review that file',
-    ),
-  },
+  test: booleanFlagTest('peer-client-cert-auth', false, true),
+  ignoredWhen: ETCD_CONFIG_FILE_IGNORES_FLAGS,
   remediation: t(
     '在 etcd 启动参数中设置 --peer-client-cert-auth=true。',
     'Set --peer-client-cert-auth=true in the etcd arguments.',

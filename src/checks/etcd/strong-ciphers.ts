@@ -2,6 +2,7 @@
 import { t } from '../../model/text.js';
 import { componentExample } from '../lib/example-facts.js';
 import { defineFlagCheck } from '../lib/flag-check.js';
+import { ETCD_CONFIG_FILE_IGNORES_FLAGS } from './config-file.js';
 import { flagList, weakCipherSuites } from '../lib/flags.js';
 
 const run = (args: string[]) => componentExample('etcd', args);
@@ -24,13 +25,7 @@ export default defineFlagCheck({
       observed: weak.length === 0 ? suites.join(',') : `weak: ${weak.join(',')}`,
     };
   },
-  ignoredWhen: {
-    flag: 'config-file',
-    reason: t(
-      'etcd 使用 --config-file 时会忽略其他命令行参数，需要人工核查该配置文件',
-      'With --config-file, etcd ignores its other command-line flags: a person must review that file',
-    ),
-  },
+  ignoredWhen: ETCD_CONFIG_FILE_IGNORES_FLAGS,
   remediation: t(
     '在 etcd 中设置 --cipher-suites，仅列出 ECDHE 配合 AES-GCM 或 ChaCha20-Poly1305 的套件。',
     'Set --cipher-suites on etcd to ECDHE suites with AES-GCM or ChaCha20-Poly1305 only.',

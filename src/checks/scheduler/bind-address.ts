@@ -2,7 +2,7 @@
 import { t } from '../../model/text.js';
 import { componentExample } from '../lib/example-facts.js';
 import { defineFlagCheck } from '../lib/flag-check.js';
-import { flagValue } from '../lib/flags.js';
+import { loopbackBindTest } from '../lib/flag-tests.js';
 
 const run = (args: string[]) => componentExample('kube-scheduler', args);
 
@@ -15,13 +15,7 @@ export default defineFlagCheck({
   component: 'kube-scheduler',
   flag: 'bind-address',
   expected: '127.0.0.1',
-  test: (flags) => {
-    const value = flagValue(flags, 'bind-address');
-    return {
-      ok: value === '127.0.0.1' || value === '::1',
-      observed: value ?? 'not set (defaults to 0.0.0.0)',
-    };
-  },
+  test: loopbackBindTest('bind-address'),
   remediation: t(
     '在 kube-scheduler 启动参数中设置 --bind-address=127.0.0.1。',
     'Set --bind-address=127.0.0.1 in the kube-scheduler arguments.',
