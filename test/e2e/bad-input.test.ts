@@ -123,49 +123,45 @@ describe('render with bad input', () => {
 });
 
 describe('no browser for the PDF', () => {
-  it('still writes the workbook and JSON, and says in one line how to get the PDF', async () => {
-    const previous = process.env.KUBE_EVIDENCE_CHROME;
+  let previous: string | undefined;
+  beforeEach(() => {
+    previous = process.env.KUBE_EVIDENCE_CHROME;
     process.env.KUBE_EVIDENCE_CHROME = join(work, 'no-chrome');
-    try {
-      const run = await runCli([
-        'report',
-        '--snapshot',
-        'samples/kubeadm-lab',
-        '--profile',
-        'kubeadm',
-        '--out',
-        out,
-        '--no-fail',
-      ]);
-      expect(run.code).toBe(0);
-      expect(run.stderr).toContain('KUBE_EVIDENCE_CHROME');
-      expect((await readdir(out)).sort()).toEqual(expect.arrayContaining(['assessment.json', 'report.xlsx']));
-      expect(await readdir(out)).not.toContain('report.pdf');
-    } finally {
-      if (previous === undefined) delete process.env.KUBE_EVIDENCE_CHROME;
-      else process.env.KUBE_EVIDENCE_CHROME = previous;
-    }
+  });
+  afterEach(() => {
+    if (previous === undefined) delete process.env.KUBE_EVIDENCE_CHROME;
+    else process.env.KUBE_EVIDENCE_CHROME = previous;
+  });
+
+  it('still writes the workbook and JSON, and says in one line how to get the PDF', async () => {
+    const run = await runCli([
+      'report',
+      '--snapshot',
+      'samples/kubeadm-lab',
+      '--profile',
+      'kubeadm',
+      '--out',
+      out,
+      '--no-fail',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('KUBE_EVIDENCE_CHROME');
+    expect((await readdir(out)).sort()).toEqual(expect.arrayContaining(['assessment.json', 'report.xlsx']));
+    expect(await readdir(out)).not.toContain('report.pdf');
   });
 
   it('exits 2 when only the PDF was asked', async () => {
-    const previous = process.env.KUBE_EVIDENCE_CHROME;
-    process.env.KUBE_EVIDENCE_CHROME = join(work, 'no-chrome');
-    try {
-      const run = await runCli([
-        'report',
-        '--snapshot',
-        'samples/kubeadm-lab',
-        '--profile',
-        'kubeadm',
-        '--out',
-        out,
-        '--format',
-        'pdf',
-      ]);
-      expect(run.code).toBe(2);
-    } finally {
-      if (previous === undefined) delete process.env.KUBE_EVIDENCE_CHROME;
-      else process.env.KUBE_EVIDENCE_CHROME = previous;
-    }
+    const run = await runCli([
+      'report',
+      '--snapshot',
+      'samples/kubeadm-lab',
+      '--profile',
+      'kubeadm',
+      '--out',
+      out,
+      '--format',
+      'pdf',
+    ]);
+    expect(run.code).toBe(2);
   });
 });
