@@ -27,11 +27,6 @@ async function compileReport(): Promise<HandlebarsTemplateDelegate> {
   return hbs.compile(await readTemplate(join(TEMPLATES_DIR, 'report.hbs')), { strict: false });
 }
 
-/** The document identifier when the caller gives none: the SHA-256 of assessment.json as this tool writes it. */
-export function documentIdOf(assessment: Assessment): string {
-  return assessmentDigest(assessment);
-}
-
 export async function renderReportHtml(
   assessment: Assessment,
   lang: Lang,
@@ -39,7 +34,7 @@ export async function renderReportHtml(
 ): Promise<string> {
   const template = await compileReport();
   const view = buildPdfView(assessment, lang, {
-    documentId: context?.documentId ?? documentIdOf(assessment),
+    documentId: context?.documentId ?? assessmentDigest(assessment),
     files: context?.files,
   });
   // The stylesheet is ours (templates/report.css), the only unescaped insertion; every data field goes through {{ }}.
@@ -54,7 +49,7 @@ export async function writePdf(
 ): Promise<void> {
   const L = labels(lang);
   const framework = pick(assessment.framework.title, lang);
-  const documentId = context?.documentId ?? documentIdOf(assessment);
+  const documentId = context?.documentId ?? assessmentDigest(assessment);
   const escape = Handlebars.Utils.escapeExpression;
   const headerText = `${escape(assessment.cluster.name)} · ${escape(framework)} · ${escape(isoDate(assessment.generatedAt))}`;
   const style = `font-family:'Noto Sans CJK SC','Noto Sans',sans-serif;font-size:7pt;color:#667085;width:100%;margin:0 14mm;display:flex;justify-content:space-between;`;

@@ -7,7 +7,7 @@ import { pick, type Lang } from '../model/text.js';
 import type { FileHash } from '../pack/hash.js';
 import { tempPathFor } from '../util/fs.js';
 import { labels } from './labels.js';
-import { documentIdOf } from './pdf.js';
+import { assessmentDigest } from './json.js';
 import { writeAboutSheet } from './xlsx/about-sheet.js';
 import { writeEvidenceSheet, writeFindingsSheet } from './xlsx/detail-sheets.js';
 import { planRows } from './xlsx/plan.js';
@@ -73,7 +73,7 @@ async function writeTo(
     workbook,
     assessment,
     lang,
-    context.documentId ?? documentIdOf(assessment),
+    context.documentId ?? assessmentDigest(assessment),
     context.files ?? [],
   );
   await workbook.commit();

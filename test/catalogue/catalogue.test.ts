@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCheckRegistry } from '../../src/catalogue/check-registry.js';
+import { parseCheckRegistry } from '../helpers/check-registry.js';
 import { PACKAGE_ROOT, loadCatalogue } from '../../src/catalogue/load.js';
 import { resolveMapping } from '../../src/evaluate/applicability.js';
 import type { Framework, ProviderProfile } from '../../src/model/catalogue.js';

@@ -1,7 +1,7 @@
 // The check registry in code and the table in docs/check-ids.md list exactly the same ids, each marked done.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { parseCheckRegistry } from '../../src/catalogue/check-registry.js';
+import { parseCheckRegistry } from '../helpers/check-registry.js';
 import { ALL_CHECKS } from '../../src/checks/index.js';
 
 describe('check registry', () => {
