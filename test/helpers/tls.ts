@@ -17,8 +17,7 @@ export function selfSignedCertificate(commonName = 'kube-evidence test'): TestCe
   const name = seq(set(seq(oid('2.5.4.3'), tlv(0x0c, Buffer.from(commonName, 'utf8')))));
   const now = Date.now();
   const validity = seq(utcTime(new Date(now - 60_000)), utcTime(new Date(now + 86_400_000)));
-  const serial = randomBytes(8);
-  serial[0] = serial[0]! & 0x7f; // keep the INTEGER positive
+  const serial = serialNumber(randomBytes(8));
   const extensions = seq(
     // basicConstraints, critical, CA:TRUE
     seq(oid('2.5.29.19'), tlv(0x01, Buffer.from([0xff])), octets(seq(tlv(0x01, Buffer.from([0xff]))))),
@@ -41,6 +40,17 @@ export function selfSignedCertificate(commonName = 'kube-evidence test'): TestCe
   const signature = sign('sha256', tbs, privateKey);
   const der = seq(tbs, ecdsaWithSha256, tlv(0x03, Buffer.concat([Buffer.from([0]), signature])));
   return { cert: toPem(der, 'CERTIFICATE'), key: pemKey(privateKey) };
+}
+
+/**
+ * A DER INTEGER body from random bytes. DER wants the shortest form: a leading 0x00 byte before a byte
+ * below 0x80 is "illegal padding" to OpenSSL, and a leading byte of 0x80 or more would read as negative.
+ * Forcing the first byte into 0x40–0x7f avoids both, whatever the random bytes were.
+ */
+export function serialNumber(random: Buffer): Buffer {
+  const serial = Buffer.from(random);
+  serial[0] = 0x40 | (serial[0]! & 0x3f);
+  return serial;
 }
 
 function pemKey(key: KeyObject): string {
