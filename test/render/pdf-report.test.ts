@@ -61,6 +61,28 @@ describe('PDF report (zh)', () => {
     ).toBeGreaterThanOrEqual(pages);
   });
 
+  it('numbers its contents with the page each part really starts on', () => {
+    const pages = text.split('\f');
+    const contentsPage = pages.findIndex((page) => /^\s*目录\s*$/m.test(page));
+    expect(contentsPage).toBe(1);
+    const parts = [
+      '执行摘要',
+      '范围与方法',
+      '结果总览',
+      '逐项详情',
+      '豁免登记',
+      '人工核查清单',
+      '附录：证据包文件哈希',
+    ];
+    parts.forEach((title, i) => {
+      const entry = new RegExp(`^\\s*${i + 1} ${title}\\s+(\\d+)\\s*$`, 'm').exec(pages[contentsPage]!);
+      expect(entry, title).not.toBeNull();
+      const heading = new RegExp(`^\\s*${i + 1} ${title}\\s*$`, 'm');
+      const startsOn = pages.findIndex((page, index) => index > contentsPage && heading.test(page)) + 1;
+      expect(Number(entry![1]), title).toBe(startsOn);
+    });
+  });
+
   it('shows as document identifier the SHA-256 of the pack’s assessment.json', () => {
     const entry = manifest.files.find((f) => f.path === 'assessment.json');
     expect(entry).toBeDefined();

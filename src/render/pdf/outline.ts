@@ -118,7 +118,7 @@ function destArray(doc: PDFDocument, value: PDFObject): PDFObject {
 }
 
 /** "/s1" → "s1", undoing #xx escapes Chrome uses for characters outside plain ASCII names. */
-function decodeName(raw: string): string {
+export function decodeName(raw: string): string {
   return raw
     .replace(/^\//, '')
     .replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
