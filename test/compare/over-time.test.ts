@@ -1,11 +1,12 @@
 // One cluster over time: later scans of kubeadm-lab with a pod fixed, a pod added and a binding removed.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareAssessments } from '../../src/compare/compare.js';
 import { loadAssessmentFile, type LoadedAssessment } from '../../src/compare/inputs.js';
 import type { Comparison, ObjectRef, PairDifference } from '../../src/compare/model.js';
+import { runCli } from '../helpers/cli.js';
 import { laterKubeadmScan, writeAssessed } from './fixtures.js';
 
 const NETSHOOT = 'Pod debug/netshoot-7f9c [netshoot]';
@@ -158,5 +159,32 @@ describe('kubeadm-lab scanned four times', () => {
     expect(diff(reversed, '5.2.2', 1).class).toBe('improvement');
     expect(diff(reversed, '5.2.2', 1).objects!.fixed.map(ref)).toEqual([SHIPPER]);
     expect(diff(reversed, '5.1.1', 1).class).toBe('improvement');
+  });
+
+  it('--fail-on-regression gates a pipeline: exit 1 after a new privileged pod, 0 after fixes only', async () => {
+    const compare = (later: string, ...flags: string[]) =>
+      runCli([
+        'compare',
+        join(dir, 'base.json'),
+        join(dir, later),
+        '--out',
+        join(dir, `gate-${later}`),
+        '--format',
+        'json',
+        ...flags,
+      ]);
+    expect(c.summary.classCounts.find((x) => x.side === 3)!.counts.regression).toBe(0);
+
+    const regressed = await compare('added.json', '--fail-on-regression');
+    expect(regressed.code).toBe(1);
+    expect(regressed.stderr).toMatch(/regressed: .*5\.2\.2/);
+    // The report that explains the failure is still written.
+    const written = JSON.parse(
+      await readFile(join(dir, 'gate-added.json', 'comparison.json'), 'utf8'),
+    ) as Comparison;
+    expect(written.summary.classCounts[0]!.counts.regression).toBeGreaterThan(0);
+
+    expect((await compare('added.json')).code).toBe(0);
+    expect((await compare('fixed-only.json', '--fail-on-regression')).code).toBe(0);
   });
 });

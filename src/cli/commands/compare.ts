@@ -1,9 +1,11 @@
 // `kube-evidence compare A B [C …]`: assessments side by side, classed against the first (the baseline).
 import type { Command } from 'commander';
 import { compareAssessments } from '../../compare/compare.js';
+import type { Comparison } from '../../compare/model.js';
 import { loadFrameworkMap } from '../../compare/framework-map.js';
 import { resolveAssessments } from '../../compare/inputs.js';
 import { renderComparison } from '../../render/compare-render.js';
+import { EXIT_FAILED_REQUIREMENTS, EXIT_OK } from '../exit-codes.js';
 import { log } from '../log.js';
 import { parseFormats, parseLang } from '../options.js';
 
@@ -13,6 +15,7 @@ interface CompareOptions {
   lang: string;
   framework?: string;
   frameworkMap: string[];
+  failOnRegression?: boolean;
 }
 
 export function registerCompare(program: Command): void {
@@ -32,6 +35,10 @@ export function registerCompare(program: Command): void {
       (value: string, list: string[]) => [...list, value],
       [],
     )
+    .option(
+      '--fail-on-regression',
+      'exit 1 when a later scan of the same cluster regressed on any requirement (a worse status or a new offending object)',
+    )
     .action(async (args: string[], opts: CompareOptions) => {
       const formats = parseFormats(opts.format);
       const lang = parseLang(opts.lang);
@@ -49,5 +56,19 @@ export function registerCompare(program: Command): void {
         );
       }
       await renderComparison(comparison, { outDir: opts.out, formats, lang });
+      // Checked after writing, so a gated pipeline still gets the report that explains the failure.
+      const regressed = regressedRequirements(comparison);
+      if (regressed.length > 0)
+        log(
+          `${regressed.length} regressed: ${regressed.slice(0, 10).join(', ')}${regressed.length > 10 ? ', …' : ''}`,
+        );
+      process.exitCode = opts.failOnRegression && regressed.length > 0 ? EXIT_FAILED_REQUIREMENTS : EXIT_OK;
     });
+}
+
+/** Baseline requirement ids that some later scan of the same cluster classes as a regression. */
+function regressedRequirements(comparison: Comparison): string[] {
+  return comparison.rows
+    .filter((row) => row.differences.some((d) => d.class === 'regression'))
+    .map((row) => row.key);
 }
