@@ -64,6 +64,7 @@ export async function writePdf(
       `sha256:${documentId}`,
     ],
     headerTemplate: `<div style="${style}"><span>${headerText}</span><span>${escape(L.confidential)}</span></div>`,
+    plainCover: true,
     contents: { id: 'contents', linkSelector: '.toc a[href^="#"]' },
     footerTemplate: `<div style="${style}"><span>${escape(L.documentId)} ${documentId.slice(0, 16)}</span><span>${L.page}</span></div>`,
   });

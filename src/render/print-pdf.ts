@@ -7,6 +7,7 @@ import { writeFileAtomic } from '../util/fs.js';
 import { BROWSER_HINT, findBrowser } from './browser.js';
 import { numberContents } from './pdf/contents-numbers.js';
 import { addOutline, type Heading } from './pdf/outline.js';
+import { usePlainCover } from './pdf/plain-cover.js';
 
 export interface PrintOptions {
   title: string;
@@ -19,6 +20,8 @@ export interface PrintOptions {
   outline?: boolean;
   /** A contents list to number: the id of its start (a link must point to it) and the selector of its entry links. */
   contents?: { id: string; linkSelector: string };
+  /** Leave the running header and footer off page 1 (the cover). */
+  plainCover?: boolean;
 }
 
 export interface PrintResult {
@@ -69,18 +72,23 @@ export async function printPdf(html: string, file: string, options: PrintOptions
     const contentsEntries = options.contents
       ? parseStrings(await page.evaluate(linkTargetsScript(options.contents.linkSelector)))
       : [];
-    const pdf = await page.pdf({
+    const layout = {
       format: 'A4',
       printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: options.headerTemplate,
-      footerTemplate: options.footerTemplate,
       margin: MARGIN,
       // Chrome's own outline forces a tagged PDF (3 MB instead of 90 kB for 3,000 rows): bookmarks are added below instead.
       outline: false,
       tagged: false,
+    } as const;
+    const pdf = await page.pdf({
+      ...layout,
+      displayHeaderFooter: true,
+      headerTemplate: options.headerTemplate,
+      footerTemplate: options.footerTemplate,
     });
     const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    if (options.plainCover)
+      await usePlainCover(doc, await page.pdf({ ...layout, displayHeaderFooter: false, pageRanges: '1' }));
     const bookmarks = addOutline(doc, headings);
     if (options.contents)
       await numberContents(doc, {
