@@ -33,6 +33,11 @@ function validateFile(entry: unknown, file: string, at: string): void {
   if (entry.mode !== undefined && (typeof entry.mode !== 'string' || !/^0?[0-7]{3,4}$/.test(entry.mode))) {
     throw InputError.at(file, `${at}.mode`, 'expected an octal mode string such as "0600"');
   }
+  if (entry.certificate !== undefined) {
+    const cert = entry.certificate;
+    if (!isRecord(cert) || typeof cert.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(cert.sha256))
+      throw InputError.at(file, `${at}.certificate.sha256`, 'expected 64 lowercase hex digits (SHA-256)');
+  }
   if (isRecord(entry.children)) {
     for (const [name, child] of Object.entries(entry.children))
       validateFile(child, file, `${at}.children["${name}"]`);

@@ -36,6 +36,18 @@ export interface NodeFile {
   content?: JsonValue;
   /** For directories: the files below it that the frameworks care about (e.g. PKI keys). */
   children?: Record<string, NodeFile>;
+  /** For certificate files (`*.crt`, `*.pem`): who it names and its fingerprint, so two paths can be told apart. */
+  certificate?: CertificateFacts;
+}
+
+/** A public certificate as collect-node saw it; the file itself is not copied. */
+export interface CertificateFacts {
+  /** SHA-256 of the DER encoding, lowercase hex (what `openssl x509 -fingerprint -sha256` prints, without colons). */
+  sha256: string;
+  subject: string;
+  issuer: string;
+  /** ISO 8601. */
+  notAfter: string;
 }
 
 /** Facts from one node: files the frameworks name and command lines of control-plane and node processes. */

@@ -1,4 +1,5 @@
 // collect-node against a fake node root and a fake /proc: modes, owners from the node's passwd, children, content, argv.
+import { X509Certificate } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -9,9 +10,12 @@ import { loadSnapshot } from '../../src/collect/snapshot.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import type { NodeFacts } from '../../src/model/facts.js';
 import { runCli } from '../helpers/cli.js';
+import { selfSignedCertificate } from '../helpers/tls.js';
 
 const KEY_MATERIAL = 'LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tZmFrZS1rZXk=';
 const ENCRYPTION_SECRET = 'c2VjcmV0LWFlc2NiYy1rZXktMzItYnl0ZXMtbG9uZyE=';
+/** A real certificate for the cluster CA, so its fingerprint can be checked against node:crypto's. */
+const CLUSTER_CA = selfSignedCertificate('kubernetes').cert;
 
 let work: string;
 let root: string;
@@ -57,7 +61,9 @@ beforeAll(async () => {
     0o600,
   );
   await put('etc/kubernetes/pki/ca.key', KEY_MATERIAL, 0o600);
-  await put('etc/kubernetes/pki/ca.crt', 'cert', 0o644);
+  await put('etc/kubernetes/pki/ca.crt', CLUSTER_CA, 0o644);
+  // Certificate text under a key's name: the collector must not open it, whatever it holds.
+  await put('etc/kubernetes/pki/front-proxy-ca-key.pem', CLUSTER_CA, 0o600);
   await put('etc/kubernetes/pki/etcd/ca.key', KEY_MATERIAL, 0o600);
   await put(
     'var/lib/kubelet/config.yaml',
@@ -161,9 +167,33 @@ describe('collect-node', () => {
     const facts = await collect();
     const pki = facts.files['/etc/kubernetes/pki'];
     expect(pki).toMatchObject({ exists: true, type: 'directory' });
-    expect(Object.keys(pki?.children ?? {})).toEqual(['ca.crt', 'ca.key', 'etcd', 'etcd/ca.key']);
+    expect(Object.keys(pki?.children ?? {})).toEqual([
+      'ca.crt',
+      'ca.key',
+      'etcd',
+      'etcd/ca.key',
+      'front-proxy-ca-key.pem',
+    ]);
     expect(pki?.children?.['ca.key']).toMatchObject({ mode: '0600', owner: 'node-owner' });
     expect(facts.files['/etc/cni/net.d']?.children?.['10-calico.conflist']).toMatchObject({ mode: '0644' });
+  });
+
+  it('fingerprints certificate files, and never opens a file named as a key', async () => {
+    const facts = await collect();
+    const pki = facts.files['/etc/kubernetes/pki']?.children ?? {};
+    const expected = new X509Certificate(CLUSTER_CA);
+    expect(pki['ca.crt']?.certificate).toEqual({
+      sha256: expected.fingerprint256.replace(/:/g, '').toLowerCase(),
+      subject: 'CN=kubernetes',
+      issuer: 'CN=kubernetes',
+      notAfter: new Date(expected.validTo).toISOString(),
+    });
+    expect(pki['front-proxy-ca-key.pem']).toMatchObject({ exists: true, mode: '0600' });
+    expect(pki['front-proxy-ca-key.pem']?.certificate).toBeUndefined();
+    expect(pki['ca.key']?.certificate).toBeUndefined();
+    // A .pem that holds no certificate is recorded as a file, without a fingerprint.
+    expect(facts.files['/etc/kubelet-ca/ca.pem']).toMatchObject({ exists: true, mode: '0644' });
+    expect(facts.files['/etc/kubelet-ca/ca.pem']?.certificate).toBeUndefined();
   });
 
   it('parses small configuration files only, redacted, and never key material', async () => {

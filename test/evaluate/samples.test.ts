@@ -95,6 +95,16 @@ describe('kubeadm sample under the kubeadm profile', () => {
     expect(result.evidence[0]?.observed).toBe('7');
   });
 
+  it('passes 2.8 by comparing the fingerprints of the etcd and cluster CA certificates, not only their paths', () => {
+    const result = byId(a, '2.8');
+    expect(result.status).toBe('pass');
+    expect(result.reason.en).toContain('SHA-256 fingerprints compared');
+    expect(result.evidence.map((e) => e.observed)).toEqual([
+      expect.stringMatching(/^\/etc\/kubernetes\/pki\/ca\.crt \(CN=kubernetes, sha256 [0-9a-f]{64}\)$/),
+      expect.stringMatching(/^\/etc\/kubernetes\/pki\/etcd\/ca\.crt \(CN=etcd-ca, sha256 [0-9a-f]{64}\)$/),
+    ]);
+  });
+
   it('leaves 5.6.1 to a person with its procedure', () => {
     const result = byId(a, '5.6.1');
     expect(result.status).toBe('manual');

@@ -1,21 +1,76 @@
 // Check: etcd trusts its own CA (--trusted-ca-file), not the one kube-apiserver uses for clients (--client-ca-file).
 import type { Check, Evidence } from '../../model/check.js';
+import type { CertificateFacts, Facts } from '../../model/facts.js';
 import { t } from '../../model/text.js';
-import { componentArgs } from '../lib/components.js';
+import { componentArgs, type ComponentArgs } from '../lib/components.js';
 import { exampleFacts } from '../lib/example-facts.js';
+import { findFile } from '../lib/file-check.js';
 import { componentNeeds, noCommandLine } from '../lib/flag-check.js';
 import { flagValue } from '../lib/flags.js';
 import { fail, manual, pass } from '../lib/outcome.js';
 
-const controlPlane = (etcdArgs: string[], apiserverArgs: string[]) =>
+const ETCD_CA = '/etc/kubernetes/pki/etcd/ca.crt';
+const CLUSTER_CA = '/etc/kubernetes/pki/ca.crt';
+const fingerprint = (hex: string) => ({
+  sha256: hex.repeat(64),
+  subject: 'CN=ca',
+  issuer: 'CN=ca',
+  notAfter: '2035-01-01T00:00:00.000Z',
+});
+
+const controlPlane = (
+  etcdArgs: string[],
+  apiserverArgs: string[],
+  certificates: Record<string, string> = {},
+) =>
   exampleFacts({
     nodes: [
       {
         name: 'cp',
         processes: { etcd: ['etcd', ...etcdArgs], 'kube-apiserver': ['kube-apiserver', ...apiserverArgs] },
+        files: Object.fromEntries(
+          Object.entries(certificates).map(([path, hex]) => [
+            path,
+            { type: 'file', certificate: fingerprint(hex) },
+          ]),
+        ),
       },
     ],
   });
+
+/** A CA file used by one component, with the certificate collect-node fingerprinted there, if any. */
+interface CaFile {
+  path: string;
+  certificate?: CertificateFacts;
+}
+
+/** The certificate at `path` on the node the component runs on, else on any node that recorded it. */
+function certificateAt(facts: Facts, path: string, args: ComponentArgs): CertificateFacts | undefined {
+  const own = args.node ? facts.nodes.get(args.node) : undefined;
+  const onOwnNode = own ? findFile(own, path)?.certificate : undefined;
+  if (onOwnNode) return onOwnNode;
+  for (const node of facts.nodes.values()) {
+    const found = findFile(node, path)?.certificate;
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function caEvidence(args: ComponentArgs, flag: string, ca: CaFile | undefined, expected: string): Evidence {
+  const certificate = ca?.certificate;
+  return {
+    source: args.source,
+    path: `${args.location} --${flag}`,
+    observed: !ca
+      ? 'not set'
+      : certificate
+        ? `${ca.path} (${certificate.subject}, sha256 ${certificate.sha256})`
+        : ca.path,
+    expected,
+    time: args.time,
+    file: args.file,
+  };
+}
 
 const check: Check = {
   id: 'etcd-unique-ca',
@@ -31,33 +86,23 @@ const check: Check = {
     if (etcd.length === 0) return manual(noCommandLine('etcd'));
     const apiserver = componentArgs(facts, 'kube-apiserver');
     if (apiserver.length === 0) return manual(noCommandLine('kube-apiserver'));
-    const clientCas = new Set(
-      apiserver.map((a) => flagValue(a.flags, 'client-ca-file')).filter((v): v is string => Boolean(v)),
-    );
-    const evidence: Evidence[] = apiserver.map((a) => ({
-      source: a.source,
-      path: `${a.location} --client-ca-file`,
-      observed: flagValue(a.flags, 'client-ca-file') ?? 'not set',
-      expected: 'differs from etcd --trusted-ca-file',
-      time: a.time,
-      file: a.file,
-    }));
-    let same = 0;
-    let unset = 0;
-    for (const args of etcd) {
-      const trusted = flagValue(args.flags, 'trusted-ca-file');
-      if (!trusted) unset++;
-      else if (clientCas.has(trusted)) same++;
-      evidence.push({
-        source: args.source,
-        path: `${args.location} --trusted-ca-file`,
-        observed: trusted ?? 'not set',
-        expected: 'a CA used only for etcd',
-        time: args.time,
-        file: args.file,
-      });
-    }
-    if (same > 0)
+
+    const caOf = (args: ComponentArgs, flag: string): CaFile | undefined => {
+      const path = flagValue(args.flags, flag);
+      return path ? { path, certificate: certificateAt(facts, path, args) } : undefined;
+    };
+    const clientCas = apiserver.map((args) => ({ args, ca: caOf(args, 'client-ca-file') }));
+    const trustedCas = etcd.map((args) => ({ args, ca: caOf(args, 'trusted-ca-file') }));
+    const evidence: Evidence[] = [
+      ...clientCas.map(({ args, ca }) =>
+        caEvidence(args, 'client-ca-file', ca, 'differs from etcd --trusted-ca-file'),
+      ),
+      ...trustedCas.map(({ args, ca }) => caEvidence(args, 'trusted-ca-file', ca, 'a CA used only for etcd')),
+    ];
+
+    const clients = clientCas.flatMap(({ ca }) => (ca ? [ca] : []));
+    const trusted = trustedCas.flatMap(({ ca }) => (ca ? [ca] : []));
+    if (trusted.some((e) => clients.some((c) => c.path === e.path)))
       return fail(
         t(
           'etcd 信任的 CA 与 API 服务器的客户端 CA 是同一个文件',
@@ -65,8 +110,19 @@ const check: Check = {
         ),
         evidence,
       );
-    if (unset > 0) return fail(t('etcd 未设置 --trusted-ca-file', 'etcd has no --trusted-ca-file'), evidence);
-    if (clientCas.size === 0)
+    const sameCertificate = (e: CaFile, c: CaFile) =>
+      e.certificate !== undefined && e.certificate.sha256 === c.certificate?.sha256;
+    if (trusted.some((e) => clients.some((c) => sameCertificate(e, c))))
+      return fail(
+        t(
+          'etcd 信任的 CA 与 API 服务器的客户端 CA 是同一张证书（路径不同，SHA-256 指纹相同）',
+          'etcd trusts the same certificate the API server uses for client certificates (different paths, same SHA-256 fingerprint)',
+        ),
+        evidence,
+      );
+    if (trusted.length < trustedCas.length)
+      return fail(t('etcd 未设置 --trusted-ca-file', 'etcd has no --trusted-ca-file'), evidence);
+    if (clients.length === 0)
       return manual(
         t(
           'API 服务器未设置 --client-ca-file，无法比较',
@@ -74,38 +130,56 @@ const check: Check = {
         ),
         evidence,
       );
-    // Only paths are compared: the same certificate copied to two paths would not be seen.
+    if ([...trusted, ...clients].every((ca) => ca.certificate))
+      return pass(
+        t(
+          'etcd 信任的 CA 证书与 API 服务器的客户端 CA 证书不同（比较了 SHA-256 指纹）',
+          "etcd's trusted CA certificate differs from the API server's client CA certificate (SHA-256 fingerprints compared)",
+        ),
+        evidence,
+      );
+    // Without node facts fingerprinting both files, only paths can be compared.
     return pass(
       t(
-        'etcd 信任的 CA 文件与 API 服务器的客户端 CA 文件不同（仅比较路径，未比较证书内容）',
-        "etcd's trusted CA file differs from the API server's client CA file (paths compared, not certificate contents)",
+        'etcd 信任的 CA 文件与 API 服务器的客户端 CA 文件不同（仅比较路径：节点事实中没有两份证书的指纹）',
+        "etcd's trusted CA file differs from the API server's client CA file (paths compared: the node facts hold no fingerprint of both certificates)",
       ),
       evidence,
     );
   },
   examples: [
     {
-      name: 'kubeadm: separate etcd CA',
+      name: 'kubeadm: separate etcd CA, paths only',
+      expect: 'pass',
+      facts: () => controlPlane([`--trusted-ca-file=${ETCD_CA}`], [`--client-ca-file=${CLUSTER_CA}`]),
+    },
+    {
+      name: 'separate etcd CA, fingerprints differ',
       expect: 'pass',
       facts: () =>
-        controlPlane(
-          ['--trusted-ca-file=/etc/kubernetes/pki/etcd/ca.crt'],
-          ['--client-ca-file=/etc/kubernetes/pki/ca.crt'],
-        ),
+        controlPlane([`--trusted-ca-file=${ETCD_CA}`], [`--client-ca-file=${CLUSTER_CA}`], {
+          [ETCD_CA]: 'a',
+          [CLUSTER_CA]: 'b',
+        }),
     },
     {
       name: 'same CA file',
       expect: 'fail',
+      facts: () => controlPlane([`--trusted-ca-file=${CLUSTER_CA}`], [`--client-ca-file=${CLUSTER_CA}`]),
+    },
+    {
+      name: 'the cluster CA copied to the etcd path',
+      expect: 'fail',
       facts: () =>
-        controlPlane(
-          ['--trusted-ca-file=/etc/kubernetes/pki/ca.crt'],
-          ['--client-ca-file=/etc/kubernetes/pki/ca.crt'],
-        ),
+        controlPlane([`--trusted-ca-file=${ETCD_CA}`], [`--client-ca-file=${CLUSTER_CA}`], {
+          [ETCD_CA]: 'c',
+          [CLUSTER_CA]: 'c',
+        }),
     },
     {
       name: 'etcd without a trusted CA',
       expect: 'fail',
-      facts: () => controlPlane(['--client-cert-auth=true'], ['--client-ca-file=/etc/kubernetes/pki/ca.crt']),
+      facts: () => controlPlane(['--client-cert-auth=true'], [`--client-ca-file=${CLUSTER_CA}`]),
     },
     { name: 'no etcd command line', expect: 'manual', facts: () => exampleFacts() },
   ],

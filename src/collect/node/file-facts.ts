@@ -3,6 +3,7 @@ import { lstat, readdir, readlink, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { dirname, isAbsolute, join, posix } from 'node:path';
 import type { NodeFile } from '../../model/facts.js';
+import { isCertificateName, readCertificate } from './certificate.js';
 import type { OwnerNames } from './owners.js';
 
 export interface FileFactsOptions {
@@ -24,6 +25,10 @@ export async function fileFacts(
   const info = hostPath ? await stat(hostPath).catch(() => undefined) : undefined;
   if (!hostPath || !info) return { exists: false };
   const facts = describe(info, owners);
+  if (info.isFile() && isCertificateName(path)) {
+    const certificate = await readCertificate(hostPath);
+    if (certificate) facts.certificate = certificate;
+  }
   if (options.children && info.isDirectory()) {
     const children: Record<string, NodeFile> = {};
     await walk(root, path, '', owners, children, options.maxDepth ?? 3, { left: options.maxChildren ?? 500 });
