@@ -15,18 +15,22 @@ export interface ListOptions {
   onItems?: (items: KubeObject[]) => void;
 }
 
-/** Lists `resource` into `<dir>/<plural>.json`; returns how many objects were written. Throws KubeApiError. */
+/**
+ * Lists `resource` into `<dir>/<plural>.json`; returns how many objects were written. Throws KubeApiError.
+ * `scopes` are the paths listed into that one file: the resource itself (cluster-wide), or it per namespace.
+ */
 export async function collectList(
   http: KubeHttp,
   resource: KubeResource,
   dir: string,
   options: ListOptions,
+  scopes: KubeResource[] = [resource],
 ): Promise<number> {
   // A continue token can expire on a very long list (410 Gone): start that list again, once.
   for (let attempt = 0; ; attempt++) {
     const writer = new ListWriter(join(dir, `${resource.plural}.json`), `${resource.kind}List`);
     try {
-      await writePages(http, resource, writer, options);
+      for (const scope of scopes) await writePages(http, scope, writer, options);
       await writer.finish();
       return writer.written;
     } catch (error) {

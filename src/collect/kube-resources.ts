@@ -10,6 +10,8 @@ export interface KubeResource {
   apiVersion: string;
   /** Secrets: ask for metadata only, so no Secret value ever crosses the wire. */
   metadataOnly?: boolean;
+  /** When the cluster-wide list is refused (403), list these namespaces instead and record the kind as partial. */
+  fallbackNamespaces?: string[];
 }
 
 const core = (kind: string, plural: string): KubeResource => ({
@@ -28,7 +30,8 @@ const group = (kind: string, plural: string, apiVersion: string): KubeResource =
 export const KUBE_RESOURCES: KubeResource[] = [
   core('Namespace', 'namespaces'),
   core('Node', 'nodes'),
-  core('Pod', 'pods'),
+  // kube-system alone still gives the control-plane static pods (kubeadm's API server flags) to a restricted reader.
+  { ...core('Pod', 'pods'), fallbackNamespaces: ['kube-system'] },
   core('ServiceAccount', 'serviceaccounts'),
   { ...core('Secret', 'secrets'), metadataOnly: true },
   core('Service', 'services'),
@@ -53,6 +56,11 @@ export const KUBE_RESOURCES: KubeResource[] = [
   group('MutatingWebhookConfiguration', 'mutatingwebhookconfigurations', 'admissionregistration.k8s.io/v1'),
   group('CustomResourceDefinition', 'customresourcedefinitions', 'apiextensions.k8s.io/v1'),
 ];
+
+/** The same resource listed in one namespace: /api/v1/namespaces/NS/pods. */
+export function inNamespace(resource: KubeResource, namespace: string): KubeResource {
+  return { ...resource, groupPath: `${resource.groupPath}/namespaces/${encodeURIComponent(namespace)}` };
+}
 
 /** Accept header for metadata-only lists (PartialObjectMetadataList): the server leaves out `data`. */
 // No plain-JSON fallback on purpose: a server that cannot answer with metadata only must refuse (406), not send values.

@@ -7,8 +7,8 @@ import { gapFrom } from './gaps.js';
 import { loadKubeConfig, type KubeConfigOptions } from './kube-config.js';
 import { collectConfigz, selectNodes, type NodeSelection } from './kube-configz.js';
 import { KubeApiError, KubeHttp } from './kube-http.js';
-import { collectList } from './kube-lists.js';
-import { KUBE_RESOURCES, type KubeResource } from './kube-resources.js';
+import { collectList, type ListOptions } from './kube-lists.js';
+import { KUBE_RESOURCES, inNamespace, type KubeResource } from './kube-resources.js';
 import { collectKubeProxyConfig } from './kube-proxy-config.js';
 import { mapPool } from './pool.js';
 import type { RetryPolicy } from './retry.js';
@@ -59,26 +59,34 @@ export async function collectKubernetes(options: KubernetesCollectOptions): Prom
   const resources = options.resources ?? KUBE_RESOURCES;
   await mapPool(resources, options.concurrency ?? 4, async (resource) => {
     let lastReport = Date.now();
+    const listOptions: ListOptions = {
+      pageSize: options.pageSize ?? 500,
+      onPage: (r, total) => {
+        // Long lists report at most every few seconds, not once per page.
+        if (Date.now() - lastReport < PROGRESS_EVERY_MS) return;
+        lastReport = Date.now();
+        progress(`  ${r.plural}: ${total} so far`);
+      },
+      onItems:
+        resource.kind === 'Node'
+          ? (items) => nodeNames.push(...items.map((n) => n.metadata.name))
+          : undefined,
+    };
     try {
-      const count = await collectList(http, resource, dir, {
-        pageSize: options.pageSize ?? 500,
-        onPage: (r, total) => {
-          // Long lists report at most every few seconds, not once per page.
-          if (Date.now() - lastReport < PROGRESS_EVERY_MS) return;
-          lastReport = Date.now();
-          progress(`  ${r.plural}: ${total} so far`);
-        },
-        onItems:
-          resource.kind === 'Node'
-            ? (items) => nodeNames.push(...items.map((n) => n.metadata.name))
-            : undefined,
-      });
+      const count = await collectList(http, resource, dir, listOptions);
       counts[resource.kind] = count;
       collectedKinds.push(resource.kind);
       progress(`  ${resource.plural}: ${count} collected`);
     } catch (error) {
-      gaps.push(gapFrom(`kubernetes:${resource.kind}`, error));
-      progress(`  ${resource.plural}: not collected (${errorMessage(error)})`);
+      const partial = await listFallbackNamespaces(http, resource, dir, listOptions, error);
+      if (partial) {
+        counts[resource.kind] = partial.count;
+        gaps.push(partial.gap);
+        progress(`  ${resource.plural}: ${partial.gap.reason}`);
+      } else {
+        gaps.push(gapFrom(`kubernetes:${resource.kind}`, error));
+        progress(`  ${resource.plural}: not collected (${errorMessage(error)})`);
+      }
     }
   });
 
@@ -126,5 +134,30 @@ async function collectVersion(http: KubeHttp, dir: string, context: string, gaps
       );
     }
     gaps.push(gapFrom('kubernetes:version', error));
+  }
+}
+
+/**
+ * A refused (403) cluster-wide list of a kind that has fallback namespaces: list those namespaces instead.
+ * The refusal stays a gap, now naming the namespaces that were listed, so checks needing every namespace
+ * still give `error` while facts that live there (kube-system's static pods) can be used.
+ */
+async function listFallbackNamespaces(
+  http: KubeHttp,
+  resource: KubeResource,
+  dir: string,
+  options: ListOptions,
+  error: unknown,
+): Promise<{ count: number; gap: FactGap } | undefined> {
+  const namespaces = resource.fallbackNamespaces ?? [];
+  if (namespaces.length === 0 || !(error instanceof KubeApiError) || error.code !== 403) return undefined;
+  try {
+    const scopes = namespaces.map((namespace) => inNamespace(resource, namespace));
+    const count = await collectList(http, resource, dir, options, scopes);
+    const refused = gapFrom(`kubernetes:${resource.kind}`, error);
+    const listed = `listed only in namespace ${namespaces.join(', ')} (${count} objects)`;
+    return { count, gap: { ...refused, reason: `${refused.reason}; ${listed}`, namespaces } };
+  } catch {
+    return undefined;
   }
 }

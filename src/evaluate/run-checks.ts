@@ -1,6 +1,6 @@
 // Runs a requirement's checks over the facts and combines their outcomes; gaps in the facts become errors.
 import type { Check, CheckContext, CheckOutcome } from '../model/check.js';
-import type { Facts } from '../model/facts.js';
+import type { Facts, FactGap } from '../model/facts.js';
 import { t } from '../model/text.js';
 import { errorMessage } from '../util/errors.js';
 import { cachedOutcome } from './outcome-cache.js';
@@ -38,13 +38,20 @@ function runOnce(check: Check, ctx: CheckContext): CheckOutcome {
 }
 
 function gapFor(facts: Facts, needs: string[]) {
-  return facts.gaps.find((gap) =>
-    needs.some(
-      (need) =>
-        gap.part === need ||
-        (need.startsWith('node:') && gap.part.startsWith('node:')) ||
-        gap.part.startsWith(`${need}:`),
-    ),
+  return facts.gaps.find((gap) => needs.some((need) => gapAffects(gap, need)));
+}
+
+/**
+ * Whether a gap leaves a need unmet. A need may name one namespace (`kubernetes:Pod/kube-system`): a
+ * refused kind whose gap says that namespace was listed anyway does not touch it.
+ */
+export function gapAffects(gap: FactGap, need: string): boolean {
+  const [part, namespace] = need.split('/', 2) as [string, string | undefined];
+  if (namespace !== undefined && gap.part === part) return !gap.namespaces?.includes(namespace);
+  return (
+    gap.part === part ||
+    (part.startsWith('node:') && gap.part.startsWith('node:')) ||
+    gap.part.startsWith(`${part}:`)
   );
 }
 

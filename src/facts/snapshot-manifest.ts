@@ -46,10 +46,16 @@ export function parseSnapshotManifest(raw: unknown, file: string): SnapshotManif
       if (!isRecord(gap) || typeof gap.part !== 'string' || typeof gap.reason !== 'string') {
         throw InputError.at(file, `gaps[${index}]`, 'expected { "part": string, "reason": string }');
       }
+      if (
+        gap.namespaces !== undefined &&
+        (!Array.isArray(gap.namespaces) || gap.namespaces.some((n) => typeof n !== 'string'))
+      )
+        throw InputError.at(file, `gaps[${index}].namespaces`, 'expected an array of namespace names');
       return {
         part: gap.part,
         reason: gap.reason,
         code: typeof gap.code === 'number' ? gap.code : undefined,
+        ...(gap.namespaces ? { namespaces: gap.namespaces as string[] } : {}),
       };
     }),
   };

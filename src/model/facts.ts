@@ -75,6 +75,11 @@ export interface FactGap {
   part: string;
   reason: string;
   code?: number;
+  /**
+   * The kind was listed in these namespaces only, because the cluster-wide list was refused: enough for
+   * facts that live there (kube-system's static pods), never for checks that need every namespace.
+   */
+  namespaces?: string[];
 }
 
 /** Where and when a fact part came from; used to fill the evidence of each result. */

@@ -11,6 +11,8 @@ export interface FakeKubeOptions {
   /** Plurals answered with 403 Forbidden, and with 404 Not Found. */
   forbidden?: string[];
   notFound?: string[];
+  /** Plurals whose cluster-wide list is 403 while lists in one namespace (/api/v1/namespaces/NS/pods) are served. */
+  forbiddenClusterWide?: string[];
   /** The first request for this plural answers only after delayMs (longer than the client's timeout). */
   slowOnce?: { plural: string; delayMs: number };
   /** The first request for this plural answers with this status (429, 503…); the next one succeeds. */
@@ -77,8 +79,16 @@ export async function startFakeKubeServer(options: FakeKubeOptions): Promise<Fak
       return object ? json(res, 200, object) : status(res, 404, 'NotFound', `${url.pathname} not found`);
     }
 
-    const plural = pluralOf(url.pathname);
-    if (!plural) return status(res, 404, 'NotFound', 'the server could not find the requested resource');
+    const listed = listPath(url.pathname);
+    if (!listed) return status(res, 404, 'NotFound', 'the server could not find the requested resource');
+    const { plural, namespace } = listed;
+    if (namespace === undefined && options.forbiddenClusterWide?.includes(plural))
+      return status(
+        res,
+        403,
+        'Forbidden',
+        `${plural} is forbidden: User "tester" cannot list resource "${plural}" at the cluster scope`,
+      );
     const count = (seen.get(plural) ?? 0) + 1;
     seen.set(plural, count);
     if (options.forbidden?.includes(plural)) {
@@ -95,7 +105,14 @@ export async function startFakeKubeServer(options: FakeKubeOptions): Promise<Fak
       res.setHeader('Retry-After', '0');
       return status(res, options.failOnce.status, 'TooManyRequests', 'please slow down');
     }
-    const answer = () => servePage(req, res, url, plural, options.objects[plural] ?? []);
+    const all = options.objects[plural] ?? [];
+    const items =
+      namespace === undefined
+        ? all
+        : all.filter(
+            (item) => (item.metadata as { namespace?: string } | undefined)?.namespace === namespace,
+          );
+    const answer = () => servePage(req, res, url, plural, items);
     if (options.slowOnce?.plural === plural && count === 1) setTimeout(answer, options.slowOnce.delayMs);
     else answer();
   });
@@ -135,10 +152,12 @@ export async function startFakeKubeServer(options: FakeKubeOptions): Promise<Fak
   };
 }
 
-/** `/api/v1/pods` or `/apis/apps/v1/deployments` → the plural; undefined for anything else. */
-function pluralOf(path: string): string | undefined {
+/** `/api/v1/pods`, `/apis/apps/v1/deployments` or `/api/v1/namespaces/NS/pods` → the plural (and namespace). */
+function listPath(path: string): { plural: string; namespace?: string } | undefined {
+  const namespaced = /^\/(?:api|apis\/[a-z0-9.-]+)\/v1\/namespaces\/([^/]+)\/([a-z]+)$/.exec(path);
+  if (namespaced) return { plural: namespaced[2]!, namespace: decodeURIComponent(namespaced[1]!) };
   const match = /^\/api\/v1\/([a-z]+)$/.exec(path) ?? /^\/apis\/[a-z0-9.-]+\/v1\/([a-z]+)$/.exec(path);
-  return match?.[1];
+  return match ? { plural: match[1]! } : undefined;
 }
 
 /** One page: `limit` items from the offset the continue token encodes; `metadata.continue` when more remain. */

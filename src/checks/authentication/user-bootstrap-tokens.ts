@@ -4,7 +4,7 @@ import type { JsonValue, KubeObject } from '../../model/facts.js';
 import { t } from '../../model/text.js';
 import { componentArgs } from '../lib/components.js';
 import { componentExample, exampleFacts, kubeObject } from '../lib/example-facts.js';
-import { noCommandLine } from '../lib/flag-check.js';
+import { componentNeeds, noCommandLine } from '../lib/flag-check.js';
 import { flagBool, hasFlag } from '../lib/flags.js';
 import { fail, manual, pass } from '../lib/outcome.js';
 
@@ -59,7 +59,7 @@ const check: Check = {
   title: t('不对用户使用引导令牌认证', 'Bootstrap token authentication is not used for users'),
   component: 'authentication',
   // Bindings are read only when bootstrap tokens are on; a gap there must not turn "off" into an error.
-  needs: ['node:processes', 'kubernetes:Pod'],
+  needs: componentNeeds('kube-apiserver'),
   remediation: t(
     '引导令牌只用于节点加入：加入完成后删除令牌或关闭 --enable-bootstrap-token-auth，并删除把其他角色授予 system:bootstrappers 组的绑定。',
     'Use bootstrap tokens only for joining nodes: delete them (or turn off --enable-bootstrap-token-auth) once nodes have joined, and remove bindings that give system:bootstrappers groups any other role.',

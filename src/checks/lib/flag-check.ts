@@ -32,13 +32,15 @@ export interface FlagCheckSpec {
   examples: CheckExample[];
 }
 
+/** Control-plane command lines come from node processes or kube-system's static pods: other namespaces do not matter. */
+const SYSTEM_PODS = 'kubernetes:Pod/kube-system';
 const COMPONENT_NEEDS: Record<Component, string[]> = {
-  'kube-apiserver': ['node:processes', 'kubernetes:Pod'],
-  'kube-controller-manager': ['node:processes', 'kubernetes:Pod'],
-  'kube-scheduler': ['node:processes', 'kubernetes:Pod'],
-  etcd: ['node:processes', 'kubernetes:Pod'],
+  'kube-apiserver': ['node:processes', SYSTEM_PODS],
+  'kube-controller-manager': ['node:processes', SYSTEM_PODS],
+  'kube-scheduler': ['node:processes', SYSTEM_PODS],
+  etcd: ['node:processes', SYSTEM_PODS],
   kubelet: ['node:processes', 'kubernetes:configz'],
-  'kube-proxy': ['node:processes', 'kubernetes:Pod'],
+  'kube-proxy': ['node:processes', SYSTEM_PODS],
 };
 
 export function componentNeeds(component: Component): string[] {
