@@ -26,6 +26,7 @@ import {
   type SideView,
 } from './compare-view.js';
 import { STATUS_FILL } from './status-colors.js';
+import { setupTable, type Column, type Sheet } from './xlsx/sheet-kit.js';
 
 /** Light fills for the difference classes (ARGB), matching compare.css. */
 const CLASS_FILL: Record<DifferenceClass, string> = {
@@ -37,7 +38,6 @@ const CLASS_FILL: Record<DifferenceClass, string> = {
   'only-in-one': 'FFDDEBF7',
 };
 
-type Sheet = ExcelJS.Worksheet;
 type Labels = Record<CompareLabelKey, string>;
 
 export async function writeComparisonWorkbook(
@@ -100,11 +100,10 @@ async function writeTo(file: string, comparison: Comparison, lang: Lang): Promis
 }
 
 function writeSummary(sheet: Sheet, comparison: Comparison, sides: SideView[], L: Labels, lang: Lang): void {
-  sheet.columns = [
+  setupTable(sheet, [
     { header: L.item, key: 'k', width: 40 },
-    { header: L.value, key: 'v', width: 80 },
-  ];
-  header(sheet);
+    { header: L.value, key: 'v', width: 80, wrap: true },
+  ]);
   const add = (k: string, v: string | number) =>
     sheet.addRow({ k: safeCell(k), v: typeof v === 'number' ? v : safeCell(v) }).commit();
   add(L.reportTitle, comparisonTitle(comparison, lang));
@@ -148,10 +147,10 @@ function writeSummary(sheet: Sheet, comparison: Comparison, sides: SideView[], L
 
 /** One row per requirement; per side a group of columns (requirement, status, mapping, responsibility, evidence), then the classes. */
 function writeRows(sheet: Sheet, rows: ComparisonRow[], sides: SideView[], L: Labels, lang: Lang): void {
-  const columns: Partial<ExcelJS.Column>[] = [
+  const columns: Column[] = [
     { header: L.id, key: 'id', width: 12 },
-    { header: L.section, key: 'section', width: 22 },
-    { header: L.title, key: 'title', width: 48 },
+    { header: L.section, key: 'section', width: 22, wrap: true },
+    { header: L.title, key: 'title', width: 48, wrap: true },
   ];
   for (const side of sides) {
     const p = `${side.role}: ${side.short} · `;
@@ -160,14 +159,12 @@ function writeRows(sheet: Sheet, rows: ComparisonRow[], sides: SideView[], L: La
       { header: `${p}${L.status}`, key: `status${side.index}`, width: 14 },
       { header: `${p}${L.mapping}`, key: `mapping${side.index}`, width: 16 },
       { header: `${p}${L.responsibility}`, key: `resp${side.index}`, width: 12 },
-      { header: `${p}${L.evidence}`, key: `evidence${side.index}`, width: 50 },
+      { header: `${p}${L.evidence}`, key: `evidence${side.index}`, width: 50, wrap: true },
     );
   }
   for (const side of sides.slice(1))
     columns.push({ header: `${L.differenceClass} · ${side.role}`, key: `class${side.index}`, width: 16 });
-  sheet.columns = columns;
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  header(sheet);
+  setupTable(sheet, columns);
   for (const row of rows) {
     const values: Record<string, string | number> = {
       id: safeCell(requirementIds(row)),
@@ -198,19 +195,17 @@ function writeRows(sheet: Sheet, rows: ComparisonRow[], sides: SideView[], L: La
 
 /** Every offending object of every same-cluster side, one row each: new, fixed or still failing. */
 function writeObjects(sheet: Sheet, comparison: Comparison, sides: SideView[], L: Labels, lang: Lang): void {
-  sheet.columns = [
+  setupTable(sheet, [
     { header: L.id, key: 'id', width: 12 },
-    { header: L.title, key: 'title', width: 40 },
+    { header: L.title, key: 'title', width: 40, wrap: true },
     { header: L.laterScan, key: 'side', width: 30 },
     { header: L.change, key: 'change', width: 14 },
     { header: L.kind, key: 'kind', width: 18 },
     { header: L.namespace, key: 'namespace', width: 18 },
     { header: L.name, key: 'name', width: 32 },
     { header: L.container, key: 'container', width: 18 },
-    { header: L.finding, key: 'finding', width: 50 },
-  ];
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 9 } };
-  header(sheet);
+    { header: L.finding, key: 'finding', width: 50, wrap: true },
+  ]);
   const changes: ['new' | 'fixed' | 'stillFailing', string, string][] = [
     ['new', L.newObjects, CLASS_FILL.regression],
     ['fixed', L.fixedObjects, CLASS_FILL.improvement],
@@ -254,13 +249,6 @@ function objectRow(ref: ObjectRef, fixed: Record<string, string>): Record<string
     finding: findingsText(ref),
   };
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, safeCell(v)]));
-}
-
-function header(sheet: Sheet): void {
-  const row = sheet.getRow(1);
-  row.font = { bold: true };
-  row.alignment = { wrapText: true, vertical: 'top' };
-  row.commit();
 }
 
 function solid(argb: string): ExcelJS.Fill {

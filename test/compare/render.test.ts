@@ -95,7 +95,13 @@ describe('comparison outputs', () => {
     const sheet = workbook.getWorksheet(L.sheetComparison)!;
     expect(sheet.rowCount).toBe(zh.rows.length + 1);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(sheet.autoFilter).toBeTruthy();
+    // Every sheet's header looks like the evidence pack's: white bold text on navy, with an autofilter.
+    for (const each of workbook.worksheets) {
+      expect(each.autoFilter, each.name).toBeTruthy();
+      const first = each.getRow(1).getCell(1);
+      expect(first.font, each.name).toMatchObject({ bold: true, color: { argb: 'FFFFFFFF' } });
+      expect(first.fill, each.name).toMatchObject({ fgColor: { argb: 'FF0B3A66' } });
+    }
     const header = headerOf(sheet);
     const classCol = header.indexOf(`${L.differenceClass} · ${L.sideN.replace('{n}', '2')}`);
     const idCol = header.indexOf(L.id);
