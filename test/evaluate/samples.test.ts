@@ -87,6 +87,7 @@ describe('kubeadm sample under the kubeadm profile', () => {
 
   it('fails 1.2.1 because --anonymous-auth is absent and defaults to true', () => {
     expect(byId(a, '1.2.1').status).toBe('fail');
+    expect(byId(a, '1.2.1').evidence[0]?.observed).toBe('not set (defaults to true)');
   });
 
   it('fails 1.2.17 on --audit-log-maxage=7', () => {

@@ -1,7 +1,7 @@
 // Check: kube-apiserver runs with --anonymous-auth=false (the default is true).
 import { defineFlagCheck } from '../lib/flag-check.js';
 import { exampleFacts } from '../lib/example-facts.js';
-import { flagBool } from '../lib/flags.js';
+import { booleanFlagTest } from '../lib/flag-tests.js';
 import { t } from '../../model/text.js';
 
 const apiserver = (args: string[]) =>
@@ -16,10 +16,7 @@ export default defineFlagCheck({
   component: 'kube-apiserver',
   flag: 'anonymous-auth',
   expected: 'false',
-  test: (flags) => {
-    const value = flagBool(flags, 'anonymous-auth', true);
-    return { ok: value === false, observed: String(value) };
-  },
+  test: booleanFlagTest('anonymous-auth', true, false),
   remediation: t(
     '在 kube-apiserver 的启动参数（kubeadm：/etc/kubernetes/manifests/kube-apiserver.yaml）中设置 --anonymous-auth=false。',
     'Set --anonymous-auth=false in the kube-apiserver arguments (kubeadm: /etc/kubernetes/manifests/kube-apiserver.yaml).',
