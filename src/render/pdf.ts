@@ -32,13 +32,26 @@ export async function renderReportHtml(
   lang: Lang,
   context?: Partial<PdfContext>,
 ): Promise<string> {
+  return (await renderReportPages(assessment, lang, context)).report;
+}
+
+/** The whole report, and its cover alone (printed apart, without the running header), from one view. */
+async function renderReportPages(
+  assessment: Assessment,
+  lang: Lang,
+  context?: Partial<PdfContext>,
+): Promise<{ report: string; cover: string }> {
   const template = await compileReport();
   const view = buildPdfView(assessment, lang, {
     documentId: context?.documentId ?? assessmentDigest(assessment),
     files: context?.files,
   });
   // The stylesheet is ours (templates/report.css), the only unescaped insertion; every data field goes through {{ }}.
-  return template({ ...view, css: await readTemplate(join(TEMPLATES_DIR, 'report.css')) });
+  const css = await readTemplate(join(TEMPLATES_DIR, 'report.css'));
+  return {
+    report: template({ ...view, css }),
+    cover: template({ ...view, css, coverOnly: true }),
+  };
 }
 
 export async function writePdf(
@@ -53,7 +66,8 @@ export async function writePdf(
   const escape = Handlebars.Utils.escapeExpression;
   const headerText = `${escape(assessment.cluster.name)} · ${escape(framework)} · ${escape(isoDate(assessment.generatedAt))}`;
   const style = `font-family:'Noto Sans CJK SC','Noto Sans',sans-serif;font-size:7pt;color:#667085;width:100%;margin:0 14mm;display:flex;justify-content:space-between;`;
-  await printPdf(await renderReportHtml(assessment, lang, { ...context, documentId }), file, {
+  const pages = await renderReportPages(assessment, lang, { ...context, documentId });
+  await printPdf(pages.report, file, {
     title: `${L.reportTitle} — ${assessment.cluster.name} — ${framework}`,
     author: `${assessment.tool.name} ${assessment.tool.version}`,
     subject: `${framework} / ${pick(assessment.profile.title, lang)}`,
@@ -64,7 +78,7 @@ export async function writePdf(
       `sha256:${documentId}`,
     ],
     headerTemplate: `<div style="${style}"><span>${headerText}</span><span>${escape(L.confidential)}</span></div>`,
-    plainCover: true,
+    plainCoverHtml: pages.cover,
     contents: { id: 'contents', linkSelector: '.toc a[href^="#"]' },
     footerTemplate: `<div style="${style}"><span>${escape(L.documentId)} ${documentId.slice(0, 16)}</span><span>${L.page}</span></div>`,
   });

@@ -20,8 +20,11 @@ export interface PrintOptions {
   outline?: boolean;
   /** A contents list to number: the id of its start (a link must point to it) and the selector of its entry links. */
   contents?: { id: string; linkSelector: string };
-  /** Leave the running header and footer off page 1 (the cover). */
-  plainCover?: boolean;
+  /**
+   * The cover alone, as HTML: printed without the running header and footer, it replaces page 1. A page of
+   * its own lays out far faster than the whole report printed again.
+   */
+  plainCoverHtml?: string;
 }
 
 export interface PrintResult {
@@ -87,8 +90,10 @@ export async function printPdf(html: string, file: string, options: PrintOptions
       footerTemplate: options.footerTemplate,
     });
     const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-    if (options.plainCover)
+    if (options.plainCoverHtml) {
+      await page.setContent(options.plainCoverHtml, { waitUntil: 'load' });
       await usePlainCover(doc, await page.pdf({ ...layout, displayHeaderFooter: false, pageRanges: '1' }));
+    }
     const bookmarks = addOutline(doc, headings);
     if (options.contents)
       await numberContents(doc, {
