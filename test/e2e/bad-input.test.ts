@@ -59,6 +59,42 @@ describe('report with bad input', () => {
     );
   });
 
+  it('a node certificate fingerprint that is not SHA-256, naming the file and field', async () => {
+    const snapshot = join(work, 'snap');
+    await cp('samples/kubeadm-lab', snapshot, { recursive: true });
+    await writeFile(
+      join(snapshot, 'nodes', 'lab-cp-1.json'),
+      JSON.stringify({
+        node: 'lab-cp-1',
+        files: { '/etc/kubernetes/pki/ca.crt': { exists: true, certificate: { sha256: 'AB:CD' } } },
+      }),
+    );
+    await expectRejected(
+      ['report', '--snapshot', snapshot, '--profile', 'kubeadm', '--out', out],
+      'lab-cp-1.json',
+      'files["/etc/kubernetes/pki/ca.crt"].certificate.sha256',
+      'expected 64 lowercase hex digits',
+    );
+  });
+
+  it('a snapshot gap whose namespaces are not names, naming the field', async () => {
+    const snapshot = join(work, 'snap');
+    await cp('samples/kubeadm-lab', snapshot, { recursive: true });
+    await writeFile(
+      join(snapshot, 'snapshot.json'),
+      JSON.stringify({
+        schema: 'kube-evidence/snapshot',
+        gaps: [{ part: 'kubernetes:Pod', reason: 'forbidden', namespaces: 'kube-system' }],
+      }),
+    );
+    await expectRejected(
+      ['report', '--snapshot', snapshot, '--profile', 'kubeadm', '--out', out],
+      'snapshot.json',
+      'gaps[0].namespaces',
+      'expected an array of namespace names',
+    );
+  });
+
   it('an object without metadata.name, naming the item', async () => {
     const snapshot = join(work, 'snap');
     await mkdir(join(snapshot, 'kubernetes'), { recursive: true });
