@@ -23,6 +23,14 @@ async function expectRejected(args: string[], ...mentions: string[]) {
   expect(await readdir(out).catch(() => 'absent')).toBe('absent');
 }
 
+/** A copy of a bundled sample with one file (path relative to the snapshot) replaced by `content`. */
+async function sampleWith(sample: string, file: string, content: string): Promise<string> {
+  const snapshot = join(work, 'snap');
+  await cp(join('samples', sample), snapshot, { recursive: true });
+  await writeFile(join(snapshot, file), content);
+  return snapshot;
+}
+
 describe('report with bad input', () => {
   it('a missing snapshot directory', async () => {
     await expectRejected(
@@ -47,10 +55,9 @@ describe('report with bad input', () => {
   });
 
   it('a managed cluster file that is not a managed cluster, naming the field', async () => {
-    const snapshot = join(work, 'snap');
-    await cp('samples/aks-prod', snapshot, { recursive: true });
-    await writeFile(
-      join(snapshot, 'azure', 'managed-cluster.json'),
+    const snapshot = await sampleWith(
+      'aks-prod',
+      'azure/managed-cluster.json',
       '{"properties": {"kubernetesVersion": "1.30"}}',
     );
     await expectRejected(
@@ -60,10 +67,9 @@ describe('report with bad input', () => {
   });
 
   it('a node certificate fingerprint that is not SHA-256, naming the file and field', async () => {
-    const snapshot = join(work, 'snap');
-    await cp('samples/kubeadm-lab', snapshot, { recursive: true });
-    await writeFile(
-      join(snapshot, 'nodes', 'lab-cp-1.json'),
+    const snapshot = await sampleWith(
+      'kubeadm-lab',
+      'nodes/lab-cp-1.json',
       JSON.stringify({
         node: 'lab-cp-1',
         files: { '/etc/kubernetes/pki/ca.crt': { exists: true, certificate: { sha256: 'AB:CD' } } },
@@ -78,10 +84,9 @@ describe('report with bad input', () => {
   });
 
   it('a snapshot gap whose namespaces are not names, naming the field', async () => {
-    const snapshot = join(work, 'snap');
-    await cp('samples/kubeadm-lab', snapshot, { recursive: true });
-    await writeFile(
-      join(snapshot, 'snapshot.json'),
+    const snapshot = await sampleWith(
+      'kubeadm-lab',
+      'snapshot.json',
       JSON.stringify({
         schema: 'kube-evidence/snapshot',
         gaps: [{ part: 'kubernetes:Pod', reason: 'forbidden', namespaces: 'kube-system' }],
