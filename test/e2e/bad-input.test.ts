@@ -1,7 +1,7 @@
 // Bad input: exit 2, one clear line naming the file or value, no stack trace, nothing written to --out.
 import { mkdtemp, mkdir, readdir, rm, writeFile, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 
@@ -23,10 +23,14 @@ async function expectRejected(args: string[], ...mentions: string[]) {
   expect(await readdir(out).catch(() => 'absent')).toBe('absent');
 }
 
-/** A copy of a bundled sample with one file (path relative to the snapshot) replaced by `content`. */
-async function sampleWith(sample: string, file: string, content: string): Promise<string> {
+/**
+ * A snapshot holding `content` at `file` (relative to the snapshot): a copy of a bundled sample with that
+ * one file replaced, or, without a sample, a snapshot holding only that file.
+ */
+async function snapshotWith(file: string, content: string, sample?: string): Promise<string> {
   const snapshot = join(work, 'snap');
-  await cp(join('samples', sample), snapshot, { recursive: true });
+  if (sample) await cp(join('samples', sample), snapshot, { recursive: true });
+  await mkdir(dirname(join(snapshot, file)), { recursive: true });
   await writeFile(join(snapshot, file), content);
   return snapshot;
 }
@@ -41,10 +45,8 @@ describe('report with bad input', () => {
   });
 
   it('a kubernetes file that is not JSON, naming file and line', async () => {
-    const snapshot = join(work, 'snap');
-    await mkdir(join(snapshot, 'kubernetes'), { recursive: true });
-    await writeFile(
-      join(snapshot, 'kubernetes', 'pods.json'),
+    const snapshot = await snapshotWith(
+      'kubernetes/pods.json',
       '{"kind": "List", "items": [\n  {"kind": "Pod",, }\n]}',
     );
     await expectRejected(
@@ -55,10 +57,10 @@ describe('report with bad input', () => {
   });
 
   it('a managed cluster file that is not a managed cluster, naming the field', async () => {
-    const snapshot = await sampleWith(
-      'aks-prod',
+    const snapshot = await snapshotWith(
       'azure/managed-cluster.json',
       '{"properties": {"kubernetesVersion": "1.30"}}',
+      'aks-prod',
     );
     await expectRejected(
       ['report', '--snapshot', snapshot, '--profile', 'aks', '--out', out],
@@ -67,13 +69,13 @@ describe('report with bad input', () => {
   });
 
   it('a node certificate fingerprint that is not SHA-256, naming the file and field', async () => {
-    const snapshot = await sampleWith(
-      'kubeadm-lab',
+    const snapshot = await snapshotWith(
       'nodes/lab-cp-1.json',
       JSON.stringify({
         node: 'lab-cp-1',
         files: { '/etc/kubernetes/pki/ca.crt': { exists: true, certificate: { sha256: 'AB:CD' } } },
       }),
+      'kubeadm-lab',
     );
     await expectRejected(
       ['report', '--snapshot', snapshot, '--profile', 'kubeadm', '--out', out],
@@ -84,13 +86,13 @@ describe('report with bad input', () => {
   });
 
   it('a snapshot gap whose namespaces are not names, naming the field', async () => {
-    const snapshot = await sampleWith(
-      'kubeadm-lab',
+    const snapshot = await snapshotWith(
       'snapshot.json',
       JSON.stringify({
         schema: 'kube-evidence/snapshot',
         gaps: [{ part: 'kubernetes:Pod', reason: 'forbidden', namespaces: 'kube-system' }],
       }),
+      'kubeadm-lab',
     );
     await expectRejected(
       ['report', '--snapshot', snapshot, '--profile', 'kubeadm', '--out', out],
@@ -101,10 +103,8 @@ describe('report with bad input', () => {
   });
 
   it('an object without metadata.name, naming the item', async () => {
-    const snapshot = join(work, 'snap');
-    await mkdir(join(snapshot, 'kubernetes'), { recursive: true });
-    await writeFile(
-      join(snapshot, 'kubernetes', 'pods.json'),
+    const snapshot = await snapshotWith(
+      'kubernetes/pods.json',
       JSON.stringify({ kind: 'PodList', items: [{ metadata: {} }] }),
     );
     await expectRejected(
