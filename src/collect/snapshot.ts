@@ -8,6 +8,13 @@ import { readLargeJson } from '../facts/json-stream.js';
 import { kindFromName } from '../facts/kinds.js';
 import { objectKey, objectsFromDocument } from '../facts/kube-objects.js';
 import { normaliseManagedCluster } from '../facts/managed-cluster.js';
+import {
+  auditKubeletConfig,
+  auditKubernetes,
+  auditManagedCluster,
+  auditNodeCoverage,
+  type ListRead,
+} from '../facts/ledger.js';
 import { parseNodeFacts } from '../facts/node-facts.js';
 import { parseSnapshotManifest, type SnapshotManifest } from '../facts/snapshot-manifest.js';
 import { InputError } from '../util/errors.js';
@@ -31,13 +38,21 @@ export async function loadSnapshot(dir: string): Promise<Facts> {
     facts.origins.set(part, { source: src, file: relative(dir, file), time: await timeOf(file) });
 
   await loadAzure(dir, facts, origin);
-  await loadKubernetes(dir, facts, origin);
+  const reads: ListRead[] = [];
+  await loadKubernetes(dir, facts, origin, reads);
   await loadNodes(dir, facts, origin);
 
-  if (manifest) {
-    facts.gaps.push(...manifest.gaps);
-    for (const kind of manifest.collectedKinds) facts.kubernetes.collectedKinds.add(kind);
-  }
+  // snapshot.json's kinds and gaps are claims: a kind counts as collected only when its list was read completely.
+  const claimedGaps = manifest?.gaps ?? [];
+  facts.gaps.push(...claimedGaps);
+  const ledger = auditKubernetes(reads, {
+    collectedKinds: manifest?.collectedKinds ?? [],
+    gaps: claimedGaps,
+    file: 'snapshot.json',
+  });
+  facts.gaps.push(...ledger.gaps);
+  for (const kind of ledger.observed) facts.kubernetes.collectedKinds.add(kind);
+  facts.gaps.push(...auditNodeCoverage(facts, ledger.observed));
   const managed = facts.azure.managedCluster;
   facts.cluster = {
     name: manifest?.cluster?.name ?? (typeof managed?.name === 'string' ? managed.name : basename(dir)),
@@ -62,6 +77,8 @@ async function loadAzure(dir: string, facts: Facts, origin: OriginFn): Promise<v
   if (await exists(clusterFile)) {
     facts.azure.managedCluster = normaliseManagedCluster(await readJsonFile(clusterFile), clusterFile);
     await origin('azure:managedCluster', clusterFile);
+    const mistyped = auditManagedCluster(facts.azure.managedCluster, relative(dir, clusterFile));
+    if (mistyped) facts.gaps.push(mistyped);
   }
   const diagnosticsFile = join(dir, 'azure', 'diagnostic-settings.json');
   if (await exists(diagnosticsFile)) {
@@ -73,7 +90,7 @@ async function loadAzure(dir: string, facts: Facts, origin: OriginFn): Promise<v
   }
 }
 
-async function loadKubernetes(dir: string, facts: Facts, origin: OriginFn): Promise<void> {
+async function loadKubernetes(dir: string, facts: Facts, origin: OriginFn, reads: ListRead[]): Promise<void> {
   const root = join(dir, 'kubernetes');
   if (!(await exists(root))) return;
   const versionFile = join(root, 'version.json');
@@ -94,19 +111,22 @@ async function loadKubernetes(dir: string, facts: Facts, origin: OriginFn): Prom
       );
     facts.kubernetes.configz.set(node, config as JsonObject);
     await origin(`kubernetes:configz:${node}`, file);
+    const mistyped = auditKubeletConfig(node, config as JsonObject, relative(dir, file));
+    if (mistyped) facts.gaps.push(mistyped);
   }
 
   const byKind = new Map<string, Map<string, KubeObject>>();
   for (const file of await listDataFiles(root, true)) {
     if (file === versionFile || file.startsWith(configzDir)) continue;
     const nameKind = kindFromName(basename(file));
-    if (nameKind) facts.kubernetes.collectedKinds.add(nameKind);
+    const shown = relative(dir, file);
     for (const doc of await readKubeFile(file)) {
-      for (const object of objectsFromDocument(doc, file, nameKind)) {
+      const read = readOfDocument(doc, file, shown, nameKind);
+      reads.push(...read);
+      for (const object of read.flatMap((r) => r.objects)) {
         let kindMap = byKind.get(object.kind);
         if (!kindMap) byKind.set(object.kind, (kindMap = new Map()));
         kindMap.set(objectKey(object), object);
-        facts.kubernetes.collectedKinds.add(object.kind);
         if (!facts.origins.has(`kubernetes:${object.kind}`)) await origin(`kubernetes:${object.kind}`, file);
       }
     }
@@ -114,6 +134,40 @@ async function loadKubernetes(dir: string, facts: Facts, origin: OriginFn): Prom
       await origin(`kubernetes:${nameKind}`, file);
   }
   for (const [kind, objects] of byKind) facts.kubernetes.objects.set(kind, [...objects.values()]);
+}
+
+/**
+ * One parsed document as the ledger sees it: a List stands for its kind (an empty List of a kind the file is named
+ * after still counts as read); a single object is found by name but never stands for a whole kind.
+ */
+function readOfDocument(doc: unknown, file: string, shown: string, nameKind: string | undefined): ListRead[] {
+  const objects = objectsFromDocument(doc, file, nameKind);
+  const isList = isRecord(doc) && Array.isArray(doc.items);
+  const incomplete = isList ? incompleteList(doc.metadata) : undefined;
+  const kinds = new Map<string, KubeObject[]>();
+  if (isList && objects.length === 0 && nameKind) kinds.set(nameKind, []);
+  for (const object of objects) {
+    const list = kinds.get(object.kind);
+    if (list) list.push(object);
+    else kinds.set(object.kind, [object]);
+  }
+  return [...kinds].map(([kind, list]) => ({
+    file: shown,
+    kind,
+    isList,
+    objects: list,
+    ...(incomplete ? { incomplete } : {}),
+  }));
+}
+
+/** kubectl keeps the server's continue token and remaining count on a list it did not finish. */
+function incompleteList(meta: unknown): string | undefined {
+  if (!isRecord(meta)) return undefined;
+  if (typeof meta.continue === 'string' && meta.continue !== '')
+    return 'metadata.continue is set: more pages were left unread';
+  if (typeof meta.remainingItemCount === 'number' && meta.remainingItemCount > 0)
+    return `metadata.remainingItemCount is ${meta.remainingItemCount}`;
+  return undefined;
 }
 
 /**

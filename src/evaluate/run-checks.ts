@@ -30,8 +30,22 @@ function runOnce(check: Check, ctx: CheckContext): CheckOutcome {
   if (gap) {
     return {
       status: 'error',
-      reason: t(`未能采集 ${gap.part}：${gap.reason}`, `${gap.part} could not be collected: ${gap.reason}`),
+      reason: t(
+        `未能采集 ${gap.part}：${gap.reasonZh ?? gap.reason}`,
+        `${gap.part} could not be collected: ${gap.reason}`,
+      ),
       evidence: outcome.evidence,
+    };
+  }
+  // A pass must cite what was seen: a check that passes on nothing has only failed to look.
+  if (outcome.status === 'pass' && outcome.evidence.length === 0) {
+    return {
+      status: 'error',
+      reason: t(
+        `检查 ${check.id} 得出“通过”却未给出任何证据，不能算通过`,
+        `Check ${check.id} gave a pass without any evidence, which cannot count as a pass`,
+      ),
+      evidence: [],
     };
   }
   return outcome;

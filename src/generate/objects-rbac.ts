@@ -103,7 +103,7 @@ interface Split {
 
 /** How the requested RBAC count divides: built-ins first, the rest mostly namespaced, as in real clusters. */
 export function rbacSplit(plan: ClusterPlan): Split {
-  const builtin = BUILTIN_ROLES.length + 1 + BUILTIN_BINDINGS.length + 1;
+  const builtin = BUILTIN_ROLES.length + 1 + BUILTIN_BINDINGS.length + 1 + 2 * KUBE_SYSTEM_ROLES.length;
   const left = Math.max(0, plan.options.rbac - builtin);
   const clusterRoles = Math.round(left * 0.12);
   const clusterRoleBindings = Math.round(left * 0.1);
@@ -259,7 +259,54 @@ export function* clusterRoleBindings(plan: ClusterPlan): Generator<JsonObject> {
   }
 }
 
+/** The Roles the API server's RBAC bootstrap keeps in kube-system, with the bindings it makes for them. */
+const KUBE_SYSTEM_ROLES: readonly { name: string; subject: JsonObject; rules: JsonObject[] }[] = [
+  {
+    name: 'extension-apiserver-authentication-reader',
+    subject: { apiGroup: GROUP, kind: 'User', name: 'system:kube-controller-manager' },
+    rules: [
+      {
+        apiGroups: [''],
+        resources: ['configmaps'],
+        resourceNames: ['extension-apiserver-authentication'],
+        verbs: ['get', 'list', 'watch'],
+      },
+    ],
+  },
+  {
+    name: 'system::leader-locking-kube-scheduler',
+    subject: { apiGroup: GROUP, kind: 'User', name: 'system:kube-scheduler' },
+    rules: [
+      {
+        apiGroups: [''],
+        resources: ['configmaps'],
+        resourceNames: ['kube-scheduler'],
+        verbs: ['watch', 'get', 'update'],
+      },
+    ],
+  },
+  {
+    name: 'system:controller:bootstrap-signer',
+    subject: { kind: 'ServiceAccount', name: 'bootstrap-signer', namespace: 'kube-system' },
+    rules: [{ apiGroups: [''], resources: ['secrets'], verbs: ['get', 'list', 'watch'] }],
+  },
+];
+
+function kubeSystemMeta(rng: Prng, name: string): JsonObject {
+  return {
+    name,
+    namespace: 'kube-system',
+    uid: rng.uuid(),
+    creationTimestamp: daysAgo(400),
+    labels: { 'kubernetes.io/bootstrapping': 'rbac-defaults' },
+  };
+}
+
 export function* roles(plan: ClusterPlan): Generator<JsonObject> {
+  // A separate stream, so the customer roles below stay the same for a given seed.
+  const builtIns = new Prng(`${plan.options.seed}/kube-system-roles`);
+  for (const role of KUBE_SYSTEM_ROLES)
+    yield { apiVersion: API, kind: 'Role', metadata: kubeSystemMeta(builtIns, role.name), rules: role.rules };
   const rng = new Prng(`${plan.options.seed}/roles`);
   const apps = plan.namespaces.filter((ns) => !ns.system);
   const { roles: count } = rbacSplit(plan);
@@ -281,6 +328,18 @@ export function* roles(plan: ClusterPlan): Generator<JsonObject> {
 }
 
 export function* roleBindings(plan: ClusterPlan): Generator<JsonObject> {
+  const builtIns = new Prng(`${plan.options.seed}/kube-system-rolebindings`);
+  for (const role of KUBE_SYSTEM_ROLES)
+    yield {
+      apiVersion: API,
+      kind: 'RoleBinding',
+      metadata: kubeSystemMeta(
+        builtIns,
+        role.name.startsWith('system:') ? role.name : `system::${role.name}`,
+      ),
+      roleRef: { apiGroup: GROUP, kind: 'Role', name: role.name },
+      subjects: [role.subject],
+    };
   const rng = new Prng(`${plan.options.seed}/rolebindings`);
   const apps = plan.namespaces.filter((ns) => !ns.system);
   const { roles: roleCount, roleBindings: count } = rbacSplit(plan);

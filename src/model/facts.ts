@@ -74,6 +74,8 @@ export interface FactGap {
   /** Fact part key, e.g. `kubernetes:Secret`, `azure:managedCluster`, `node:aks-node-1`. */
   part: string;
   reason: string;
+  /** The reason in Chinese, where the tool wrote it (a server's own message has none). */
+  reasonZh?: string;
   code?: number;
   /**
    * The kind was listed in these namespaces only, because the cluster-wide list was refused: enough for

@@ -1,0 +1,188 @@
+// The issue's examples of verdicts without evidence, one test each: what was not seen completely cannot pass.
+import { readdir, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  assessDir,
+  copySnapshot,
+  editJson,
+  gapText,
+  type LooseJson,
+  removeSnapshot,
+  resultOf,
+} from '../helpers/assess-snapshot.js';
+
+const scratch: string[] = [];
+afterEach(async () => {
+  await Promise.all(scratch.splice(0).map(removeSnapshot));
+});
+
+async function variant(sample: string, edit: (dir: string) => Promise<void>): Promise<string> {
+  const dir = await copySnapshot(`samples/${sample}`, edit);
+  scratch.push(dir);
+  return dir;
+}
+
+describe('a claimed kind without its file passes', () => {
+  it.each([
+    ['clusterrolebindings.json', 'ClusterRoleBinding', ['5.1.1']],
+    ['roles.json', 'Role', ['5.1.3']],
+    ['namespaces.json', 'Namespace', ['5.3.2']],
+    ['pods.json', 'Pod', ['5.6.4']],
+    ['clusterroles.json', 'ClusterRole', ['5.1.8', '5.1.10', '5.1.13']],
+  ])(
+    'aks-prod without kubernetes/%s (still claimed in snapshot.json) gives error, not pass',
+    async (file, kind, ids) => {
+      const dir = await variant('aks-prod', (d) => unlink(join(d, 'kubernetes', file)));
+      const a = await assessDir(dir, 'aks');
+      for (const id of ids) expect(resultOf(a, id).status, id).toBe('error');
+      expect(gapText(a)).toContain(
+        `lists ${kind} as collected, but no file under kubernetes/ holds its list`,
+      );
+    },
+  );
+
+  it('a collected snapshot that lost all kubernetes/*.json has no section-5 pass and no higher score', async () => {
+    const before = await assessDir('samples/kubeadm-lab', 'kubeadm');
+    const dir = await variant('kubeadm-lab', async (d) => {
+      for (const f of await readdir(join(d, 'kubernetes')))
+        if (f.endsWith('.json')) await unlink(join(d, 'kubernetes', f));
+    });
+    const a = await assessDir(dir, 'kubeadm');
+    expect(
+      a.results.filter((r) => r.section.startsWith('5') && r.status === 'pass').map((r) => r.id),
+    ).toEqual([]);
+    expect(a.summary.score ?? 0).toBeLessThanOrEqual(before.summary.score ?? 0);
+  });
+});
+
+describe('repeated pages pass', () => {
+  it('a pod list holding the same page twice (uids seen twice) is a gap, and 5.2.x cannot pass', async () => {
+    const dir = await variant('kubeadm-lab', (d) =>
+      editJson(d, 'kubernetes/pods.json', (list) => {
+        list.items = [...list.items, ...list.items];
+      }),
+    );
+    const a = await assessDir(dir, 'kubeadm');
+    expect(gapText(a)).toMatch(/kubernetes\/pods\.json: Pod .* appears twice/);
+    for (const id of ['5.2.2', '5.2.3', '5.2.4']) expect(resultOf(a, id).status, id).not.toBe('pass');
+  });
+
+  it('a list saved with a continue token still set is incomplete', async () => {
+    const dir = await variant('kubeadm-lab', (d) =>
+      editJson(d, 'kubernetes/pods.json', (list) => {
+        list.metadata = { continue: 'eyJ2IjoibWV0YS5rOHMuaW8vdjEifQ' };
+      }),
+    );
+    const a = await assessDir(dir, 'kubeadm');
+    expect(gapText(a)).toContain('kubernetes/pods.json: the list is incomplete (metadata.continue is set');
+    expect(resultOf(a, '5.2.3').status).toBe('error');
+  });
+});
+
+describe('one node’s facts missing, all nodes pass', () => {
+  it('deleting one node’s configz on AKS leaves that node unobserved and 4.2.4 cannot pass', async () => {
+    const dir = await variant('aks-prod', (d) =>
+      unlink(join(d, 'kubernetes', 'configz', 'aks-system-31415926-vmss000000.json')),
+    );
+    const a = await assessDir(dir, 'aks');
+    expect(gapText(a)).toContain('node aks-system-31415926-vmss000000');
+    expect(gapText(a)).toContain('has no kubelet configuration (configz)');
+    expect(resultOf(a, '4.2.4').status).not.toBe('pass');
+  });
+
+  it('a node of the Node list without node facts on kubeadm is named, and node checks cannot pass', async () => {
+    const dir = await variant('kubeadm-lab', async (d) => {
+      await unlink(join(d, 'nodes', 'lab-worker-1.json'));
+    });
+    const a = await assessDir(dir, 'kubeadm');
+    expect(gapText(a)).toContain(
+      'node lab-worker-1 (runs pods; the snapshot has no Node list) has no node facts',
+    );
+    const nodeRows = a.results.filter((r) => r.section.startsWith('4.1'));
+    expect(nodeRows.filter((r) => r.status === 'pass').map((r) => r.id)).toEqual([]);
+  });
+});
+
+describe('an export that cannot be real is taken as a clean cluster', () => {
+  const empty = (file: string) => (d: string) =>
+    editJson(d, `kubernetes/${file}`, (list) => {
+      list.items = [];
+    });
+
+  it('an empty namespaces.json does not pass 5.3.2', async () => {
+    const a = await assessDir(await variant('aks-prod', empty('namespaces.json')), 'aks');
+    expect(resultOf(a, '5.3.2').status).toBe('error');
+    expect(gapText(a)).toContain('kubernetes/namespaces.json: the list lacks the built-in namespaces');
+  });
+
+  it('an empty clusterroles.json passes none of 5.1.2–5.1.13 on kubeadm', async () => {
+    const a = await assessDir(await variant('kubeadm-lab', empty('clusterroles.json')), 'kubeadm');
+    const ids = a.results.filter((r) => /^5\.1\.(\d+)$/.test(r.id) && Number(r.id.split('.')[2]) >= 2);
+    expect(ids.length).toBeGreaterThan(5);
+    expect(ids.filter((r) => r.status === 'pass').map((r) => r.id)).toEqual([]);
+    expect(gapText(a)).toContain('the built-in ClusterRole cluster-admin');
+  });
+
+  it('an empty pods.json passes no section-5 pod row', async () => {
+    const before = await assessDir('samples/kubeadm-lab', 'kubeadm');
+    const a = await assessDir(await variant('kubeadm-lab', empty('pods.json')), 'kubeadm');
+    const newPasses = a.results.filter(
+      (r) => r.status === 'pass' && resultOf(before, r.id).status !== 'pass',
+    );
+    expect(newPasses.map((r) => r.id)).toEqual([]);
+    expect(gapText(a)).toContain("kubernetes/pods.json: the list lacks kube-system's pods");
+  });
+
+  it('a namespace-scoped pod list (kubectl get pods -n app) saved as the pod list is a partial export', async () => {
+    const dir = await variant('kubeadm-lab', (d) =>
+      editJson(d, 'kubernetes/pods.json', (list) => {
+        list.items = list.items.filter((p: LooseJson) => p.metadata.namespace === 'inventory');
+      }),
+    );
+    const a = await assessDir(dir, 'kubeadm');
+    for (const id of ['5.2.2', '5.2.3', '5.2.4', '5.2.5'])
+      expect(resultOf(a, id).status, id).not.toBe('pass');
+    expect(gapText(a)).toContain("lacks kube-system's pods");
+  });
+});
+
+describe('wrong types pass', () => {
+  it('privileged: "true" and hostPID: "true" as strings are a gap naming file, object and path, never a pass', async () => {
+    const dir = await variant('kubeadm-lab', (d) =>
+      editJson(d, 'kubernetes/pods.json', (list) => {
+        const pod = list.items.find((p: LooseJson) => p.metadata.namespace === 'inventory');
+        pod.spec.hostPID = 'true';
+        pod.spec.containers[0].securityContext = { privileged: 'true' };
+      }),
+    );
+    const a = await assessDir(dir, 'kubeadm');
+    expect(resultOf(a, '5.2.2').status).not.toBe('pass');
+    expect(resultOf(a, '5.2.3').status).not.toBe('pass');
+    expect(gapText(a)).toMatch(
+      /kubernetes\/pods\.json: Pod inventory\/\S+: spec\.hostPID is string, expected boolean/,
+    );
+  });
+
+  it('a mistyped kubelet setting in configz is a gap naming the file and path', async () => {
+    const dir = await variant('kubeadm-lab', (d) =>
+      editJson(d, 'kubernetes/configz/lab-worker-1.json', (body) => {
+        body.kubeletconfig.readOnlyPort = '0';
+      }),
+    );
+    const a = await assessDir(dir, 'kubeadm');
+    expect(gapText(a)).toContain(
+      'kubernetes/configz/lab-worker-1.json: kubeletconfig.readOnlyPort is string',
+    );
+  });
+
+  it('enableRBAC: "true" as a string in the managed cluster is a gap, not an observed setting', async () => {
+    const dir = await variant('aks-prod', (d) =>
+      editJson(d, 'azure/managed-cluster.json', (body) => {
+        (body.properties ?? body).enableRBAC = 'true';
+      }),
+    );
+    const a = await assessDir(dir, 'aks');
+    expect(gapText(a)).toContain('azure/managed-cluster.json: enableRbac is string, expected boolean');
+  });
+});
