@@ -51,6 +51,16 @@ export const mappingSchema = z.strictObject({
   published: z
     .strictObject({ source: z.string().min(1), result: oneOf(['pass', 'fail'] as const, 'published result') })
     .optional(),
+  contradictedBy: z
+    .array(
+      z.strictObject({
+        fact: z.string().regex(/^(azure|configz):[A-Za-z0-9_.]+$/, 'expected azure:<path> or configz:<path>'),
+        equals: z.union([z.boolean(), z.number(), z.string()]),
+        result: oneOf(['pass', 'fail'] as const, 'contradicting result'),
+        reason: text,
+      }),
+    )
+    .optional(),
 });
 
 const minor = z.string().regex(/^\d+\.\d+$/, 'expected a minor version such as 1.29');

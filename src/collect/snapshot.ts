@@ -1,14 +1,23 @@
 // Loads a snapshot directory (azure/, kubernetes/, nodes/, snapshot.json) into Facts; see docs/snapshot-format.md.
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
-import type { Facts, FactGap, FactSource, JsonObject, KubeObject, NodeFacts } from '../model/facts.js';
+import type {
+  DiagnosticSetting,
+  Facts,
+  FactGap,
+  FactSource,
+  JsonObject,
+  KubeObject,
+  NodeFacts,
+} from '../model/facts.js';
 import { emptyFacts } from '../model/facts.js';
-import { normaliseDiagnosticSettings } from '../facts/diagnostic-settings.js';
+import { normaliseDiagnosticSettings, settingsOfCluster } from '../facts/diagnostic-settings.js';
 import { readLargeJson } from '../facts/json-stream.js';
 import { kindFromName } from '../facts/kinds.js';
 import { objectKey, objectsFromDocument } from '../facts/kube-objects.js';
 import { normaliseManagedCluster } from '../facts/managed-cluster.js';
 import {
+  auditAzureFiles,
   auditKubeletConfig,
   auditKubernetes,
   auditManagedCluster,
@@ -52,7 +61,9 @@ export async function loadSnapshot(dir: string): Promise<Facts> {
   });
   facts.gaps.push(...ledger.gaps);
   for (const kind of ledger.observed) facts.kubernetes.collectedKinds.add(kind);
-  facts.gaps.push(...auditNodeCoverage(facts, ledger.observed));
+  const provider = manifest?.cluster?.provider ?? (facts.azure.managedCluster ? 'aks' : undefined);
+  facts.gaps.push(...auditAzureFiles(facts, provider));
+  facts.gaps.push(...auditNodeCoverage(facts, ledger.observed, provider === 'aks'));
   const managed = facts.azure.managedCluster;
   facts.cluster = {
     name: manifest?.cluster?.name ?? (typeof managed?.name === 'string' ? managed.name : basename(dir)),
@@ -82,12 +93,40 @@ async function loadAzure(dir: string, facts: Facts, origin: OriginFn): Promise<v
   }
   const diagnosticsFile = join(dir, 'azure', 'diagnostic-settings.json');
   if (await exists(diagnosticsFile)) {
-    facts.azure.diagnosticSettings = normaliseDiagnosticSettings(
-      await readJsonFile(diagnosticsFile),
-      diagnosticsFile,
-    );
+    const settings = normaliseDiagnosticSettings(await readJsonFile(diagnosticsFile), diagnosticsFile);
     await origin('azure:diagnosticSettings', diagnosticsFile);
+    const clusterId = facts.azure.managedCluster?.id;
+    const shown = relative(dir, diagnosticsFile);
+    if (typeof clusterId !== 'string') {
+      facts.azure.diagnosticSettings = [];
+      if (settings.length > 0) facts.gaps.push(unattachedSettings(shown));
+    } else {
+      const { own, other } = settingsOfCluster(settings, clusterId);
+      facts.azure.diagnosticSettings = own;
+      if (other.length > 0) facts.gaps.push(foreignSettings(shown, other, own.length));
+    }
   }
+}
+
+function unattachedSettings(file: string): FactGap {
+  return {
+    part: 'azure:diagnosticSettings',
+    reason: `${file}: without azure/managed-cluster.json (and its id) no setting can be shown to belong to this cluster`,
+    reasonZh: `${file}：缺少 azure/managed-cluster.json（及其 id），无法证明任何诊断设置属于本群集`,
+  };
+}
+
+/**
+ * Settings attached to another resource never count as this cluster's. When none of the cluster's own remain, the
+ * part is a gap (the audit-log export is unobserved); otherwise the others are only listed.
+ */
+function foreignSettings(file: string, other: DiagnosticSetting[], own: number): FactGap {
+  const names = other.map((s) => `${s.name || '(unnamed)'} (${s.id ?? 'no id'})`).join(', ');
+  return {
+    part: own > 0 ? 'azure:otherResourceDiagnosticSettings' : 'azure:diagnosticSettings',
+    reason: `${file}: ${other.length} setting(s) not attached to this cluster's id, not counted: ${names}`,
+    reasonZh: `${file}：${other.length} 个诊断设置并非挂在本群集的 id 上，未计入：${names}`,
+  };
 }
 
 async function loadKubernetes(dir: string, facts: Facts, origin: OriginFn, reads: ListRead[]): Promise<void> {

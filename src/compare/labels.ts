@@ -23,8 +23,8 @@ const COMPARE_LABELS = {
   sha256: t('SHA-256', 'SHA-256'),
   score: t('得分', 'Score'),
   scoreNote: t(
-    '得分 = 通过 ÷（通过 + 不通过），取自各评估本身；不同提供商映射下计入得分的要求并不相同，比较得分时请结合差异类别。',
-    'Score = pass ÷ (pass + fail), taken from each assessment; under different provider mappings different requirements count, so read scores together with the difference classes.',
+    '得分 = 通过 ÷（通过 + 不通过 + 错误），取自各评估本身；不同提供商映射下计入得分的要求并不相同，比较得分时请结合差异类别。',
+    'Score = pass ÷ (pass + fail + error), taken from each assessment; under different provider mappings different requirements count, so read scores together with the difference classes.',
   ),
   requirements: t('要求数', 'Requirements'),
   correspondence: t('要求对应方式', 'Requirements matched by'),

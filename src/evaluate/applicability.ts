@@ -19,6 +19,7 @@ export function resolveMapping(
     ...(merged.reason ? { reason: merged.reason } : {}),
     ...(decidedBy ? { decidedBy } : {}),
     ...(merged.published ? { published: merged.published } : {}),
+    ...(merged.contradictedBy?.length ? { contradictedBy: merged.contradictedBy } : {}),
   };
 }
 

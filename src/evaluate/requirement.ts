@@ -4,6 +4,7 @@ import type { ProviderProfile, Requirement } from '../model/catalogue.js';
 import type { Check, CheckContext, CheckOutcome } from '../model/check.js';
 import type { Status } from '../model/status.js';
 import { t, type Text } from '../model/text.js';
+import { defeatOf } from './contradictions.js';
 import { combineOutcomes, runCheck } from './run-checks.js';
 import { inMinorRange } from './version-range.js';
 
@@ -167,6 +168,8 @@ function decideAttested(input: RequirementInput): Decision {
       contradiction: contradictionOf(mapping, observed),
     };
   }
+  const defeated = defeatedAttestation(mapping, ctx);
+  if (defeated) return defeated;
   const published = mapping.published;
   const source = published ? profile.attestations[published.source] : undefined;
   if (!published || !source) {
@@ -195,6 +198,32 @@ function decideAttested(input: RequirementInput): Decision {
     reason: t(
       `提供商公布的结果为“${result.zh}”（${source.title.zh}，适用于 ${range}）${why.zh}`,
       `The provider publishes "${result.en}" (${source.title.en}, for ${range})${why.en}`,
+    ),
+  };
+}
+
+/**
+ * The cluster's own facts defeat the published result when they show what the profile names as contradicting it:
+ * "published: pass; this cluster: RBAC disabled → fail". Both are kept, the facts decide.
+ */
+function defeatedAttestation(mapping: ResultMapping, ctx: CheckContext): Decision | undefined {
+  const published = mapping.published;
+  const defeat = defeatOf(ctx.facts, mapping.contradictedBy);
+  if (!published || !defeat || defeat.contradiction.result === published.result) return undefined;
+  const said = (r: 'pass' | 'fail') => (r === 'pass' ? t('通过', 'pass') : t('不通过', 'fail'));
+  const status = defeat.contradiction.result;
+  const why = defeat.contradiction.reason;
+  const reason = t(
+    `提供商公布：${said(published.result).zh}；本群集：${why.zh} → ${said(status).zh}`,
+    `published: ${said(published.result).en}; this cluster: ${why.en} → ${said(status).en}`,
+  );
+  return {
+    status,
+    reason,
+    outcome: { status, reason, evidence: defeat.evidence },
+    contradiction: t(
+      `本群集的事实（${why.zh}）与提供商公布的“${said(published.result).zh}”相矛盾，以事实为准`,
+      `This cluster's facts (${why.en}) contradict the provider's published "${published.result}"; the facts decide`,
     ),
   };
 }

@@ -1,4 +1,4 @@
-// Scores an assessment: counts per status, and pass / (pass + fail) per section, level, responsibility and strength.
+// Scores an assessment: counts per status, and pass / (pass + fail + error) per section, level, responsibility and strength.
 import type { AssessmentSummary, RequirementResult, ScoreGroup, StatusCounts } from '../model/assessment.js';
 import type { Section } from '../model/catalogue.js';
 import { STATUSES } from '../model/status.js';
@@ -7,9 +7,12 @@ export function emptyCounts(): StatusCounts {
   return Object.fromEntries(STATUSES.map((s) => [s, 0])) as unknown as StatusCounts;
 }
 
-/** Percentage with one decimal; null when nothing was observed as pass or fail. */
+/**
+ * Percentage with one decimal; null when no automated result was decided or left undecided by a gap. An `error`
+ * (facts not collected) counts as not met: losing a fact that showed a failure must never raise the score.
+ */
 export function scoreOf(counts: StatusCounts): number | null {
-  const scored = counts.pass + counts.fail;
+  const scored = counts.pass + counts.fail + counts.error;
   return scored === 0 ? null : Math.round((counts.pass / scored) * 1000) / 10;
 }
 

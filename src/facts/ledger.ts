@@ -160,9 +160,14 @@ export function auditKubeletConfig(node: string, config: JsonObject, file: strin
 
 /**
  * Node facts and configz must cover every node of the cluster: the Node list when it was observed, else the
- * nodes the observed pods run on. A node without them is named unobserved, so node checks cannot pass.
+ * nodes the observed pods run on. A node without them is named unobserved, so node checks cannot pass. Node facts
+ * are expected of every cluster without a provider, and of a managed one once any node's facts are present.
  */
-export function auditNodeCoverage(facts: Facts, observedKinds: ReadonlySet<string>): FactGap[] {
+export function auditNodeCoverage(
+  facts: Facts,
+  observedKinds: ReadonlySet<string>,
+  managed: boolean,
+): FactGap[] {
   const gaps: FactGap[] = [];
   let nodes: string[];
   let from: { en: string; zh: string };
@@ -184,25 +189,25 @@ export function auditNodeCoverage(facts: Facts, observedKinds: ReadonlySet<strin
     };
   }
   const configz = facts.kubernetes.configz;
-  if (nodes.length === 0 && (configz.size > 0 || facts.nodes.size > 0)) {
+  // Node facts come from a job on each node; a managed cluster is often assessed without them (its node rows say so).
+  const nodeFactsExpected = facts.nodes.size > 0 || !managed;
+  if (nodes.length === 0) {
     const en =
       'the snapshot has no Node list and no observed pods name a node, so it cannot be told whether the node facts cover every node';
     const zh = '快照中既没有节点列表，也没有已观察的 Pod 指明节点，无法判断节点事实是否覆盖所有节点';
-    if (configz.size > 0) gaps.push(gap('kubernetes:configz:(node list)', en, zh));
-    if (facts.nodes.size > 0) gaps.push(gap('node:(node list)', en, zh));
+    gaps.push(gap('kubernetes:configz:(node list)', en, zh));
+    if (nodeFactsExpected) gaps.push(gap('node:(node list)', en, zh));
     return gaps;
   }
-  if (configz.size > 0) {
-    for (const node of nodes.filter((n) => !configz.has(n)))
-      gaps.push(
-        gap(
-          `kubernetes:configz:${node}`,
-          `node ${node} (${from.en}) has no kubelet configuration (configz) in the snapshot: unobserved`,
-          `节点 ${node}（${from.zh}）在快照中没有 kubelet 配置（configz）：未观察`,
-        ),
-      );
-  }
-  if (facts.nodes.size > 0) {
+  for (const node of nodes.filter((n) => !configz.has(n)))
+    gaps.push(
+      gap(
+        `kubernetes:configz:${node}`,
+        `node ${node} (${from.en}) has no kubelet configuration (configz) in the snapshot: unobserved`,
+        `节点 ${node}（${from.zh}）在快照中没有 kubelet 配置（configz）：未观察`,
+      ),
+    );
+  if (nodeFactsExpected)
     for (const node of nodes.filter((n) => !facts.nodes.has(n)))
       gaps.push(
         gap(
@@ -211,6 +216,32 @@ export function auditNodeCoverage(facts: Facts, observedKinds: ReadonlySet<strin
           `节点 ${node}（${from.zh}）在 nodes/ 下没有节点事实：未观察`,
         ),
       );
-  }
+  return gaps;
+}
+
+/**
+ * A managed (AKS) snapshot without the ARM files: the parts every AKS check reads were not observed. `provider` is
+ * snapshot.json's claim; the files present decide the rest.
+ */
+export function auditAzureFiles(facts: Facts, provider: string | undefined): FactGap[] {
+  const managed = provider === 'aks' || facts.azure.managedCluster !== undefined;
+  if (!managed) return [];
+  const gaps: FactGap[] = [];
+  if (!facts.azure.managedCluster)
+    gaps.push(
+      gap(
+        'azure:managedCluster',
+        'azure/managed-cluster.json is missing although the snapshot is of an AKS cluster: its ARM settings are unobserved',
+        '快照属于 AKS 群集，但缺少 azure/managed-cluster.json：其 ARM 设置未被观察',
+      ),
+    );
+  if (!facts.azure.diagnosticSettings)
+    gaps.push(
+      gap(
+        'azure:diagnosticSettings',
+        'azure/diagnostic-settings.json is missing although the snapshot is of an AKS cluster: where its audit logs go is unobserved',
+        '快照属于 AKS 群集，但缺少 azure/diagnostic-settings.json：审计日志的去向未被观察',
+      ),
+    );
   return gaps;
 }

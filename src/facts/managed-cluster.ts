@@ -45,6 +45,14 @@ export function normaliseManagedCluster(raw: unknown, file: string): JsonObject 
       undefined,
       'expected a JSON object (the output of `az aks show -o json` or the ARM body of the managed cluster)',
     );
+  if (Array.isArray(raw.value)) {
+    const count = raw.value.length;
+    throw InputError.at(
+      file,
+      'value',
+      `holds a list of ${count} managed cluster${count === 1 ? '' : 's'}; pass one cluster: \`az aks show -g RESOURCE_GROUP -n NAME -o json\``,
+    );
+  }
   let flat: Record<string, unknown>;
   if (isRecord(raw.properties)) {
     flat = { ...raw.properties };
@@ -54,8 +62,17 @@ export function normaliseManagedCluster(raw: unknown, file: string): JsonObject 
   } else {
     flat = { ...raw };
   }
+  // An ARM body may omit `name`; its id ends in `/managedClusters/NAME`.
+  if ((flat.name === undefined || flat.name === '') && typeof flat.id === 'string') {
+    const match = /\/managedClusters\/([^/]+)\/?$/i.exec(flat.id);
+    if (match) flat.name = match[1];
+  }
   if (typeof flat.name !== 'string' || flat.name === '')
-    throw InputError.at(file, 'name', 'expected the cluster name (a non-empty string)');
+    throw InputError.at(
+      file,
+      'name',
+      'expected the cluster name (a non-empty string), or an id ending in /managedClusters/NAME',
+    );
   if (
     !('kubernetesVersion' in flat) &&
     !('currentKubernetesVersion' in flat) &&

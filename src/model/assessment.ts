@@ -1,5 +1,6 @@
 // The assessment: results of one framework + profile on one cluster at one time; written as assessment.json.
 import type { Evidence, Offender } from './check.js';
+import type { Contradiction } from './catalogue.js';
 import type { ClusterIdentity, FactGap, FactSource } from './facts.js';
 import type { Mapping, Responsibility, Status } from './status.js';
 import type { Text } from './text.js';
@@ -16,6 +17,8 @@ export interface ResultMapping {
   reason?: Text;
   decidedBy?: { check: string; facts: string[] };
   published?: { source: string; result: 'pass' | 'fail' };
+  /** The facts the profile names as able to defeat the published result. */
+  contradictedBy?: Contradiction[];
 }
 
 export interface RequirementResult {
@@ -57,7 +60,7 @@ export interface ScoreGroup {
   key: string;
   label?: Text;
   counts: StatusCounts;
-  /** pass / (pass + fail), as a percentage with one decimal; null when nothing was scored. */
+  /** pass / (pass + fail + error), as a percentage with one decimal; null when nothing was scored. */
   score: number | null;
 }
 

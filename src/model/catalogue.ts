@@ -57,6 +57,16 @@ export interface ProfileMapping {
   decidedBy?: { check?: string; facts: string[] };
   /** The provider's published result for this item, if any. */
   published?: { source: string; result: 'pass' | 'fail' };
+  /** Facts of this cluster that defeat the published result when seen (enableRbac false → the RBAC rows fail). */
+  contradictedBy?: Contradiction[];
+}
+
+/** One observable fact that contradicts a published result: `azure:<path>` of the managed cluster, `configz:<path>` of any node. */
+export interface Contradiction {
+  fact: string;
+  equals: boolean | number | string;
+  result: 'pass' | 'fail';
+  reason: Text;
 }
 
 export interface ProviderProfile {

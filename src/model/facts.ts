@@ -63,6 +63,8 @@ export interface NodeFacts {
 /** One Azure diagnostic setting on the managed cluster resource. */
 export interface DiagnosticSetting {
   name: string;
+  /** ARM id of the setting: `<resource id>/providers/microsoft.insights/diagnosticSettings/<name>`. */
+  id?: string;
   workspaceId?: string;
   storageAccountId?: string;
   eventHubAuthorizationRuleId?: string;

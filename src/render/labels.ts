@@ -31,8 +31,8 @@ const LABELS = {
   executiveSummary: t('执行摘要', 'Executive summary'),
   score: t('得分', 'Score'),
   scoreNote: t(
-    '得分 = 通过 ÷（通过 + 不通过），只计入从事实中观察到的结果；其他状态单独列出。',
-    'Score = pass ÷ (pass + fail), counting only results observed in the facts; other statuses are shown apart.',
+    '得分 = 通过 ÷（通过 + 不通过 + 错误），错误（未能采集的事实）按未满足计；其他状态单独列出。',
+    'Score = pass ÷ (pass + fail + error): an error (facts not collected) counts as not met; other statuses are shown apart.',
   ),
   requirementsAssessed: t('要求总数', 'Requirements'),
   statusDistribution: t('状态分布', 'Status distribution'),

@@ -1,5 +1,5 @@
 // The issue's examples of verdicts without evidence, one test each: what was not seen completely cannot pass.
-import { readdir, unlink } from 'node:fs/promises';
+import { readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -16,6 +16,12 @@ const scratch: string[] = [];
 afterEach(async () => {
   await Promise.all(scratch.splice(0).map(removeSnapshot));
 });
+
+/** Replaces a JSON file of the snapshot by what `change` makes of it. */
+async function rewriteJson(dir: string, file: string, change: (body: LooseJson) => unknown): Promise<void> {
+  const path = join(dir, file);
+  await writeFile(path, JSON.stringify(change(JSON.parse(await readFile(path, 'utf8')))));
+}
 
 async function variant(sample: string, edit: (dir: string) => Promise<void>): Promise<string> {
   const dir = await copySnapshot(`samples/${sample}`, edit);
@@ -184,5 +190,124 @@ describe('wrong types pass', () => {
     );
     const a = await assessDir(dir, 'aks');
     expect(gapText(a)).toContain('azure/managed-cluster.json: enableRbac is string, expected boolean');
+  });
+});
+
+describe('attestations the cluster contradicts', () => {
+  it('an AKS 1.29 payload with enableRBAC: false fails 1.2.6–1.2.8 and NSA 3.3, showing the published pass beside it', async () => {
+    const dir = await variant('aks-prod', (d) =>
+      editJson(d, 'azure/managed-cluster.json', (body) => {
+        const props = body.properties ?? body;
+        props.enableRBAC = false;
+        props.kubernetesVersion = '1.29.9';
+        props.currentKubernetesVersion = '1.29.9';
+      }),
+    );
+    const before = await assessDir('samples/aks-prod', 'aks');
+    const cis = await assessDir(dir, 'aks');
+    for (const id of ['1.2.6', '1.2.7', '1.2.8']) {
+      expect(resultOf(before, id).status, id).toBe('provider-attested');
+      const result = resultOf(cis, id);
+      expect(result.status, id).toBe('fail');
+      expect(result.reason.en).toBe(
+        'published: pass; this cluster: RBAC disabled (enableRBAC is false) → fail',
+      );
+      expect(result.reason.zh).toContain('提供商公布：通过；本群集：');
+      expect(result.contradiction?.en).toContain('the facts decide');
+      expect(result.evidence).toEqual([
+        expect.objectContaining({
+          path: 'azure:enableRbac',
+          observed: false,
+          file: 'azure/managed-cluster.json',
+        }),
+      ]);
+    }
+    const nsa = await assessDir(dir, 'aks', 'nsa-cisa-1.2');
+    expect(resultOf(nsa, '3.3').status).toBe('fail');
+    expect(resultOf(nsa, '3.3').reason.en).toContain('published: pass; this cluster: RBAC disabled');
+  });
+
+  it('a kubelet feature gate seen off in configz defeats the published pass of 1.3.6', async () => {
+    const dir = await variant('aks-prod', (d) =>
+      editJson(d, 'kubernetes/configz/aks-system-31415926-vmss000000.json', (body) => {
+        body.kubeletconfig.featureGates.RotateKubeletServerCertificate = false;
+      }),
+    );
+    const result = resultOf(await assessDir(dir, 'aks'), '1.3.6');
+    expect(result.status).toBe('fail');
+    expect(result.reason.en).toContain('published: pass; this cluster:');
+    expect(result.evidence[0]).toMatchObject({
+      file: 'kubernetes/configz/aks-system-31415926-vmss000000.json',
+      observed: false,
+    });
+  });
+});
+
+describe('someone else’s diagnostic setting counts', () => {
+  const OTHER =
+    '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-other/providers/Microsoft.ContainerService/managedClusters/aks-other';
+
+  it('a setting whose id belongs to another resource is not this cluster’s audit-log export (1.2.17, 1.2.18, NSA 4.1/4.2)', async () => {
+    const dir = await variant('aks-prod', (d) =>
+      editJson(d, 'azure/diagnostic-settings.json', (list) => {
+        for (const setting of list)
+          setting.id = `${OTHER}/providers/microsoft.insights/diagnosticSettings/${setting.name}`;
+      }),
+    );
+    const before = await assessDir('samples/aks-prod', 'aks');
+    const a = await assessDir(dir, 'aks');
+    expect(resultOf(before, '1.2.17').status).toBe('equivalent-control');
+    for (const id of ['1.2.17', '1.2.18'])
+      expect(resultOf(a, id).status, id).not.toMatch(/pass|equivalent-control/);
+    expect(gapText(a)).toContain('not attached to this cluster');
+    const nsa = await assessDir(dir, 'aks', 'nsa-cisa-1.2');
+    for (const id of ['4.1', '4.2'])
+      expect(resultOf(nsa, id).status, id).not.toMatch(/pass|equivalent-control/);
+  });
+
+  it('the cluster id compares case-insensitively, as ARM ids do', async () => {
+    const dir = await variant('aks-prod', (d) =>
+      editJson(d, 'azure/diagnostic-settings.json', (list) => {
+        for (const setting of list) setting.id = String(setting.id).toUpperCase();
+      }),
+    );
+    expect(resultOf(await assessDir(dir, 'aks'), '1.2.17').status).toBe('equivalent-control');
+  });
+
+  it('a single setting object (az monitor diagnostic-settings show) is accepted', async () => {
+    const dir = await variant('aks-prod', (d) =>
+      rewriteJson(d, 'azure/diagnostic-settings.json', (list) => list[0]),
+    );
+    const result = resultOf(await assessDir(dir, 'aks'), '1.2.17');
+    expect(result.status).toBe('equivalent-control');
+    expect(result.reason.en).toContain('aks-to-law');
+  });
+
+  it('a {value:[…]} list is accepted', async () => {
+    const dir = await variant('aks-prod', (d) =>
+      rewriteJson(d, 'azure/diagnostic-settings.json', (list) => ({ value: list })),
+    );
+    expect(resultOf(await assessDir(dir, 'aks'), '1.2.17').status).toBe('equivalent-control');
+  });
+
+  it('a cluster body without a top-level name takes it from its id', async () => {
+    const dir = await variant('aks-prod', (d) =>
+      editJson(d, 'azure/managed-cluster.json', (body) => {
+        delete body.name;
+        if (body.properties) delete body.properties.name;
+      }),
+    );
+    const a = await assessDir(dir, 'aks');
+    expect(a.cluster.resourceId).toMatch(/managedClusters\/aks-payments-prod$/);
+    expect(resultOf(a, '1.2.17').status).toBe('equivalent-control');
+  });
+
+  it('a {value:[…]} of clusters gets one line saying how many it holds and how to pass one', async () => {
+    const dir = await variant('aks-prod', (d) =>
+      rewriteJson(d, 'azure/managed-cluster.json', (body) => ({ value: [body, body] })),
+    );
+    await expect(assessDir(dir, 'aks')).rejects.toThrow(
+      /managed-cluster\.json: value: holds a list of 2 managed clusters; pass one cluster: `az aks show -g RESOURCE_GROUP -n NAME -o json`/,
+    );
   });
 });
