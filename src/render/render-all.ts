@@ -4,6 +4,7 @@ import type { Lang } from '../model/text.js';
 import type { OutputFormat } from '../cli/options.js';
 import { log, warn } from '../cli/log.js';
 import { EXIT_USAGE } from '../cli/exit-codes.js';
+import type { PackTransaction } from '../pack/transaction.js';
 import { writePack } from '../pack/write-pack.js';
 import { BROWSER_HINT, findBrowser } from './browser.js';
 
@@ -16,6 +17,12 @@ export interface RenderOptions {
   lang: Lang;
   /** Snapshot the assessments were made from: copied, redacted, into the pack. */
   snapshotDir?: string;
+  /** Replace an --out that is not a kube-evidence pack. */
+  force?: boolean;
+  /** Other files the run read: refused when inside --out. */
+  inputs?: string[];
+  /** A pack transaction the caller began (scan collects into it first). */
+  transaction?: PackTransaction;
 }
 
 /**

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { readAssessment } from '../../render/json.js';
 import { renderAll } from '../../render/render-all.js';
-import { packDestination } from '../../pack/destination.js';
+import { checkDestination, packDestination } from '../../pack/destination.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { parseFormats, parseLang } from '../options.js';
 
@@ -15,6 +15,7 @@ export function registerRender(program: Command): void {
     .option('--zip <file>', 'also (or only) write the evidence pack as a ZIP file')
     .option('--format <list>', 'comma-separated formats: pdf, xlsx, json', 'pdf,xlsx,json')
     .option('--lang <lang>', 'report language: zh or en', 'zh')
+    .option('--force', 'replace an --out directory that is not a kube-evidence pack')
     .option('--no-fail', 'exit 0 even when automated requirements fail')
     .action(
       async (opts: {
@@ -24,12 +25,15 @@ export function registerRender(program: Command): void {
         format: string;
         lang: string;
         fail: boolean;
+        force?: boolean;
       }) => {
         const formats = parseFormats(opts.format);
         const lang = parseLang(opts.lang);
         const destination = packDestination(opts);
+        const inputs = [opts.assessment];
+        await checkDestination({ ...destination, force: opts.force, inputs });
         const assessment = await readAssessment(opts.assessment);
-        const code = await renderAll([assessment], { ...destination, formats, lang });
+        const code = await renderAll([assessment], { ...destination, formats, lang, force: opts.force, inputs });
         process.exitCode = code ?? exitCodeFor([assessment], !opts.fail);
       },
     );

@@ -5,7 +5,7 @@ import { loadSnapshot } from '../../collect/snapshot.js';
 import { evaluate } from '../../evaluate/evaluate.js';
 import { loadWaivers } from '../../evaluate/waiver-file.js';
 import { renderAll } from '../../render/render-all.js';
-import { frameworkList, packDestination } from '../../pack/destination.js';
+import { checkDestination, frameworkList, packDestination } from '../../pack/destination.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { log } from '../log.js';
 import { parseFormats, parseLang } from '../options.js';
@@ -25,6 +25,7 @@ export function registerReport(program: Command): void {
     .option('--format <list>', 'comma-separated formats: pdf, xlsx, json', 'pdf,xlsx,json')
     .option('--lang <lang>', 'report language: zh or en', 'zh')
     .option('--waivers <file>', 'YAML file of accepted exceptions (see docs/waivers.md)')
+    .option('--force', 'replace an --out directory that is not a kube-evidence pack')
     .option('--no-fail', 'exit 0 even when automated requirements fail')
     .action(
       async (opts: {
@@ -36,11 +37,15 @@ export function registerReport(program: Command): void {
         format: string;
         lang: string;
         fail: boolean;
+        force?: boolean;
         waivers?: string;
       }) => {
         const formats = parseFormats(opts.format);
         const lang = parseLang(opts.lang);
         const destination = packDestination(opts);
+        // The pack replaces --out whole: an input inside it (or --out inside an input) is refused first.
+        const inputs = [opts.snapshot, ...(opts.waivers ? [opts.waivers] : [])];
+        await checkDestination({ ...destination, force: opts.force, inputs });
         // Validate everything before anything is written, so bad input leaves --out untouched.
         const catalogue = await loadCatalogue();
         const profile = await resolveProfile(catalogue, opts.profile);
@@ -60,6 +65,8 @@ export function registerReport(program: Command): void {
           formats,
           lang,
           snapshotDir: opts.snapshot,
+          force: opts.force,
+          inputs,
         });
         process.exitCode = code ?? exitCodeFor(assessments, !opts.fail);
       },
