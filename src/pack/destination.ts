@@ -52,12 +52,24 @@ export async function checkDestination(target: PackTarget): Promise<void> {
         `${target.outDir} holds the input ${input}; the pack replaces the whole directory: write it elsewhere`,
       );
     if (out && within(out, real))
-      throw InputError.at(undefined, '--out', `${target.outDir} is inside the input ${input}; input is never modified`);
+      throw InputError.at(
+        undefined,
+        '--out',
+        `${target.outDir} is inside the input ${input}; input is never modified`,
+      );
     if (zip && within(zip, real))
-      throw InputError.at(undefined, '--zip', `${target.zip} is the input ${input} or inside it; input is never modified`);
+      throw InputError.at(
+        undefined,
+        '--zip',
+        `${target.zip} is the input ${input} or inside it; input is never modified`,
+      );
   }
   if (out && zip && within(zip, out))
-    throw InputError.at(undefined, '--zip', `${target.zip} is inside --out ${target.outDir}; put the ZIP beside it`);
+    throw InputError.at(
+      undefined,
+      '--zip',
+      `${target.zip} is inside --out ${target.outDir}; put the ZIP beside it`,
+    );
   if (target.outDir && !target.force) await refuseForeignDirectory(target.outDir);
   if (target.zip) {
     const info = await lstat(target.zip).catch(() => undefined);
@@ -71,7 +83,11 @@ async function refuseForeignDirectory(dir: string): Promise<void> {
   const info = await lstat(dir).catch(() => undefined);
   if (!info) return;
   const foreign = (what: string) =>
-    InputError.at(undefined, '--out', `${dir} ${what}, not a kube-evidence pack; choose another directory or add --force to replace it`);
+    InputError.at(
+      undefined,
+      '--out',
+      `${dir} ${what}, not a kube-evidence pack; choose another directory or add --force to replace it`,
+    );
   if (!info.isDirectory()) throw foreign(info.isSymbolicLink() ? 'is a symlink' : 'is a file');
   const names = await readdir(dir);
   if (names.length === 0) return;

@@ -90,8 +90,13 @@ export function parseManifest(raw: unknown, file: string): Manifest {
   raw.files.forEach((entry, i) => {
     if (isRecord(entry) && typeof entry.path === 'string') {
       if (!PACK_PATH.test(entry.path))
-        throw InputError.at(file, `files[${i}].path`, 'expected a relative "/"-separated path inside the pack');
-      if (seen.has(entry.path)) throw InputError.at(file, `files[${i}].path`, `"${entry.path}" is listed twice`);
+        throw InputError.at(
+          file,
+          `files[${i}].path`,
+          'expected a relative "/"-separated path inside the pack',
+        );
+      if (seen.has(entry.path))
+        throw InputError.at(file, `files[${i}].path`, `"${entry.path}" is listed twice`);
       seen.add(entry.path);
     }
     if (

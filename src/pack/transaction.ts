@@ -90,7 +90,10 @@ export class PackTransaction {
 }
 
 function tempName(target: string, kind: 'tmp' | 'old'): string {
-  return join(dirname(target), `${ownedPrefix(target, kind)}${process.pid}-${randomBytes(4).toString('hex')}`);
+  return join(
+    dirname(target),
+    `${ownedPrefix(target, kind)}${process.pid}-${randomBytes(4).toString('hex')}`,
+  );
 }
 
 /**

@@ -56,7 +56,13 @@ export async function writePack(assessments: Assessment[], options: PackOptions)
     });
     if (options.zip) {
       const names = [...manifest.files.map((f) => f.path), MANIFEST_FILE];
-      await writeZip(transaction.staging, names, options.zip, new Date(assessments[0]!.generatedAt), transaction.scratch());
+      await writeZip(
+        transaction.staging,
+        names,
+        options.zip,
+        new Date(assessments[0]!.generatedAt),
+        transaction.scratch(),
+      );
       options.onFile?.(options.zip);
     }
     await transaction.commit();

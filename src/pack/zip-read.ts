@@ -177,9 +177,7 @@ function checkEntries(file: string, entries: yauzl.Entry[], limits: ZipLimits): 
       throw fail(`declares ${entry.uncompressedSize} bytes; the limit is ${limits.maxEntrySize}`);
     const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
     if (entry.uncompressedSize > limits.ratioFloor && ratio > limits.maxRatio)
-      throw fail(
-        `expands ${Math.round(ratio)}:1; the limit is ${limits.maxRatio}:1 (a ZIP bomb?)`,
-      );
+      throw fail(`expands ${Math.round(ratio)}:1; the limit is ${limits.maxRatio}:1 (a ZIP bomb?)`);
     total += entry.uncompressedSize;
     if (total > limits.maxTotalSize)
       throw new ZipRejected(file, `expands to more than ${limits.maxTotalSize} bytes in all`);
@@ -213,7 +211,9 @@ async function checkLayout(
     const { entry } = item;
     const fail = (reason: string) => new ZipRejected(file, `entry "${item.name}": ${reason}`);
     if (entry.relativeOffsetOfLocalHeader !== expected)
-      throw fail(`starts at byte ${entry.relativeOffsetOfLocalHeader}, expected ${expected} (gap or overlap)`);
+      throw fail(
+        `starts at byte ${entry.relativeOffsetOfLocalHeader}, expected ${expected} (gap or overlap)`,
+      );
     const local = await new Promise<yauzl.LocalFileHeader>((resolve, reject) =>
       zip.readLocalFileHeader(entry, {}, (error, header) =>
         error ? reject(rejected(file, error, item.name)) : resolve(header),
@@ -221,12 +221,19 @@ async function checkLayout(
     );
     if (!local.fileName.equals(entry.fileNameRaw))
       throw fail('the local header names another file than the central directory');
-    if (local.generalPurposeBitFlag !== entry.generalPurposeBitFlag || local.compressionMethod !== entry.compressionMethod)
+    if (
+      local.generalPurposeBitFlag !== entry.generalPurposeBitFlag ||
+      local.compressionMethod !== entry.compressionMethod
+    )
       throw fail('the local header flags or method differ from the central directory');
     const zip64 = entry.compressedSize >= U32_MAX || entry.uncompressedSize >= U32_MAX;
     const hasDescriptor = (entry.generalPurposeBitFlag & 0x8) !== 0;
     if (!hasDescriptor && local.crc32 !== entry.crc32) throw fail('the local header CRC-32 differs');
-    if (!hasDescriptor && !zip64 && (local.compressedSize !== entry.compressedSize || local.uncompressedSize !== entry.uncompressedSize))
+    if (
+      !hasDescriptor &&
+      !zip64 &&
+      (local.compressedSize !== entry.compressedSize || local.uncompressedSize !== entry.uncompressedSize)
+    )
       throw fail('the local header sizes differ from the central directory');
     let end = local.fileDataStart + entry.compressedSize;
     if (hasDescriptor) end = await checkDescriptor(handle, end, entry, zip64, fail);
@@ -279,7 +286,10 @@ async function centralDirectory(
     const recordAt = Number(locator.readBigUInt64LE(8));
     const record = Buffer.alloc(56);
     await handle.read(record, 0, 56, recordAt);
-    if (record.readUInt32LE(0) !== ZIP64_EOCD || recordAt + 12 + Number(record.readBigUInt64LE(4)) !== eocdAt - 20)
+    if (
+      record.readUInt32LE(0) !== ZIP64_EOCD ||
+      recordAt + 12 + Number(record.readBigUInt64LE(4)) !== eocdAt - 20
+    )
       throw new ZipRejected(file, 'the ZIP64 end record is not where its locator says');
     cdSize = Number(record.readBigUInt64LE(40));
     cdOffset = Number(record.readBigUInt64LE(48));

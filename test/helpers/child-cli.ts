@@ -25,7 +25,7 @@ async function build(): Promise<string> {
   const src = join(ROOT, 'src');
   for (const file of await sources(src)) {
     const output = ts.transpileModule(await readFile(file, 'utf8'), {
-      compilerOptions: { module: ts.ModuleKind.NodeNext, target: ts.ScriptTarget.ES2022 },
+      compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 },
       fileName: file,
     });
     const target = join(root, 'build', relative(src, file)).replace(/\.ts$/, '.js');
@@ -73,9 +73,12 @@ export async function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): Pro
       }
     }
   });
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>(
-    (resolve) => child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr })),
-  );
+  const done = new Promise<{
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    stdout: string;
+    stderr: string;
+  }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr })));
   const stderrLine = (pattern: RegExp) =>
     new Promise<string>((resolve, reject) => {
       const line = stderr.split('\n').find((l) => pattern.test(l));

@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { readAssessment } from '../../render/json.js';
 import { renderAll } from '../../render/render-all.js';
-import { checkDestination, packDestination } from '../../pack/destination.js';
+import { packDestination } from '../../pack/destination.js';
+import { PackTransaction } from '../../pack/transaction.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { parseFormats, parseLang } from '../options.js';
 
@@ -31,10 +32,14 @@ export function registerRender(program: Command): void {
         const lang = parseLang(opts.lang);
         const destination = packDestination(opts);
         const inputs = [opts.assessment];
-        await checkDestination({ ...destination, force: opts.force, inputs });
-        const assessment = await readAssessment(opts.assessment);
-        const code = await renderAll([assessment], { ...destination, formats, lang, force: opts.force, inputs });
-        process.exitCode = code ?? exitCodeFor([assessment], !opts.fail);
+        const transaction = await PackTransaction.begin({ ...destination, force: opts.force, inputs });
+        try {
+          const assessment = await readAssessment(opts.assessment);
+          const code = await renderAll([assessment], { ...destination, formats, lang, transaction });
+          process.exitCode = code ?? exitCodeFor([assessment], !opts.fail);
+        } finally {
+          await transaction.end();
+        }
       },
     );
 }

@@ -5,7 +5,8 @@ import { loadSnapshot } from '../../collect/snapshot.js';
 import { evaluate } from '../../evaluate/evaluate.js';
 import { loadWaivers } from '../../evaluate/waiver-file.js';
 import { renderAll } from '../../render/render-all.js';
-import { checkDestination, frameworkList, packDestination } from '../../pack/destination.js';
+import { frameworkList, packDestination } from '../../pack/destination.js';
+import { PackTransaction } from '../../pack/transaction.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { log } from '../log.js';
 import { parseFormats, parseLang } from '../options.js';
@@ -43,32 +44,36 @@ export function registerReport(program: Command): void {
         const formats = parseFormats(opts.format);
         const lang = parseLang(opts.lang);
         const destination = packDestination(opts);
-        // The pack replaces --out whole: an input inside it (or --out inside an input) is refused first.
+        // The pack replaces --out whole: an input inside it (or --out inside an input) is refused, and the
+        // destination locked, before anything is read or written.
         const inputs = [opts.snapshot, ...(opts.waivers ? [opts.waivers] : [])];
-        await checkDestination({ ...destination, force: opts.force, inputs });
-        // Validate everything before anything is written, so bad input leaves --out untouched.
-        const catalogue = await loadCatalogue();
-        const profile = await resolveProfile(catalogue, opts.profile);
-        const facts = await loadSnapshot(opts.snapshot);
-        const waivers = opts.waivers
-          ? { file: opts.waivers, waivers: await loadWaivers(opts.waivers) }
-          : undefined;
-        const assessments = frameworkList(opts.framework, catalogue.frameworks.keys()).map((framework) =>
-          evaluate(facts, catalogue, { framework, profile: profile.id, waivers }),
-        );
-        for (const a of assessments)
-          log(
-            `${a.framework.id}: ${a.results.length} requirements, ${a.summary.counts.fail} failed, score ${a.summary.score ?? '–'}%`,
+        const transaction = await PackTransaction.begin({ ...destination, force: opts.force, inputs });
+        try {
+          // Validate everything before anything is written, so bad input leaves --out untouched.
+          const catalogue = await loadCatalogue();
+          const profile = await resolveProfile(catalogue, opts.profile);
+          const facts = await loadSnapshot(opts.snapshot);
+          const waivers = opts.waivers
+            ? { file: opts.waivers, waivers: await loadWaivers(opts.waivers) }
+            : undefined;
+          const assessments = frameworkList(opts.framework, catalogue.frameworks.keys()).map((framework) =>
+            evaluate(facts, catalogue, { framework, profile: profile.id, waivers }),
           );
-        const code = await renderAll(assessments, {
-          ...destination,
-          formats,
-          lang,
-          snapshotDir: opts.snapshot,
-          force: opts.force,
-          inputs,
-        });
-        process.exitCode = code ?? exitCodeFor(assessments, !opts.fail);
+          for (const a of assessments)
+            log(
+              `${a.framework.id}: ${a.results.length} requirements, ${a.summary.counts.fail} failed, score ${a.summary.score ?? '–'}%`,
+            );
+          const code = await renderAll(assessments, {
+            ...destination,
+            formats,
+            lang,
+            snapshotDir: opts.snapshot,
+            transaction,
+          });
+          process.exitCode = code ?? exitCodeFor(assessments, !opts.fail);
+        } finally {
+          await transaction.end();
+        }
       },
     );
 }

@@ -5,7 +5,7 @@ import { collectCluster, summaryLine } from '../../collect/collect-cluster.js';
 import { loadSnapshot } from '../../collect/snapshot.js';
 import { evaluate } from '../../evaluate/evaluate.js';
 import { loadWaivers } from '../../evaluate/waiver-file.js';
-import { checkDestination, frameworkList } from '../../pack/destination.js';
+import { frameworkList } from '../../pack/destination.js';
 import { PackTransaction } from '../../pack/transaction.js';
 import { renderAll } from '../../render/render-all.js';
 import { exitCodeFor } from '../exit-codes.js';
@@ -53,7 +53,6 @@ export function registerScan(program: Command): void {
         : undefined;
       const inputs = opts.waivers ? [opts.waivers] : [];
       const target = { outDir: opts.out, force: opts.force, inputs };
-      await checkDestination(target);
       // Locked for the whole run; the cluster is collected into a scratch directory beside --out, and
       // the pack copies it (redacted, hashed) into snapshot/ like any report: the old pack stays until then.
       const transaction = await PackTransaction.begin(target);
