@@ -22,11 +22,17 @@ export interface VerifyReport {
   removed: string[];
   /** Entries that may not be in a pack at all: symlinks, devices, sockets. */
   refused: string[];
+  /** The pack's PDFs (unchanged ones only), kept when the pack is signed, for their signatures. */
+  pdfs: Map<string, Buffer>;
   ok: boolean;
 }
 
 /** Files a pack may hold besides those its manifest lists. */
 const OUTSIDE_MANIFEST = new Set([MANIFEST_FILE, SIGNATURE_FILE]);
+
+const isPdf = (path: string) => /\.pdf$/i.test(path);
+/** A signed PDF is read whole to check its signature. */
+const MAX_PDF_BYTES = 1024 * 1024 * 1024;
 
 /** Reads and checks a pack. A ZIP that is not strictly well-formed throws ZipRejected. */
 export async function verifyPack(pack: string): Promise<VerifyReport> {
@@ -43,6 +49,7 @@ export function compare(
   actual: FileHash[],
   refused: string[] = [],
   signature?: string,
+  pdfs: Map<string, Buffer> = new Map(),
 ): VerifyReport {
   const expected = new Map(manifest.files.map((f) => [f.path, f]));
   const found = new Map(actual.map((f) => [f.path, f]));
@@ -64,6 +71,7 @@ export function compare(
     added,
     removed,
     refused,
+    pdfs,
     ok: changed.length + added.length + removed.length + refused.length === 0,
   };
 }
@@ -85,14 +93,19 @@ async function verifyDirectory(dir: string): Promise<VerifyReport> {
     : undefined;
   const expected = new Map(manifest.files.map((f) => [f.path, f]));
   const actual: FileHash[] = [];
+  const pdfs = new Map<string, Buffer>();
   for (const path of files.filter((p) => !OUTSIDE_MANIFEST.has(p))) {
     const file = join(dir, ...path.split('/'));
     const size = (await lstat(file)).size;
     // A file whose size already differs is changed: no need to read it (it may be huge).
-    const sha = expected.get(path)?.size === size ? await hashFile(file) : '';
-    actual.push({ path, size, sha256: sha });
+    if (expected.get(path)?.size !== size) actual.push({ path, size, sha256: '' });
+    else if (signature && isPdf(path)) {
+      const data = await readFile(file);
+      pdfs.set(path, data);
+      actual.push({ path, size, sha256: sha256(data) });
+    } else actual.push({ path, size, sha256: await hashFile(file) });
   }
-  return compare(manifest, manifestText, actual, refused, signature);
+  return compare(manifest, manifestText, actual, refused, signature, pdfs);
 }
 
 async function verifyZip(file: string): Promise<VerifyReport> {
@@ -108,13 +121,18 @@ async function verifyZip(file: string): Promise<VerifyReport> {
     const signature = signatureEntry ? await zip.text(signatureEntry, 1024 * 1024) : undefined;
     const expected = new Map(manifest.files.map((f) => [f.path, f]));
     const actual: FileHash[] = [];
+    const pdfs = new Map<string, Buffer>();
     for (const entry of zip.entries.filter((e) => !OUTSIDE_MANIFEST.has(e.name))) {
       const listed = expected.get(entry.name);
       // Only entries the manifest lists with this very size are inflated: the rest are reported unread.
-      if (listed?.size === entry.size) actual.push({ path: entry.name, ...(await zip.hash(entry)) });
-      else actual.push({ path: entry.name, size: entry.size, sha256: '' });
+      if (listed?.size !== entry.size) actual.push({ path: entry.name, size: entry.size, sha256: '' });
+      else if (signature && isPdf(entry.name)) {
+        const data = await zip.bytes(entry, MAX_PDF_BYTES);
+        pdfs.set(entry.name, data);
+        actual.push({ path: entry.name, size: data.length, sha256: sha256(data) });
+      } else actual.push({ path: entry.name, ...(await zip.hash(entry)) });
     }
-    return compare(manifest, manifestText, actual, [], signature);
+    return compare(manifest, manifestText, actual, [], signature, pdfs);
   } finally {
     zip.close();
   }

@@ -10,7 +10,12 @@ import { copySnapshot } from './copy-snapshot.js';
 import { hashFiles, walkPack, type FileHash } from './hash.js';
 import { buildManifest, MANIFEST_FILE, type Manifest, type PackReport } from './manifest.js';
 import { PackTransaction } from './transaction.js';
+import type { SigningKey } from './sign/key.js';
+import { SIGNATURE_FILE } from './sign/files.js';
+import { signManifest } from './sign/jws.js';
+import { signPdf } from './sign/pdf-sign.js';
 import { writeZip } from './zip-write.js';
+import { BrowserStartError } from '../render/launch-browser.js';
 
 export type PackFormat = 'pdf' | 'xlsx' | 'json';
 
@@ -30,6 +35,13 @@ export interface PackOptions {
   snapshotDir?: string;
   /** Called after each file is written, for progress lines. */
   onFile?: (path: string) => void;
+  /** Signs every PDF and manifest.json (manifest.jws) with this key. */
+  signer?: SigningKey;
+  /**
+   * The browser failed to start: the pack is finished without PDFs (JSON and workbook written and hashed)
+   * and this is called once with the reason. Without it, the failure is thrown.
+   */
+  onPdfFailed?: (reason: string) => void;
 }
 
 export const SNAPSHOT_DIR = 'snapshot';
@@ -55,7 +67,11 @@ export async function writePack(assessments: Assessment[], options: PackOptions)
       onFile: (path) => options.onFile?.(join(shown, path)),
     });
     if (options.zip) {
-      const names = [...manifest.files.map((f) => f.path), MANIFEST_FILE];
+      const names = [
+        ...manifest.files.map((f) => f.path),
+        MANIFEST_FILE,
+        ...(options.signer ? [SIGNATURE_FILE] : []),
+      ];
       await writeZip(
         transaction.staging,
         names,
@@ -86,6 +102,7 @@ async function writeInto(root: string, assessments: Assessment[], options: PackO
     done(`${SNAPSHOT_DIR}/`);
   }
   const reports: PackReport[] = [];
+  let printPdf = options.formats.includes('pdf');
   for (const assessment of assessments) {
     const dir = assessments.length === 1 ? '' : assessment.framework.id;
     const at = (name: string) => (dir ? `${dir}/${name}` : name);
@@ -108,11 +125,27 @@ async function writeInto(root: string, assessments: Assessment[], options: PackO
       written.push(at('report.xlsx'));
       done(at('report.xlsx'));
     }
-    if (options.formats.includes('pdf')) {
-      await writePdf(assessment, join(root, at('report.pdf')), options.lang, {
-        documentId,
-        files: [...files],
-      });
+    if (printPdf) {
+      try {
+        await writePdf(assessment, join(root, at('report.pdf')), options.lang, {
+          documentId,
+          files: [...files],
+        });
+      } catch (error) {
+        if (!(error instanceof BrowserStartError) || !options.onPdfFailed) throw error;
+        options.onPdfFailed(error.message);
+        printPdf = false;
+      }
+    }
+    if (printPdf) {
+      // Signed before it is hashed, so the manifest lists the signed PDF.
+      if (options.signer)
+        await signPdf(
+          join(root, at('report.pdf')),
+          options.signer,
+          `kube-evidence report ${assessment.framework.id}, document ${documentId}`,
+          new Date(assessment.generatedAt),
+        );
       files.push(...(await hashFiles(root, [at('report.pdf')])));
       written.push(at('report.pdf'));
       done(at('report.pdf'));
@@ -134,7 +167,10 @@ async function writeInto(root: string, assessments: Assessment[], options: PackO
   for (const path of all.files.filter((p) => p !== MANIFEST_FILE))
     listed.push(known.get(path) ?? (await hashFiles(root, [path]))[0]!);
   const manifest = buildManifest(assessments, reports, listed, options.lang, new Date().toISOString());
-  await writeFileAtomic(join(root, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
+  await writeFileAtomic(join(root, MANIFEST_FILE), manifestText);
+  if (options.signer)
+    await writeFileAtomic(join(root, SIGNATURE_FILE), signManifest(manifestText, options.signer));
   done(MANIFEST_FILE);
   return manifest;
 }

@@ -101,6 +101,11 @@ export class StrictZip {
 
   /** An entry's content as text, refused when larger than `max` bytes. */
   async text(entry: StrictEntry, max: number): Promise<string> {
+    return (await this.bytes(entry, max)).toString('utf8');
+  }
+
+  /** An entry's content, refused when larger than `max` bytes. */
+  async bytes(entry: StrictEntry, max: number): Promise<Buffer> {
     if (entry.size > max)
       throw new ZipRejected(this.file, `${entry.name}: ${entry.size} bytes; the limit is ${max}`);
     const chunks: Buffer[] = [];
@@ -110,7 +115,7 @@ export class StrictZip {
       crc = crc32(chunk, crc);
     });
     if (crc !== entry.entry.crc32) throw new ZipRejected(this.file, `${entry.name}: CRC-32 does not match`);
-    return Buffer.concat(chunks).toString('utf8');
+    return Buffer.concat(chunks);
   }
 
   close(): void {

@@ -7,6 +7,7 @@ import { loadWaivers } from '../../evaluate/waiver-file.js';
 import { renderAll } from '../../render/render-all.js';
 import { frameworkList, packDestination } from '../../pack/destination.js';
 import { PackTransaction } from '../../pack/transaction.js';
+import { loadSigningKey, SIGN_PASSWORD_ENV } from '../../pack/sign/key.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { log } from '../log.js';
 import { parseFormats, parseLang } from '../options.js';
@@ -27,6 +28,11 @@ export function registerReport(program: Command): void {
     .option('--lang <lang>', 'report language: zh or en', 'zh')
     .option('--waivers <file>', 'YAML file of accepted exceptions (see docs/waivers.md)')
     .option('--force', 'replace an --out directory that is not a kube-evidence pack')
+    .option(
+      '--sign <key>',
+      `sign manifest.json and the PDF: a PEM RSA key with its certificate, or PKCS#12 (password in ${SIGN_PASSWORD_ENV})`,
+    )
+    .option('--sign-cert <file>', 'the signer certificate (PEM) when the key file holds none')
     .option('--no-fail', 'exit 0 even when automated requirements fail')
     .action(
       async (opts: {
@@ -39,6 +45,8 @@ export function registerReport(program: Command): void {
         lang: string;
         fail: boolean;
         force?: boolean;
+        sign?: string;
+        signCert?: string;
         waivers?: string;
       }) => {
         const formats = parseFormats(opts.format);
@@ -47,6 +55,8 @@ export function registerReport(program: Command): void {
         // The pack replaces --out whole: an input inside it (or --out inside an input) is refused, and the
         // destination locked, before anything is read or written.
         const inputs = [opts.snapshot, ...(opts.waivers ? [opts.waivers] : [])];
+        // A key that cannot sign is found before anything is locked or written.
+        const signer = opts.sign ? await loadSigningKey(opts.sign, opts.signCert) : undefined;
         const transaction = await PackTransaction.begin({ ...destination, force: opts.force, inputs });
         try {
           // Validate everything before anything is written, so bad input leaves --out untouched.
@@ -69,6 +79,7 @@ export function registerReport(program: Command): void {
             lang,
             snapshotDir: opts.snapshot,
             transaction,
+            signer,
           });
           process.exitCode = code ?? exitCodeFor(assessments, !opts.fail);
         } finally {

@@ -7,6 +7,7 @@ import { evaluate } from '../../evaluate/evaluate.js';
 import { loadWaivers } from '../../evaluate/waiver-file.js';
 import { frameworkList } from '../../pack/destination.js';
 import { PackTransaction } from '../../pack/transaction.js';
+import { loadSigningKey, SIGN_PASSWORD_ENV } from '../../pack/sign/key.js';
 import { renderAll } from '../../render/render-all.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { log, warn } from '../log.js';
@@ -21,6 +22,8 @@ interface ScanCliOptions extends CollectCliOptions {
   lang: string;
   fail: boolean;
   force?: boolean;
+  sign?: string;
+  signCert?: string;
   waivers?: string;
 }
 
@@ -39,6 +42,11 @@ export function registerScan(program: Command): void {
     .option('--lang <lang>', 'report language: zh or en', 'zh')
     .option('--waivers <file>', 'YAML file of accepted exceptions (see docs/waivers.md)')
     .option('--force', 'replace an --out directory that is not a kube-evidence pack')
+    .option(
+      '--sign <key>',
+      `sign manifest.json and the PDF: a PEM RSA key with its certificate, or PKCS#12 (password in ${SIGN_PASSWORD_ENV})`,
+    )
+    .option('--sign-cert <file>', 'the signer certificate (PEM) when the key file holds none')
     .option('--no-fail', 'exit 0 even when automated requirements fail')
     .action(async (opts: ScanCliOptions) => {
       // Everything that can be wrong with the options is found before a long collection starts.
@@ -55,6 +63,8 @@ export function registerScan(program: Command): void {
       const target = { outDir: opts.out, force: opts.force, inputs };
       // Locked for the whole run; the cluster is collected into a scratch directory beside --out, and
       // the pack copies it (redacted, hashed) into snapshot/ like any report: the old pack stays until then.
+      // A key that cannot sign is found before anything is locked or written.
+      const signer = opts.sign ? await loadSigningKey(opts.sign, opts.signCert) : undefined;
       const transaction = await PackTransaction.begin(target);
       try {
         const snapshotDir = transaction.scratch();
@@ -78,6 +88,7 @@ export function registerScan(program: Command): void {
           lang,
           snapshotDir,
           transaction,
+          signer,
         });
         process.exitCode = code ?? exitCodeFor(assessments, !opts.fail);
       } finally {
