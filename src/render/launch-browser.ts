@@ -36,8 +36,10 @@ export async function launchBrowser(executablePath: string, args: string[]): Pro
   let browser: Browser;
   try {
     // puppeteer starts Chromium as the leader of a new process group (detached) and kills that group on
-    // our exit, SIGINT, SIGTERM and SIGHUP; the watchdog below covers the one case it cannot: SIGKILL.
-    browser = await puppeteer.launch({ executablePath, headless: true, args, timeout: 60_000 });
+    // our exit, SIGINT, SIGTERM and SIGHUP. SIGKILL runs none of that: the DevTools connection is a pipe,
+    // which the kernel closes when we die, and Chromium quits when it closes (also while it is still
+    // starting, before the watchdog below exists); the watchdog kills whatever of the group is left.
+    browser = await puppeteer.launch({ executablePath, headless: true, args, pipe: true, timeout: 120_000 });
   } catch (error) {
     throw new BrowserStartError(executablePath, error);
   }
