@@ -104,7 +104,10 @@ async function recover(target: string, isPackDir: boolean): Promise<void> {
   const dir = dirname(target);
   const names = await readdir(dir);
   const old = names.filter((n) => n.startsWith(ownedPrefix(target, 'old')));
-  const tmp = names.filter((n) => n.startsWith(ownedPrefix(target, 'tmp')));
+  // A collection's own staging beside a scratch directory (".<scratch>.collecting-…") counts as ours too.
+  const tmp = names.filter(
+    (n) => n.startsWith(ownedPrefix(target, 'tmp')) || n.startsWith(`.${ownedPrefix(target, 'tmp')}`),
+  );
   if (isPackDir && old.length > 0 && !(await stat(target).catch(() => undefined))) {
     await rename(join(dir, old.shift()!), target);
   }
