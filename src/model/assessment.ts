@@ -39,6 +39,8 @@ export interface RequirementResult {
   procedure?: Text;
   /** The facts disagree with the provider's published result. */
   contradiction?: Text;
+  /** Where the product reads this requirement differently from its source (from the framework's review). */
+  deviation?: Text;
   waiver?: { id: string; justification: string; approver: string; expires: string; scenario?: string };
 }
 
