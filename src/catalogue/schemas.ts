@@ -46,11 +46,28 @@ export const requirementSchema = z.strictObject({
   review: reviewSchema.optional(),
 });
 
+/**
+ * How the standard itself scores: which requirements make the headline (CIS: the Automated ones; Q/KXY:
+ * the shall (应) requirements the standard marks automatable), or `none` where the source defines no
+ * score (NSA/CISA). `method` is the sentence every report prints beside the score.
+ */
+export const scoringSchema = z.strictObject({
+  headline: z.union([
+    z.literal('none'),
+    z.strictObject({
+      assessment: oneOf(['automated', 'manual'] as const, 'assessment').optional(),
+      strength: oneOf(['shall', 'should'] as const, 'strength').optional(),
+    }),
+  ]),
+  method: text,
+});
+
 export const frameworkSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9.-]+$/, 'expected a lower-case id such as cis-kubernetes-1.11.1'),
   version: id,
   title: text,
   publisher: z.string().optional(),
+  scoring: scoringSchema.optional(),
   sections: z.array(z.strictObject({ id, title: text })),
   requirements: z.array(requirementSchema).min(1, 'expected at least one requirement'),
   exceptionScenarios: z

@@ -38,11 +38,18 @@ export interface Section {
   title: Text;
 }
 
+/** Which results make the headline score, as the standard defines it; `none` where it defines no score. */
+export interface Scoring {
+  headline: 'none' | { assessment?: 'automated' | 'manual'; strength?: 'shall' | 'should' };
+  method: Text;
+}
+
 export interface Framework {
   id: string;
   version: string;
   title: Text;
   publisher?: string;
+  scoring?: Scoring;
   sections: Section[];
   requirements: Requirement[];
   /** Named exception scenarios a waiver may cite (Q/KXY Annex B); `appliesTo` lists the requirement ids each can excuse. */

@@ -52,7 +52,7 @@ const check: Check = {
         source: facts.origins.get('kubernetes:version')?.source ?? 'kubernetes-api',
         path: 'cluster.kubernetesVersion',
         observed: version,
-        expected: `a minor supported upstream on ${day}`,
+        expected: 'a minor still supported upstream when the facts were collected',
         time: facts.collectedAt,
       },
     ];
@@ -96,8 +96,8 @@ const check: Check = {
       );
     return fail(
       t(
-        `Kubernetes ${key} 已于 ${end ?? '?'} 停止上游支持（采集日 ${day}）`,
-        `Kubernetes ${key} left upstream support on ${end ?? '?'} (facts of ${day})`,
+        `Kubernetes ${key} 已于 ${end ?? '?'} 停止上游支持，早于事实采集日`,
+        `Kubernetes ${key} left upstream support on ${end ?? '?'}, before the facts were collected`,
       ),
       evidence,
     );
