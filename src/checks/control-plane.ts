@@ -69,6 +69,7 @@ import fileEtcdDataDirOwner from './files/etcd-data-dir-owner.js';
 import fileEtcdManifestMode from './files/etcd-manifest-mode.js';
 import fileEtcdManifestOwner from './files/etcd-manifest-owner.js';
 import filePkiCertMode from './files/pki-cert-mode.js';
+import filePkiCertMode644 from './files/pki-cert-mode-644.js';
 import filePkiKeyMode from './files/pki-key-mode.js';
 import filePkiOwner from './files/pki-owner.js';
 import fileSchedulerConfMode from './files/scheduler-conf-mode.js';
@@ -94,6 +95,7 @@ export const CONTROL_PLANE_CHECKS: readonly Check[] = [
   fileEtcdManifestMode,
   fileEtcdManifestOwner,
   filePkiCertMode,
+  filePkiCertMode644,
   filePkiKeyMode,
   filePkiOwner,
   fileSchedulerConfMode,

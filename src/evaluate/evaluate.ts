@@ -1,10 +1,11 @@
 // evaluate(facts, catalogue, framework, profile) → Assessment: one result per requirement, with evidence.
 import type { Assessment } from '../model/assessment.js';
 import { ASSESSMENT_SCHEMA, ASSESSMENT_SCHEMA_VERSION } from '../model/assessment.js';
-import type { Check } from '../model/check.js';
+import type { Check, CheckParameters } from '../model/check.js';
 import type { Facts } from '../model/facts.js';
 import { CHECKS_BY_ID } from '../checks/index.js';
-import { getFramework, getProfile, type Catalogue } from '../catalogue/load.js';
+import { getProfile, type Catalogue } from '../catalogue/load.js';
+import { chooseFramework } from '../catalogue/select-framework.js';
 import { TOOL } from '../version.js';
 import { resolveMapping } from './applicability.js';
 import { decideRequirement } from './requirement.js';
@@ -22,10 +23,14 @@ export interface EvaluateOptions {
 }
 
 export function evaluate(facts: Facts, catalogue: Catalogue, options: EvaluateOptions): Assessment {
-  const framework = getFramework(catalogue, options.framework);
+  const { framework, selection } = chooseFramework(
+    catalogue,
+    options.framework,
+    facts.cluster.kubernetesVersion,
+  );
   const profile = getProfile(catalogue, options.profile);
   const checks = options.checks ?? CHECKS_BY_ID;
-  const ctx = { facts, params: profile.parameters };
+  const ctx = { facts, params: paramsOf(profile.parameters, catalogue) };
   const results = framework.requirements.map((requirement) =>
     decideRequirement({
       requirement,
@@ -56,7 +61,13 @@ export function evaluate(facts: Facts, catalogue: Catalogue, options: EvaluateOp
     tool: TOOL,
     generatedAt: now.toISOString(),
     cluster: { ...facts.cluster, provider: facts.cluster.provider ?? profile.id },
-    framework: { id: framework.id, version: framework.version, title: framework.title },
+    framework: {
+      id: framework.id,
+      version: framework.version,
+      title: framework.title,
+      ...(framework.kubernetesVersions ? { kubernetesVersions: framework.kubernetesVersions } : {}),
+      ...(selection ? { selection } : {}),
+    },
     profile: { id: profile.id, title: profile.title },
     catalogue: { hash: catalogue.hash },
     collection: {
@@ -77,4 +88,13 @@ export function evaluate(facts: Facts, catalogue: Catalogue, options: EvaluateOp
     summary: summarise(results, framework.sections),
     ...(waivers ? { waivers } : {}),
   };
+}
+
+const withCalendars = new WeakMap<CheckParameters, CheckParameters>();
+
+/** The profile's parameters plus the catalogue's dated data; one object per profile, so check outcomes stay cached across frameworks. */
+function paramsOf(parameters: CheckParameters, catalogue: Catalogue): CheckParameters {
+  let params = withCalendars.get(parameters);
+  if (!params) withCalendars.set(parameters, (params = { ...parameters, calendars: catalogue.calendars }));
+  return params;
 }

@@ -93,7 +93,15 @@ export interface Assessment {
   tool: { name: string; version: string };
   generatedAt: string;
   cluster: ClusterIdentity;
-  framework: { id: string; version: string; title: Text };
+  framework: {
+    id: string;
+    version: string;
+    title: Text;
+    /** The Kubernetes minor versions this framework version is written for, when it says. */
+    kubernetesVersions?: { min: string; max: string };
+    /** Why this version: present when --framework named a benchmark (cis-kubernetes) and the cluster's version chose. */
+    selection?: Text;
+  };
   profile: { id: string; title: Text };
   catalogue: { hash: string };
   collection: {
