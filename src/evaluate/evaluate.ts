@@ -11,6 +11,8 @@ import { resolveMapping } from './applicability.js';
 import { decideRequirement } from './requirement.js';
 import { summarise } from './score.js';
 import { applyWaivers } from './apply-waivers.js';
+import { clusterConfiguration, factNotes } from './cluster-configuration.js';
+import { CALENDAR_ID } from '../checks/azure/supported-version.js';
 import type { Waiver } from './waiver-file.js';
 
 export interface EvaluateOptions {
@@ -52,6 +54,13 @@ export function evaluate(facts: Facts, catalogue: Catalogue, options: EvaluateOp
         ),
       })
     : undefined;
+  const configuration = clusterConfiguration(facts);
+  // The calendar's date matters only where a result relied on it.
+  const calendarUsed = results.some(
+    (r) =>
+      r.checks.includes('aks-supported-version') || r.mapping.decidedBy?.check === 'aks-supported-version',
+  );
+  const notes = factNotes(facts, calendarUsed ? catalogue.calendars.get(CALENDAR_ID) : undefined);
   const used = new Set(
     results.filter((r) => r.status === 'provider-attested').map((r) => r.mapping.published?.source),
   );
@@ -86,6 +95,8 @@ export function evaluate(facts: Facts, catalogue: Catalogue, options: EvaluateOp
     sections: framework.sections,
     results,
     summary: summarise(results, framework.sections),
+    ...(notes.length > 0 ? { notes } : {}),
+    ...(configuration.length > 0 ? { clusterConfiguration: configuration } : {}),
     ...(waivers ? { waivers } : {}),
   };
 }

@@ -1,6 +1,6 @@
 // The assessment: results of one framework + profile on one cluster at one time; written as assessment.json.
 import type { Evidence, Offender } from './check.js';
-import type { ClusterIdentity, FactGap, FactSource } from './facts.js';
+import type { ClusterIdentity, FactGap, FactSource, JsonValue } from './facts.js';
 import type { Mapping, Responsibility, Status } from './status.js';
 import type { Text } from './text.js';
 
@@ -113,6 +113,10 @@ export interface Assessment {
   sections: { id: string; title: Text }[];
   results: RequirementResult[];
   summary: AssessmentSummary;
+  /** Warnings about the facts (ARM taken mid-change) and the dated data relied on (the AKS support calendar). */
+  notes?: Text[];
+  /** The managed cluster's security-relevant ARM settings, cluster-wide and per node pool, for the scope section. */
+  clusterConfiguration?: { path: string; value: JsonValue }[];
   /** Waivers given with --waivers, with their state; absent when none were given. */
   waivers?: WaiverRecord[];
 }
