@@ -27,12 +27,20 @@ describe('deploy/node-collector-aks-daemonset.yaml', async () => {
 
   it('collects with the aks profile from a read-only host root, with no API token', () => {
     const collector = pod.initContainers.find((c) => c.name === 'collect-node')!;
-    expect(collector.args).toEqual(expect.arrayContaining(['collect-node', '--profile', 'aks', '--root', '/host']));
+    expect(collector.args).toEqual(
+      expect.arrayContaining(['collect-node', '--profile', 'aks', '--root', '/host']),
+    );
     expect(collector.volumeMounts.find((m) => m.mountPath === '/host')).toMatchObject({ readOnly: true });
-    expect(collector.securityContext).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true });
+    expect(collector.securityContext).toMatchObject({
+      allowPrivilegeEscalation: false,
+      readOnlyRootFilesystem: true,
+    });
     expect(pod.automountServiceAccountToken).toBe(false);
     expect(pod.hostPID).toBe(true);
-    expect(pod.volumes.find((v) => v.name === 'host-root')?.hostPath).toEqual({ path: '/', type: 'Directory' });
+    expect(pod.volumes.find((v) => v.name === 'host-root')?.hostPath).toEqual({
+      path: '/',
+      type: 'Directory',
+    });
   });
 
   it('records the AKS files the frameworks name, parsing only the kubelet config', async () => {
