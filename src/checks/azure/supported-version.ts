@@ -70,9 +70,11 @@ const check: Check = {
       {
         source: 'provider' as const,
         path: `${calendar.id} ${entry?.minor ?? String(version)}`,
-        observed: entry ? `support ends ${end}${lts ? ' (LTS)' : ''}` : 'not in the calendar',
-        expected: `after ${day} (the day the facts were collected)`,
-        time: `${calendar.asOf}T00:00:00Z`,
+        observed: entry
+          ? `support ends ${end}${lts ? ' (LTS)' : ''} (calendar as of ${calendar.asOf})`
+          : `not in the calendar as of ${calendar.asOf}`,
+        expected: 'support still running on the day the facts were collected (the time of this evidence)',
+        time: facts.collectedAt,
       },
     ];
     if (!entry || !end || !day)
