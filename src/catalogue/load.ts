@@ -8,7 +8,8 @@ import { InputError } from '../util/errors.js';
 import { CHECKS_BY_ID } from '../checks/index.js';
 import { checkFramework, checkProfile, type ProfileContext } from './cross-references.js';
 import { overlayProfile } from './profile-overlay.js';
-import { frameworkSchema, profileSchema, type ProfileFile } from './schemas.js';
+import { frameworkSchema, profileSchema, supportCalendarSchema, type ProfileFile } from './schemas.js';
+import type { SupportCalendar } from '../model/support-calendar.js';
 import { loadLocatedYaml, type LocatedYaml } from './yaml-source.js';
 
 /** The package root: profiles/ and templates/ sit beside src/ (or dist/). */
@@ -22,6 +23,8 @@ export interface Catalogue {
   hash: string;
   /** Check ids files may reference (implemented checks plus the registry). */
   knownChecks: ReadonlySet<string>;
+  /** Dated data under profiles/data/ (AKS's support calendar), by id. */
+  calendars: ReadonlyMap<string, SupportCalendar>;
 }
 
 let cached: Promise<Catalogue> | undefined;
@@ -57,6 +60,14 @@ async function readCatalogue(dir: string): Promise<Catalogue> {
       throw located.errorAt(['id'], `profile id "${located.data.id}" is used by another file`);
     files.set(located.data.id, located);
   }
+  const calendars = new Map<string, SupportCalendar>();
+  for (const file of await yamlFiles(join(dir, 'data'))) {
+    hash.update(await readFile(file));
+    const located = await loadLocatedYaml(file, supportCalendarSchema, displayPath(file));
+    if (calendars.has(located.data.id))
+      throw located.errorAt(['id'], `calendar id "${located.data.id}" is used by another file`);
+    calendars.set(located.data.id, located.data);
+  }
   const ctx: ProfileContext = { known: knownChecks, frameworks };
   const profiles = new Map<string, ProviderProfile>();
   const resolving = new Set<string>();
@@ -84,7 +95,7 @@ async function readCatalogue(dir: string): Promise<Catalogue> {
     return profile;
   };
   for (const id of files.keys()) resolveBuiltIn(id);
-  return { frameworks, profiles, hash: hash.digest('hex'), knownChecks };
+  return { frameworks, profiles, hash: hash.digest('hex'), knownChecks, calendars };
 }
 
 /** profiles/providers/aks.yaml rather than an absolute path, in error messages. */

@@ -62,12 +62,20 @@ export const scoringSchema = z.strictObject({
   method: text,
 });
 
+const minor = z.string().regex(/^\d+\.\d+$/, 'expected a minor version such as 1.29');
+
 export const frameworkSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9.-]+$/, 'expected a lower-case id such as cis-kubernetes-1.11.1'),
   version: id,
   title: text,
   publisher: z.string().optional(),
   scoring: scoringSchema.optional(),
+  benchmark: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, 'expected the benchmark id without a version, such as cis-kubernetes')
+    .optional(),
+  kubernetesVersions: z.strictObject({ min: minor, max: minor }).optional(),
+  providers: z.array(z.string().min(1)).min(1, 'expected at least one provider profile id').optional(),
   sections: z.array(z.strictObject({ id, title: text })),
   requirements: z.array(requirementSchema).min(1, 'expected at least one requirement'),
   exceptionScenarios: z
@@ -96,8 +104,6 @@ export const mappingSchema = z.strictObject({
     )
     .optional(),
 });
-
-const minor = z.string().regex(/^\d+\.\d+$/, 'expected a minor version such as 1.29');
 
 /**
  * A provider profile. A built-in profile is complete; a profile that `extends` another (a user's own file) may give only
@@ -151,3 +157,17 @@ export const profileSchema = z
   });
 
 export type ProfileFile = z.infer<typeof profileSchema>;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date such as 2026-06-30');
+
+/** A support calendar under profiles/data/ (AKS's Kubernetes versions). */
+export const supportCalendarSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'expected a lower-case id such as aks-support-calendar'),
+  title: text,
+  source: z.string().min(1),
+  asOf: isoDate,
+  note: text.optional(),
+  versions: z
+    .array(z.strictObject({ minor, ga: isoDate, communityEnd: isoDate, ltsEnd: isoDate.optional() }))
+    .min(1, 'expected at least one version'),
+});

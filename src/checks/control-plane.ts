@@ -76,6 +76,7 @@ import fileEtcdDataDirOwnerRoot from './files/etcd-data-dir-owner-root.js';
 import fileEtcdManifestMode from './files/etcd-manifest-mode.js';
 import fileEtcdManifestOwner from './files/etcd-manifest-owner.js';
 import filePkiCertMode from './files/pki-cert-mode.js';
+import filePkiCertMode644 from './files/pki-cert-mode-644.js';
 import filePkiKeyMode from './files/pki-key-mode.js';
 import filePkiOwner from './files/pki-owner.js';
 import fileSchedulerConfMode from './files/scheduler-conf-mode.js';
@@ -102,6 +103,7 @@ export const CONTROL_PLANE_CHECKS: readonly Check[] = [
   fileEtcdManifestMode,
   fileEtcdManifestOwner,
   filePkiCertMode,
+  filePkiCertMode644,
   filePkiKeyMode,
   filePkiOwner,
   fileSchedulerConfMode,

@@ -1,6 +1,10 @@
 // Checks of worker nodes: kubelet service and config files, kubelet settings, kube-proxy.
 import type { Check } from '../model/check.js';
+import fileAzureJsonMode from './files/azure-json-mode.js';
+import fileAzureJsonOwner from './files/azure-json-owner.js';
+import fileKubeletKubeconfigMode644 from './files/kubelet-kubeconfig-mode-644.js';
 import fileKubeletClientCaMode from './files/kubelet-client-ca-mode.js';
+import fileKubeletClientCaMode644 from './files/kubelet-client-ca-mode-644.js';
 import fileKubeletClientCaOwner from './files/kubelet-client-ca-owner.js';
 import fileKubeletConfigMode from './files/kubelet-config-mode.js';
 import fileKubeletConfigOwner from './files/kubelet-config-owner.js';
@@ -26,6 +30,7 @@ import kubeletReadOnlyPort from './kubelet/read-only-port.js';
 import kubeletRotateCertificates from './kubelet/rotate-certificates.js';
 import kubeletRotateServerCertificates from './kubelet/rotate-server-certificates.js';
 import kubeletStreamingConnectionIdleTimeout from './kubelet/streaming-connection-idle-timeout.js';
+import kubeletSeccompDefault from './kubelet/seccomp-default.js';
 import kubeletStrongCiphers from './kubelet/strong-ciphers.js';
 import kubeletStrongCiphersCis112 from './kubelet/strong-ciphers-cis-1-12.js';
 import kubeletHighCiphers from './kubelet/high-ciphers.js';
@@ -33,7 +38,11 @@ import kubeletRotateServerCertificateGate from './kubelet/rotate-server-certific
 import kubeletTlsCertKey from './kubelet/tls-cert-key.js';
 
 export const WORKER_NODE_CHECKS: readonly Check[] = [
+  fileAzureJsonMode,
+  fileAzureJsonOwner,
+  fileKubeletKubeconfigMode644,
   fileKubeletClientCaMode,
+  fileKubeletClientCaMode644,
   fileKubeletClientCaOwner,
   fileKubeletConfigMode,
   fileKubeletConfigOwner,
@@ -57,6 +66,7 @@ export const WORKER_NODE_CHECKS: readonly Check[] = [
   kubeletRotateCertificates,
   kubeletRotateServerCertificates,
   kubeletStreamingConnectionIdleTimeout,
+  kubeletSeccompDefault,
   kubeletStrongCiphers,
   kubeletStrongCiphersCis112,
   kubeletHighCiphers,

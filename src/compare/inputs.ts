@@ -103,6 +103,9 @@ function pick(candidates: Candidates, framework: string | undefined): LoadedAsse
   if (direct || framework === undefined) return [...byFramework.values()][0]!;
   const found = byFramework.get(framework);
   if (found) return found;
+  // A benchmark id (cis-kubernetes) picks the one version the pack holds, so last year's v1.11.1 pack meets this year's v1.12.0.
+  const versions = [...byFramework.keys()].filter((id) => new RegExp(`^${escape(framework)}-\\d`).test(id));
+  if (versions.length === 1) return byFramework.get(versions[0]!)!;
   throw InputError.at(
     arg,
     undefined,
@@ -112,4 +115,8 @@ function pick(candidates: Candidates, framework: string | undefined): LoadedAsse
 
 async function isFile(path: string): Promise<boolean> {
   return (await stat(path).catch(() => undefined))?.isFile() ?? false;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,15 +1,18 @@
 // evaluate(facts, catalogue, framework, profile) → Assessment: one result per requirement, with evidence.
 import type { Assessment } from '../model/assessment.js';
 import { ASSESSMENT_SCHEMA, ASSESSMENT_SCHEMA_VERSION } from '../model/assessment.js';
-import type { Check } from '../model/check.js';
+import type { Check, CheckParameters } from '../model/check.js';
 import type { Facts } from '../model/facts.js';
 import { CHECKS_BY_ID } from '../checks/index.js';
-import { getFramework, getProfile, type Catalogue } from '../catalogue/load.js';
+import { getProfile, type Catalogue } from '../catalogue/load.js';
+import { chooseFramework } from '../catalogue/select-framework.js';
 import { TOOL } from '../version.js';
 import { resolveMapping } from './applicability.js';
 import { decideRequirement } from './requirement.js';
 import { summarise } from './score.js';
 import { applyWaivers } from './apply-waivers.js';
+import { clusterConfiguration, factNotes } from './cluster-configuration.js';
+import { CALENDAR_ID } from '../checks/azure/supported-version.js';
 import type { Waiver } from './waiver-file.js';
 
 export interface EvaluateOptions {
@@ -22,10 +25,14 @@ export interface EvaluateOptions {
 }
 
 export function evaluate(facts: Facts, catalogue: Catalogue, options: EvaluateOptions): Assessment {
-  const framework = getFramework(catalogue, options.framework);
+  const { framework, selection } = chooseFramework(
+    catalogue,
+    options.framework,
+    facts.cluster.kubernetesVersion,
+  );
   const profile = getProfile(catalogue, options.profile);
   const checks = options.checks ?? CHECKS_BY_ID;
-  const ctx = { facts, params: profile.parameters };
+  const ctx = { facts, params: paramsOf(profile.parameters, catalogue) };
   const results = framework.requirements.map((requirement) =>
     decideRequirement({
       requirement,
@@ -47,6 +54,13 @@ export function evaluate(facts: Facts, catalogue: Catalogue, options: EvaluateOp
         ),
       })
     : undefined;
+  const configuration = clusterConfiguration(facts);
+  // The calendar's date matters only where a result relied on it.
+  const calendarUsed = results.some(
+    (r) =>
+      r.checks.includes('aks-supported-version') || r.mapping.decidedBy?.check === 'aks-supported-version',
+  );
+  const notes = factNotes(facts, calendarUsed ? catalogue.calendars.get(CALENDAR_ID) : undefined);
   const used = new Set(
     results.filter((r) => r.status === 'provider-attested').map((r) => r.mapping.published?.source),
   );
@@ -56,7 +70,13 @@ export function evaluate(facts: Facts, catalogue: Catalogue, options: EvaluateOp
     tool: TOOL,
     generatedAt: now.toISOString(),
     cluster: { ...facts.cluster, provider: facts.cluster.provider ?? profile.id },
-    framework: { id: framework.id, version: framework.version, title: framework.title },
+    framework: {
+      id: framework.id,
+      version: framework.version,
+      title: framework.title,
+      ...(framework.kubernetesVersions ? { kubernetesVersions: framework.kubernetesVersions } : {}),
+      ...(selection ? { selection } : {}),
+    },
     profile: { id: profile.id, title: profile.title },
     catalogue: { hash: catalogue.hash },
     collection: {
@@ -75,6 +95,17 @@ export function evaluate(facts: Facts, catalogue: Catalogue, options: EvaluateOp
     sections: framework.sections,
     results,
     summary: summarise(results, framework.sections, framework.scoring),
+    ...(notes.length > 0 ? { notes } : {}),
+    ...(configuration.length > 0 ? { clusterConfiguration: configuration } : {}),
     ...(waivers ? { waivers } : {}),
   };
+}
+
+const withCalendars = new WeakMap<CheckParameters, CheckParameters>();
+
+/** The profile's parameters plus the catalogue's dated data; one object per profile, so check outcomes stay cached across frameworks. */
+function paramsOf(parameters: CheckParameters, catalogue: Catalogue): CheckParameters {
+  let params = withCalendars.get(parameters);
+  if (!params) withCalendars.set(parameters, (params = { ...parameters, calendars: catalogue.calendars }));
+  return params;
 }

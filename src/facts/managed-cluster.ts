@@ -22,6 +22,17 @@ const WIRE_TO_SDK: Record<string, string> = {
   serviceCIDR: 'serviceCidr',
   serviceCIDRs: 'serviceCidrs',
   enableCSIDriver: 'enableCsiDriver',
+  // Agent pools, API server access and upgrades: the wire keeps the acronyms upper-case, az does not.
+  enableNodePublicIP: 'enableNodePublicIp',
+  nodePublicIPPrefixID: 'nodePublicIpPrefixId',
+  authorizedIPRanges: 'authorizedIpRanges',
+  nodeOSUpgradeChannel: 'nodeOsUpgradeChannel',
+  enableUltraSSD: 'enableUltraSsd',
+  vnetSubnetID: 'vnetSubnetId',
+  podSubnetID: 'podSubnetId',
+  osSKU: 'osSku',
+  osDiskSizeGB: 'osDiskSizeGb',
+  logAnalyticsWorkspaceResourceID: 'logAnalyticsWorkspaceResourceId',
 };
 
 /** Top-level ARM resource fields that stay beside the flattened `properties`. */

@@ -1,7 +1,7 @@
 // The assessment: results of one framework + profile on one cluster at one time; written as assessment.json.
 import type { Evidence, Offender } from './check.js';
 import type { Contradiction } from './catalogue.js';
-import type { ClusterIdentity, FactGap, FactSource } from './facts.js';
+import type { ClusterIdentity, FactGap, FactSource, JsonValue } from './facts.js';
 import type { Mapping, Responsibility, Status } from './status.js';
 import type { Text } from './text.js';
 
@@ -115,7 +115,15 @@ export interface Assessment {
   tool: { name: string; version: string };
   generatedAt: string;
   cluster: ClusterIdentity;
-  framework: { id: string; version: string; title: Text };
+  framework: {
+    id: string;
+    version: string;
+    title: Text;
+    /** The Kubernetes minor versions this framework version is written for, when it says. */
+    kubernetesVersions?: { min: string; max: string };
+    /** Why this version: present when --framework named a benchmark (cis-kubernetes) and the cluster's version chose. */
+    selection?: Text;
+  };
   profile: { id: string; title: Text };
   catalogue: { hash: string };
   collection: {
@@ -127,6 +135,10 @@ export interface Assessment {
   sections: { id: string; title: Text }[];
   results: RequirementResult[];
   summary: AssessmentSummary;
+  /** Warnings about the facts (ARM taken mid-change) and the dated data relied on (the AKS support calendar). */
+  notes?: Text[];
+  /** The managed cluster's security-relevant ARM settings, cluster-wide and per node pool, for the scope section. */
+  clusterConfiguration?: { path: string; value: JsonValue }[];
   /** Waivers given with --waivers, with their state; absent when none were given. */
   waivers?: WaiverRecord[];
 }

@@ -50,6 +50,12 @@ export interface Framework {
   title: Text;
   publisher?: string;
   scoring?: Scoring;
+  /** The benchmark this is one version of (`cis-kubernetes`): `--framework cis-kubernetes` picks a version by cluster. */
+  benchmark?: string;
+  /** Inclusive minor-version range of Kubernetes this version is written for. */
+  kubernetesVersions?: { min: string; max: string };
+  /** Provider profiles the framework is written for (`aks`); absent: every provider. */
+  providers?: string[];
   sections: Section[];
   requirements: Requirement[];
   /** Named exception scenarios a waiver may cite (Q/KXY Annex B); `appliesTo` lists the requirement ids each can excuse. */

@@ -1,5 +1,6 @@
 // Check: a small pure function over facts with its metadata; never imports a collector.
 import type { FactSource, Facts, JsonValue } from './facts.js';
+import type { SupportCalendar } from './support-calendar.js';
 import type { Text } from './text.js';
 
 /** One observed fact behind a result. */
@@ -40,6 +41,8 @@ export interface CheckOutcome {
 export interface CheckParameters {
   paths: Record<string, string>;
   systemNamespaces: string[];
+  /** Dated data from profiles/data/ (the AKS support calendar), by id; absent in examples that do not need it. */
+  calendars?: ReadonlyMap<string, SupportCalendar>;
 }
 
 export interface CheckContext {

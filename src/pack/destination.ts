@@ -16,7 +16,7 @@ export function packDestination(opts: { out?: string; zip?: string }): { outDir?
   return { outDir: opts.out, zip: opts.zip };
 }
 
-/** "all" means every framework in the catalogue; otherwise a comma-separated list of ids. */
+/** "all" means every name in `available` (see allFrameworkNames); otherwise a comma-separated list of framework or benchmark ids. */
 export function frameworkList(value: string, available: Iterable<string>): string[] {
   const ids = value
     .split(',')

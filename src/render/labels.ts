@@ -101,6 +101,16 @@ const LABELS = {
     '提供商配置文件是叠加在基准之上的一层：对于提供商负责运行的部分（如托管控制平面），它说明该要求如何变化以及原因。下表为本次评估中各映射方式的数量；每项要求的映射原因见逐项详情。',
     'A provider profile is an overlay on the framework: for the parts the provider runs (such as a managed control plane) it states how a requirement changes, and why. The table counts the mappings used in this assessment; each requirement’s reason is in its details.',
   ),
+  frameworkChoiceHeading: t('基准版本的选择', 'Which version of the benchmark'),
+  frameworkChoiceNamed: t('基准版本由调用者指定。', 'The benchmark version was named by the caller.'),
+  writtenFor: t('适用的 Kubernetes 版本', 'Written for Kubernetes'),
+  notesHeading: t('关于事实的提示', 'Notes on the facts'),
+  configurationHeading: t('群集配置（Azure ARM）', 'Cluster configuration (Azure ARM)'),
+  configurationIntro: t(
+    '托管群集在 ARM 中与安全相关的设置，按群集和节点池列出；“—”表示 ARM 数据中没有该字段。',
+    'The managed cluster’s security-relevant settings in ARM, for the cluster and each node pool; “—” means the ARM data does not carry the field.',
+  ),
+  setting: t('设置', 'Setting'),
   attestationsHeading: t('所依赖的提供商证明', 'Provider attestations relied on'),
   attestationsIntro: t(
     '无法从外部观察的要求采用提供商公布的结果，仅当集群版本在所列版本范围内时有效。',

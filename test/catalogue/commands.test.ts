@@ -155,3 +155,46 @@ describe('profiles', () => {
     expect(row.alignment?.wrapText ?? row.getCell(3).alignment?.wrapText).toBe(true);
   });
 });
+
+describe('the current benchmarks in rules list and profiles matrix', () => {
+  it('lists the 51 CIS AKS v1.8.0 rows under aks, section 5 decided by ARM checks', async () => {
+    const { code, stdout } = await run(
+      'rules',
+      'list',
+      '--framework',
+      'cis-aks-1.8.0',
+      '--profile',
+      'aks',
+      '--format',
+      'json',
+      '--lang',
+      'en',
+    );
+    expect(code).toBe(0);
+    const rows = JSON.parse(stdout) as Row[];
+    expect(rows).toHaveLength(51);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get('5.4.3')).toMatchObject({ mapping: 'assessed', checks: ['aks-no-node-public-ip'] });
+    expect(byId.get('3.1.3')!.checks).toEqual(['file-azure-json-mode']);
+  });
+
+  it('lists every framework, the new ones included, when none is named', async () => {
+    const { stdout } = await run('rules', 'list', '--format', 'json', '--lang', 'en');
+    const frameworks = new Set((JSON.parse(stdout) as { framework: string }[]).map((r) => r.framework));
+    for (const id of ['cis-aks-1.8.0', 'cis-kubernetes-1.12.0', 'aks-security-practices'])
+      expect(frameworks.has(id), id).toBe(true);
+  });
+
+  it.each([
+    ['cis-kubernetes-1.12.0', 131],
+    ['cis-aks-1.8.0', 51],
+    ['aks-security-practices', 12],
+  ])('profiles matrix covers %s (%i rows) for every provider', async (framework, count) => {
+    const out = join(await mkdtemp(join(tmpdir(), 'kube-evidence-matrix-')), 'matrix.xlsx');
+    const { code } = await run('profiles', 'matrix', '--framework', framework, '--out', out, '--lang', 'zh');
+    expect(code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(workbook.worksheets[0]!.rowCount).toBe(2 + count);
+  });
+});

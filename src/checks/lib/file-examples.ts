@@ -68,3 +68,32 @@ export function rootOwnerExamples(file: string, node = 'cp'): CheckExample[] {
     ...missingExamples(file, node),
   ];
 }
+
+/** "644 or more restrictive" (CIS AKS 3.1.x): others may read, nobody but the owner may write. */
+export function mode644Examples(file: string, node = 'worker'): CheckExample[] {
+  const root = { owner: 'root', group: 'root' };
+  return [
+    { name: 'mode 0644', expect: 'pass', facts: () => withFile(file, { mode: '0644', ...root }, node) },
+    {
+      name: 'mode 0600 is stricter',
+      expect: 'pass',
+      facts: () => withFile(file, { mode: '0600', ...root }, node),
+    },
+    {
+      name: 'mode 0664: group can write',
+      expect: 'fail',
+      facts: () => withFile(file, { mode: '0664', ...root }, node),
+    },
+    {
+      name: 'mode 0646: others can write',
+      expect: 'fail',
+      facts: () => withFile(file, { mode: '0646', ...root }, node),
+    },
+    ...missingExamples(file, node),
+  ];
+}
+
+/** The same examples run with a profile path the test defaults do not carry (`azureJson`). */
+export function withPath(examples: CheckExample[], key: string, path: string): CheckExample[] {
+  return examples.map((e) => ({ ...e, params: { ...e.params, paths: { ...e.params?.paths, [key]: path } } }));
+}

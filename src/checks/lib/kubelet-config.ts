@@ -140,6 +140,13 @@ export const KUBELET_SETTINGS = {
     configDefault: {},
     flagDefault: {},
   },
+  seccompDefault: {
+    field: 'seccompDefault',
+    flag: 'seccomp-default',
+    kind: 'bool',
+    configDefault: false,
+    flagDefault: false,
+  },
   allowedUnsafeSysctls: {
     field: 'allowedUnsafeSysctls',
     flag: 'allowed-unsafe-sysctls',

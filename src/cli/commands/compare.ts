@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { compareAssessments } from '../../compare/compare.js';
 import type { Comparison } from '../../compare/model.js';
 import { loadFrameworkMap } from '../../compare/framework-map.js';
+import { builtInFrameworkMaps } from '../../compare/version-maps.js';
 import { resolveAssessments } from '../../compare/inputs.js';
 import { renderComparison } from '../../render/compare-render.js';
 import { EXIT_FAILED_REQUIREMENTS, EXIT_OK } from '../exit-codes.js';
@@ -28,7 +29,10 @@ export function registerCompare(program: Command): void {
     .requiredOption('--out <dir>', 'output directory')
     .option('--format <list>', 'comma-separated formats: pdf, xlsx, json', 'pdf,xlsx,json')
     .option('--lang <lang>', 'report language: zh or en', 'zh')
-    .option('--framework <id>', 'framework to pick from packs that hold one subdirectory per framework')
+    .option(
+      '--framework <id>',
+      'framework to pick from packs that hold one subdirectory per framework (a benchmark id such as cis-kubernetes picks the version each pack holds)',
+    )
     .option(
       '--framework-map <file>',
       'YAML/JSON file saying how two frameworks’ requirements correspond (repeatable)',
@@ -43,7 +47,11 @@ export function registerCompare(program: Command): void {
       const formats = parseFormats(opts.format);
       const lang = parseLang(opts.lang);
       // Read and check every input before anything is written, so bad input leaves --out untouched.
-      const maps = await Promise.all(opts.frameworkMap.map((file) => loadFrameworkMap(file)));
+      // The user's maps first: they win over the built-in maps between versions of one benchmark.
+      const maps = [
+        ...(await Promise.all(opts.frameworkMap.map((file) => loadFrameworkMap(file)))),
+        ...(await builtInFrameworkMaps()),
+      ];
       const inputs = await resolveAssessments(args, opts.framework);
       const comparison = compareAssessments(inputs, { maps });
       for (const { side, counts } of comparison.summary.classCounts) {

@@ -17,7 +17,10 @@ export function registerEvaluate(program: Command): void {
       '--profile <profile>',
       'provider profile: aks, kubeadm, self-managed, or a profile file that extends one',
     )
-    .requiredOption('--framework <framework>', 'framework id, e.g. cis-kubernetes-1.11.1')
+    .requiredOption(
+      '--framework <framework>',
+      'framework id (cis-kubernetes-1.12.0) or benchmark id (cis-kubernetes: the version that covers the cluster)',
+    )
     .requiredOption('--out <file>', 'where to write assessment.json')
     .option('--waivers <file>', 'YAML file of accepted exceptions (see docs/waivers.md)')
     .option('--no-fail', 'exit 0 even when automated requirements fail')

@@ -5,6 +5,7 @@ import { loadSnapshot } from '../../collect/snapshot.js';
 import { evaluate } from '../../evaluate/evaluate.js';
 import { loadWaivers } from '../../evaluate/waiver-file.js';
 import { renderAll } from '../../render/render-all.js';
+import { allFrameworkNames, checkFrameworkName } from '../../catalogue/select-framework.js';
 import { frameworkList, packDestination } from '../../pack/destination.js';
 import { PackTransaction } from '../../pack/transaction.js';
 import { loadSigningKey, SIGN_PASSWORD_ENV } from '../../pack/sign/key.js';
@@ -21,7 +22,11 @@ export function registerReport(program: Command): void {
       '--profile <profile>',
       'provider profile: aks, kubeadm, self-managed, or a profile file that extends one',
     )
-    .option('--framework <list>', 'framework id(s), comma-separated, or "all"', 'cis-kubernetes-1.11.1')
+    .option(
+      '--framework <list>',
+      'framework id(s) or benchmark id(s) (cis-kubernetes: the version that covers the cluster), comma-separated, or "all"',
+      'cis-kubernetes',
+    )
     .option('--out <dir>', 'evidence pack directory')
     .option('--zip <file>', 'also (or only) write the evidence pack as a ZIP file')
     .option('--format <list>', 'comma-separated formats: pdf, xlsx, json', 'pdf,xlsx,json')
@@ -66,7 +71,9 @@ export function registerReport(program: Command): void {
           const waivers = opts.waivers
             ? { file: opts.waivers, waivers: await loadWaivers(opts.waivers) }
             : undefined;
-          const assessments = frameworkList(opts.framework, catalogue.frameworks.keys()).map((framework) =>
+          const names = frameworkList(opts.framework, allFrameworkNames(catalogue, profile));
+          for (const name of names) checkFrameworkName(catalogue, name);
+          const assessments = names.map((framework) =>
             evaluate(facts, catalogue, { framework, profile: profile.id, waivers }),
           );
           for (const a of assessments)

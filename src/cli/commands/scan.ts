@@ -1,6 +1,7 @@
 // `kube-evidence scan`: collect, evaluate and render in one run; the snapshot is kept, hashed, in OUT/snapshot/.
 import type { Command } from 'commander';
-import { getFramework, loadCatalogue, resolveProfile } from '../../catalogue/load.js';
+import { loadCatalogue, resolveProfile } from '../../catalogue/load.js';
+import { allFrameworkNames, checkFrameworkName } from '../../catalogue/select-framework.js';
 import { collectCluster, summaryLine } from '../../collect/collect-cluster.js';
 import { loadSnapshot } from '../../collect/snapshot.js';
 import { evaluate } from '../../evaluate/evaluate.js';
@@ -36,7 +37,11 @@ export function registerScan(program: Command): void {
       ),
   )
     .requiredOption('--profile <profile>', 'provider profile: aks, kubeadm or self-managed')
-    .option('--framework <list>', 'framework id(s), comma-separated, or "all"', 'cis-kubernetes-1.11.1')
+    .option(
+      '--framework <list>',
+      'framework id(s) or benchmark id(s) (cis-kubernetes: the version that covers the cluster), comma-separated, or "all"',
+      'cis-kubernetes',
+    )
     .requiredOption('--out <dir>', 'output directory of the evidence pack')
     .option('--format <list>', 'comma-separated formats: pdf, xlsx, json', 'pdf,xlsx,json')
     .option('--lang <lang>', 'report language: zh or en', 'zh')
@@ -54,8 +59,8 @@ export function registerScan(program: Command): void {
       const lang = parseLang(opts.lang);
       const catalogue = await loadCatalogue();
       const profile = await resolveProfile(catalogue, opts.profile);
-      const frameworks = frameworkList(opts.framework, catalogue.frameworks.keys());
-      for (const id of frameworks) getFramework(catalogue, id);
+      const frameworks = frameworkList(opts.framework, allFrameworkNames(catalogue, profile));
+      for (const name of frameworks) checkFrameworkName(catalogue, name);
       const waivers = opts.waivers
         ? { file: opts.waivers, waivers: await loadWaivers(opts.waivers) }
         : undefined;

@@ -105,6 +105,11 @@ export interface PdfView {
     statuses: { status: Status; label: string; meaning: string; inScore: string }[];
     mappings: { label: string; meaning: string; count: number }[];
     attestations: { title: string; url: string; range: string; inRange: string }[];
+    /** Why this version of the benchmark, or that the caller named it. */
+    frameworkChoice: string;
+    writtenFor: string;
+    notes: string[];
+    configuration: { path: string; value: string }[];
   };
   sections: { id: string; title: string; anchor: string; rows: DetailView[] }[];
   waivers: {
@@ -216,6 +221,15 @@ export function buildPdfView(assessment: Assessment, lang: Lang, context: PdfCon
         url: a.url ?? '',
         range: `${a.versions.min} – ${a.versions.max}`,
         inRange: inMinorRange(assessment.cluster.kubernetesVersion, a.versions) ? L.yes : L.no,
+      })),
+      frameworkChoice: pick(assessment.framework.selection, lang) || L.frameworkChoiceNamed,
+      writtenFor: assessment.framework.kubernetesVersions
+        ? `${assessment.framework.kubernetesVersions.min} – ${assessment.framework.kubernetesVersions.max}`
+        : '',
+      notes: (assessment.notes ?? []).map((n) => pick(n, lang)),
+      configuration: (assessment.clusterConfiguration ?? []).map((c) => ({
+        path: c.path,
+        value: c.value === null ? '—' : typeof c.value === 'string' ? c.value : JSON.stringify(c.value),
       })),
     },
     sections,

@@ -29,6 +29,7 @@ export function writeAboutSheet(
       L.framework,
       `${assessment.framework.id} (${assessment.framework.version}) ${pick(assessment.framework.title, lang)}`,
     ],
+    [L.frameworkChoiceHeading, pick(assessment.framework.selection, lang) || L.frameworkChoiceNamed],
     [L.profile, `${assessment.profile.id} · ${pick(assessment.profile.title, lang)}`],
     [L.catalogueHash, assessment.catalogue.hash],
     [L.cluster, c.name],
@@ -42,7 +43,13 @@ export function writeAboutSheet(
     [L.documentId, L.documentIdNote],
     [L.time, L.timeZoneNote],
   ];
-  for (const [k, v] of rows) sheet.addRow({ k, v: text(v) }).commit();
+  for (const note of assessment.notes ?? []) rows.push([L.notesHeading, pick(note, lang)]);
+  for (const c of assessment.clusterConfiguration ?? [])
+    rows.push([
+      `${L.configurationHeading}: ${c.path}`,
+      c.value === null ? '—' : typeof c.value === 'string' ? c.value : JSON.stringify(c.value),
+    ]);
+  for (const [k, v] of rows) sheet.addRow({ k: text(k), v: text(v) }).commit();
   for (const f of files)
     sheet.addRow({ k: `${L.file}: ${text(f.path)}`, v: `${f.size}`, h: f.sha256 }).commit();
   sheet.commit();
