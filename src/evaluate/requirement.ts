@@ -18,7 +18,7 @@ export interface RequirementInput {
 
 export function decideRequirement(input: RequirementInput): RequirementResult {
   const { requirement, mapping } = input;
-  const decision = outsideScope(input) ?? decide(input);
+  const decision = scopeUnknown(input, outsideScope(input) ?? decide(input));
   const offenders = decision.outcome?.offenders ?? [];
   return {
     id: requirement.id,
@@ -44,12 +44,13 @@ export function decideRequirement(input: RequirementInput): RequirementResult {
 
 /**
  * A requirement the standard limits to some Kubernetes versions (Q/KXY 5.1.4.5: below 1.24) is not
- * applicable on a cluster outside them. An unknown version decides nothing: the checks run as usual.
+ * applicable on a cluster outside them. An unknown version decides nothing here: the checks run as usual.
  */
 function outsideScope(input: RequirementInput): Decision | undefined {
   const scope = input.requirement.review?.scope;
   if (!scope || (!scope.from && !scope.below)) return undefined;
   const version = input.ctx.facts.cluster.kubernetesVersion;
+  const range = rangeText(scope);
   const v = minorOf(version);
   if (!v) return undefined;
   const n = (m: string) => {
@@ -59,9 +60,6 @@ function outsideScope(input: RequirementInput): Decision | undefined {
   const here = v[0] * 1000 + v[1];
   const inside = (!scope.from || here >= n(scope.from)) && (!scope.below || here < n(scope.below));
   if (inside) return undefined;
-  const range = [scope.from ? `≥ ${scope.from}` : '', scope.below ? `< ${scope.below}` : '']
-    .filter(Boolean)
-    .join(', ');
   return {
     status: 'not-applicable',
     reason: t(
@@ -69,6 +67,33 @@ function outsideScope(input: RequirementInput): Decision | undefined {
       `The standard limits this to Kubernetes ${range}; this cluster runs ${version}`,
     ),
   };
+}
+
+/**
+ * With the cluster version unknown, a version-scoped requirement cannot be placed in or out of scope and
+ * defaults differ across versions (the insecure port was open by default before 1.20): an observed
+ * failure stands, but a pass is left to a person, so losing version.json never turns into a pass.
+ */
+function scopeUnknown(input: RequirementInput, decision: Decision): Decision {
+  const scope = input.requirement.review?.scope;
+  if (decision.status !== 'pass' || !scope || (!scope.from && !scope.below)) return decision;
+  if (minorOf(input.ctx.facts.cluster.kubernetesVersion)) return decision;
+  const range = rangeText(scope);
+  return {
+    ...decision,
+    status: 'manual',
+    reason: t(
+      `标准规定此项仅适用于 Kubernetes ${range}；快照中没有集群版本，无法判断是否适用及其默认值：需人工核查（检查结果：${decision.reason.zh}）`,
+      `The standard limits this to Kubernetes ${range}; the snapshot holds no cluster version, so neither scope nor defaults can be decided: a person must verify (the checks said: ${decision.reason.en})`,
+    ),
+  };
+}
+
+/** `≥ 1.22, < 1.24` for a review scope. */
+function rangeText(scope: { from?: string; below?: string }): string {
+  return [scope.from ? `≥ ${scope.from}` : '', scope.below ? `< ${scope.below}` : '']
+    .filter(Boolean)
+    .join(', ');
 }
 
 interface Decision {
