@@ -40,6 +40,8 @@ export interface CheckOutcome {
 export interface CheckParameters {
   paths: Record<string, string>;
   systemNamespaces: string[];
+  /** Why the profile sets those namespaces aside (only a profile with a provider does); shown with every result it changes. */
+  systemNamespacesReason?: Text;
 }
 
 export interface CheckContext {
