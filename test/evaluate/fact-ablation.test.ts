@@ -127,6 +127,7 @@ function ablationsFor(files: string[], hasItems: ReadonlySet<string>): Ablation[
       file.endsWith('version.json')
     )
       continue;
+    if (!hasItems.has(file)) continue; // emptying or doubling an empty list changes nothing
     out.push({
       name: `empty the items of ${file}`,
       names,
