@@ -26,6 +26,10 @@ export function overlayProfile(file: ProfileFile, parent: ProviderProfile | unde
       `profile ${file.id}: title and defaults must come from the file or the profile it extends`,
     );
   const description = file.description ?? parent?.description;
+  // The reason travels with the namespaces it explains: a child's own list needs its own reason (the schema checks).
+  const reason = file.parameters.systemNamespaces
+    ? file.parameters.systemNamespacesReason
+    : (file.parameters.systemNamespacesReason ?? parent?.parameters.systemNamespacesReason);
   return {
     id: file.id,
     ...(file.extends ? { extends: file.extends } : {}),
@@ -34,6 +38,7 @@ export function overlayProfile(file: ProfileFile, parent: ProviderProfile | unde
     parameters: {
       paths: { ...parent?.parameters.paths, ...file.parameters.paths },
       systemNamespaces: file.parameters.systemNamespaces ?? parent?.parameters.systemNamespaces ?? [],
+      ...(reason ? { systemNamespacesReason: reason } : {}),
     },
     attestations: { ...parent?.attestations, ...attestations },
     defaults,

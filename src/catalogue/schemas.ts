@@ -119,6 +119,8 @@ export const profileSchema = z
       .strictObject({
         paths: z.record(z.string(), z.string().min(1)).default({}),
         systemNamespaces: z.array(z.string()).optional(),
+        /** Why those namespaces are set aside; the report prints it next to every result they change. */
+        systemNamespacesReason: text.optional(),
       })
       .default({ paths: {} }),
     attestations: z
@@ -141,6 +143,13 @@ export const profileSchema = z
     requirements: z.record(z.string(), z.record(z.string(), mappingSchema)).default({}),
   })
   .superRefine((profile, ctx) => {
+    if ((profile.parameters.systemNamespaces?.length ?? 0) > 0 && !profile.parameters.systemNamespacesReason)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['parameters', 'systemNamespacesReason'],
+        message:
+          'expected { zh: …, en: … }: a profile may set namespaces aside only with a written reason, which the report shows',
+      });
     if (profile.extends) return;
     if (!profile.title)
       ctx.addIssue({

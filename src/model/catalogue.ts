@@ -101,7 +101,7 @@ export interface ProviderProfile {
   extends?: string;
   title: Text;
   description?: Text;
-  parameters: { paths: Record<string, string>; systemNamespaces: string[] };
+  parameters: { paths: Record<string, string>; systemNamespaces: string[]; systemNamespacesReason?: Text };
   attestations: Record<string, AttestationSource>;
   defaults: { mapping: Mapping; responsibility: Responsibility };
   checks: Record<string, Partial<ProfileMapping>>;

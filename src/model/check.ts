@@ -43,6 +43,8 @@ export interface CheckParameters {
   systemNamespaces: string[];
   /** Dated data from profiles/data/ (the AKS support calendar), by id; absent in examples that do not need it. */
   calendars?: ReadonlyMap<string, SupportCalendar>;
+  /** Why the profile sets those namespaces aside (only a profile with a provider does); shown with every result it changes. */
+  systemNamespacesReason?: Text;
 }
 
 export interface CheckContext {

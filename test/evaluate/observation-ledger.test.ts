@@ -311,3 +311,99 @@ describe('someone else’s diagnostic setting counts', () => {
     );
   });
 });
+
+describe('kube-system dropped on kubeadm', () => {
+  const RBAC = 'rbac.authorization.k8s.io';
+  const meta = (name: string, uid: string) => ({ name, namespace: 'kube-system', uid });
+
+  it('a RoleBinding in kube-system granting User jane get/list on secrets is reported for 5.1.2', async () => {
+    const dir = await variant('kubeadm-lab', async (d) => {
+      await editJson(d, 'kubernetes/roles.json', (list) => {
+        list.items.push({
+          apiVersion: `${RBAC}/v1`,
+          kind: 'Role',
+          metadata: meta('secret-reader', 'r-jane-1'),
+          rules: [{ apiGroups: [''], resources: ['secrets'], verbs: ['get', 'list'] }],
+        });
+      });
+      await editJson(d, 'kubernetes/rolebindings.json', (list) => {
+        list.items.push({
+          apiVersion: `${RBAC}/v1`,
+          kind: 'RoleBinding',
+          metadata: meta('jane-reads-secrets', 'rb-jane-1'),
+          roleRef: { apiGroup: RBAC, kind: 'Role', name: 'secret-reader' },
+          subjects: [{ apiGroup: RBAC, kind: 'User', name: 'jane' }],
+        });
+      });
+    });
+    const result = resultOf(await assessDir(dir, 'kubeadm'), '5.1.2');
+    expect(result.status).not.toBe('pass');
+    expect(result.offenders.map((o) => String(o.value))).toEqual(
+      expect.arrayContaining([expect.stringContaining('jane')]),
+    );
+  });
+
+  it('a Role in kube-system with * is reported for 5.1.3', async () => {
+    const dir = await variant('kubeadm-lab', (d) =>
+      editJson(d, 'kubernetes/roles.json', (list) => {
+        list.items.push({
+          apiVersion: `${RBAC}/v1`,
+          kind: 'Role',
+          metadata: meta('everything', 'r-star-1'),
+          rules: [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }],
+        });
+      }),
+    );
+    const result = resultOf(await assessDir(dir, 'kubeadm'), '5.1.3');
+    expect(result.status).toBe('fail');
+    expect(result.offenders.map((o) => `${o.namespace}/${o.name}`)).toContain('kube-system/everything');
+  });
+
+  it('kubeadm results never say kube-system is the provider’s (由提供商负责，未计入)', async () => {
+    const a = await assessDir('samples/kubeadm-lab', 'kubeadm');
+    const texts = a.results.map((r) => `${r.reason.zh} ${r.reason.en}`).join('\n');
+    expect(texts).not.toContain('由提供商负责，未计入');
+    expect(texts).not.toContain('namespaces the profile sets aside');
+  });
+
+  it('AKS shows its written reason next to every result its excluded namespaces change', async () => {
+    const a = await assessDir('samples/aks-prod', 'aks');
+    const affected = a.results.filter((r) => r.reason.en.includes('namespaces the profile sets aside'));
+    expect(affected.length).toBeGreaterThan(0);
+    for (const r of affected) {
+      expect(r.reason.en, r.id).toContain('AKS managed add-ons Microsoft deploys and maintains');
+      expect(r.reason.zh, r.id).toContain('由 Microsoft 部署和维护的 AKS 托管组件');
+    }
+  });
+});
+
+describe('any system: name is trusted as built-in', () => {
+  it.each(['kubeadm-lab', 'aks-prod'])(
+    '%s: a user-made ClusterRole system:test with */*/* bound to User testuser fails 5.1.3',
+    async (sample) => {
+      const RBAC = 'rbac.authorization.k8s.io';
+      const dir = await variant(sample, async (d) => {
+        await editJson(d, 'kubernetes/clusterroles.json', (list) => {
+          list.items.push({
+            apiVersion: `${RBAC}/v1`,
+            kind: 'ClusterRole',
+            metadata: { name: 'system:test', uid: 'cr-system-test' },
+            rules: [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }],
+          });
+        });
+        await editJson(d, 'kubernetes/clusterrolebindings.json', (list) => {
+          list.items.push({
+            apiVersion: `${RBAC}/v1`,
+            kind: 'ClusterRoleBinding',
+            metadata: { name: 'system:test', uid: 'crb-system-test' },
+            roleRef: { apiGroup: RBAC, kind: 'ClusterRole', name: 'system:test' },
+            subjects: [{ apiGroup: RBAC, kind: 'User', name: 'testuser' }],
+          });
+        });
+      });
+      const result = resultOf(await assessDir(dir, sample === 'aks-prod' ? 'aks' : 'kubeadm'), '5.1.3');
+      expect(result.status).toBe('fail');
+      expect(result.offenders.map((o) => o.name)).toContain('system:test');
+    },
+  );
+});

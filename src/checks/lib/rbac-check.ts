@@ -1,10 +1,11 @@
 // Factory for "who can do X" RBAC checks: lists every subject, the role and the binding that grant it.
-import type { Check, CheckExample, Evidence, Offender } from '../../model/check.js';
+import type { Check, CheckExample, CheckParameters, Evidence, Offender } from '../../model/check.js';
 import type { Facts, KubeObject } from '../../model/facts.js';
 import type { Text } from '../../model/text.js';
 import { t } from '../../model/text.js';
 import { exampleFacts } from './example-facts.js';
-import { kubeEvidence, missingReason } from './index.js';
+import { exclusionNote } from './exclusion.js';
+import { kubeEvidence, missingReason, shortList } from './index.js';
 import { fail, manual, pass } from './outcome.js';
 import {
   grantField,
@@ -104,23 +105,44 @@ export function defineWhoCanCheck(spec: WhoCanSpec): Check {
       if (missing.length > 0) return manual(missingReason(missing), evidence, offenders);
       if (user.length > 0) {
         return manual(
-          t(
-            `${subjects} 个非内置主体可以${spec.ability.zh}（见违规对象列表），请逐一确认是否必要`,
-            `${subjects} subject(s) outside Kubernetes defaults can ${spec.ability.en} (listed); a person must confirm each is needed`,
+          withExclusion(
+            t(
+              `${subjects} 个非内置主体可以${spec.ability.zh}（见违规对象列表），请逐一确认是否必要`,
+              `${subjects} subject(s) outside Kubernetes defaults can ${spec.ability.en} (listed); a person must confirm each is needed`,
+            ),
+            grants,
+            params,
           ),
           evidence,
           offenders,
         );
       }
       return pass(
-        t(
-          `只有 Kubernetes 内置主体可以${spec.ability.zh}`,
-          `Only Kubernetes built-in subjects can ${spec.ability.en}`,
+        withExclusion(
+          t(
+            `只有 Kubernetes 内置主体可以${spec.ability.zh}`,
+            `Only Kubernetes built-in subjects can ${spec.ability.en}`,
+          ),
+          grants,
+          params,
         ),
         evidence,
       );
     },
   };
+}
+
+/** Appends the profile's reason when grants in the namespaces it sets aside were left out of the verdict. */
+function withExclusion(text: Text, grants: Grant[], params: CheckParameters): Text {
+  const provider = grants.filter((g) => g.origin === 'provider').length;
+  if (provider === 0) return text;
+  const note = exclusionNote(
+    `${provider} 项授权`,
+    `${provider} grant(s)`,
+    shortList(params.systemNamespaces),
+    params,
+  );
+  return { zh: `${text.zh}；${note.zh}`, en: `${text.en}; ${note.en}` };
 }
 
 /** Example facts with every RBAC kind collected, so a pass example is not short of facts. */

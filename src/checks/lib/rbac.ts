@@ -1,6 +1,7 @@
 // Resolves RBAC once per Facts: bindings → roles (aggregated ClusterRoles included) → rules, and answers "who can do X".
 import type { CheckParameters } from '../../model/check.js';
 import type { Facts, KubeObject } from '../../model/facts.js';
+import { hasBootstrapLabel } from '../../facts/built-ins.js';
 import { matchesSelector, memo, missingKinds, objectsOf } from './index.js';
 import { isObject, strings } from './workloads.js';
 
@@ -50,7 +51,6 @@ export interface RbacIndex {
   unresolved: Binding[];
 }
 
-const BOOTSTRAP_LABEL = 'kubernetes.io/bootstrapping';
 export const ADDON_MANAGER_LABEL = 'addonmanager.kubernetes.io/mode';
 
 function rulesOf(object: KubeObject): PolicyRule[] {
@@ -64,12 +64,24 @@ function rulesOf(object: KubeObject): PolicyRule[] {
   }));
 }
 
+/**
+ * What the API server's RBAC bootstrap made, recognised the way Kubernetes marks it: the
+ * `kubernetes.io/bootstrapping: rbac-defaults` label on a name of the bootstrap set (the four user-facing roles,
+ * the kube-system reader, and the `system:` names). A `system:` name without the label is anybody's object.
+ */
 export function isBuiltInObject(object: KubeObject): boolean {
-  return (
-    object.metadata.labels?.[BOOTSTRAP_LABEL] === 'rbac-defaults' ||
-    object.metadata.name.startsWith('system:')
-  );
+  if (!hasBootstrapLabel(object)) return false;
+  const name = object.metadata.name;
+  return name.startsWith('system:') || BOOTSTRAP_NAMES.has(name);
 }
+
+const BOOTSTRAP_NAMES = new Set([
+  'cluster-admin',
+  'admin',
+  'edit',
+  'view',
+  'extension-apiserver-authentication-reader',
+]);
 
 /** Builds the index once per Facts; every RBAC check shares it. */
 export function rbacIndex(facts: Facts): RbacIndex {
@@ -203,20 +215,21 @@ export function isDefaultServiceAccount(subject: Subject): boolean {
 export type GrantOrigin = 'built-in' | 'provider' | 'user';
 
 /**
- * Whose grant this is. Kubernetes' own: bootstrapping defaults, `system:` bindings, and `system:` roles
- * given to `system:` identities or kube-system service accounts (kubeadm names such bindings
+ * Whose grant this is. Kubernetes' own: bindings its RBAC bootstrap made (label and name, see isBuiltInObject), and
+ * built-in roles given to `system:` identities or kube-system service accounts (kubeadm names such bindings
  * `kubeadm:…`). The provider's: RoleBindings in, or service accounts of, the profile's system namespaces.
  * A grant to a broad group is never excused: nothing Kubernetes creates gives those groups power.
  */
 export function grantOrigin(binding: Binding, subject: Subject, params: CheckParameters): GrantOrigin {
   if (isBroadSubject(subject)) return 'user';
   const labels = binding.object.metadata.labels ?? {};
-  if (labels[BOOTSTRAP_LABEL] === 'rbac-defaults' || binding.name.startsWith('system:')) return 'built-in';
+  if (isBuiltInObject(binding.object)) return 'built-in';
+  // kubeadm binds built-in roles to Kubernetes' own identities under its own names (kubeadm:node-proxier): the role
+  // must carry the bootstrap label, a `system:` name alone proves nothing.
   const systemIdentity =
     subject.name.startsWith('system:') ||
     (subject.kind === 'ServiceAccount' && subject.namespace === 'kube-system');
-  if (systemIdentity && (binding.roleRef.name.startsWith('system:') || binding.name.startsWith('kubeadm:')))
-    return 'built-in';
+  if (systemIdentity && binding.role?.builtIn === true) return 'built-in';
   // Objects the provider's addon manager reconciles (AKS, GKE) are the provider's, whatever their names.
   if (labels[ADDON_MANAGER_LABEL] !== undefined) return 'provider';
   const system = params.systemNamespaces;

@@ -1,8 +1,16 @@
 // Factory for workload checks: walks containers or pod specs outside the provider's namespaces and lists every offender.
-import type { Check, CheckContext, CheckExample, CheckOutcome, Offender } from '../../model/check.js';
+import type {
+  Check,
+  CheckContext,
+  CheckExample,
+  CheckOutcome,
+  CheckParameters,
+  Offender,
+} from '../../model/check.js';
 import type { Facts, JsonValue } from '../../model/facts.js';
 import type { Text } from '../../model/text.js';
 import { t } from '../../model/text.js';
+import { exclusionNote } from './exclusion.js';
 import { isCollected, kubeEvidence, missingReason, shortList } from './index.js';
 import { fail, manual, pass } from './outcome.js';
 import {
@@ -110,7 +118,7 @@ function build<T extends PodSpecRef>(
           offenders.push(...found);
         }
       }
-      return decide(spec, level, facts, {
+      return decide(spec, level, facts, params, {
         examined,
         offending: offending.size,
         offenders,
@@ -133,17 +141,18 @@ interface Tally {
   collected: string[];
 }
 
-function decide(spec: BaseSpec, level: 'container' | 'pod', facts: Facts, tally: Tally): CheckOutcome {
+function decide(
+  spec: BaseSpec,
+  level: 'container' | 'pod',
+  facts: Facts,
+  params: CheckParameters,
+  tally: Tally,
+): CheckOutcome {
   const unit = UNIT[level];
   const notes: Text[] = [];
   if (tally.excluded > 0) {
     const ns = shortList(tally.excludedNamespaces);
-    notes.push(
-      t(
-        `系统命名空间（${ns}）中的 ${tally.excluded} ${unit.zh}由提供商负责，未计入`,
-        `${tally.excluded} ${unit.en} in the provider's namespaces (${ns}) excluded`,
-      ),
-    );
+    notes.push(exclusionNote(`${tally.excluded} ${unit.zh}`, `${tally.excluded} ${unit.en}`, ns, params));
   }
   if (tally.windows > 0)
     notes.push(
