@@ -20,6 +20,8 @@ export interface CollectOptions {
    * `gap`: it is recorded and the Kubernetes part goes on (scan), so ARM-based checks give `error`.
    */
   onAzureFailure: 'fail' | 'gap';
+  /** Name written to snapshot.json; otherwise the AKS cluster's, or the kubeconfig's cluster name. */
+  clusterName?: string;
   /** Provider written to snapshot.json; `aks` when an Azure cluster is named. */
   provider?: string;
   progress?: (line: string) => void;
@@ -60,7 +62,7 @@ export async function collectCluster(options: CollectOptions): Promise<CollectRe
     schema: SNAPSHOT_SCHEMA,
     schemaVersion: 1,
     cluster: {
-      name: options.azure?.clusterName ?? kube.clusterName,
+      name: options.clusterName ?? options.azure?.clusterName ?? kube.clusterName,
       provider: options.provider ?? (options.azure ? 'aks' : undefined),
     },
     collectedAt: started.toISOString(),
