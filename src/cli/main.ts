@@ -13,6 +13,7 @@ import { registerVerify } from './commands/verify.js';
 import { registerCollect } from './commands/collect.js';
 import { registerCollectNode } from './commands/collect-node.js';
 import { registerScan } from './commands/scan.js';
+import { registerFleet } from './commands/fleet.js';
 
 export function buildProgram(): Command {
   const program = new Command('kube-evidence')
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerProfiles(program);
   registerCompare(program);
   registerVerify(program);
+  registerFleet(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

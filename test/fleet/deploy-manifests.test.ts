@@ -47,7 +47,11 @@ describe('deploy/ manifests', () => {
   it('every object validates against the Kubernetes API schema', async () => {
     const all = await manifests();
     expect(all.map((m) => `${m.file}:${m.doc.kind}`)).toEqual(
-      expect.arrayContaining(['cronjob.yaml:CronJob', 'rbac.yaml:ClusterRole', 'node-collector-job.yaml:Job']),
+      expect.arrayContaining([
+        'cronjob.yaml:CronJob',
+        'rbac.yaml:ClusterRole',
+        'node-collector-job.yaml:Job',
+      ]),
     );
     for (const { file, doc } of all) {
       const Model = await modelFor(doc.apiVersion, doc.kind);
@@ -85,7 +89,10 @@ describe('deploy/ manifests', () => {
     const pod = cronJob.spec.jobTemplate.spec.template.spec;
     expect(pod.serviceAccountName).toBe('kube-evidence');
     expect(pod.hostPID).toBeUndefined();
-    expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
+    expect(pod.securityContext).toMatchObject({
+      runAsNonRoot: true,
+      seccompProfile: { type: 'RuntimeDefault' },
+    });
     expect(pod.volumes.every((v) => !('hostPath' in v))).toBe(true);
     for (const container of pod.containers) {
       expect(container.securityContext).toMatchObject({
@@ -104,7 +111,9 @@ describe('deploy/ manifests', () => {
 
   it('the RBAC stays read-only: no verb beyond get and list', async () => {
     const roles = (await manifests()).filter((m) => m.doc.kind === 'ClusterRole' || m.doc.kind === 'Role');
-    const verbs = new Set(roles.flatMap((r) => (r.doc.rules as { verbs: string[] }[]).flatMap((x) => x.verbs)));
+    const verbs = new Set(
+      roles.flatMap((r) => (r.doc.rules as { verbs: string[] }[]).flatMap((x) => x.verbs)),
+    );
     expect([...verbs].sort()).toEqual(['get', 'list']);
   });
 });

@@ -118,6 +118,54 @@ describe('scan --in-cluster', () => {
     leave = pod.enter();
     const result = await runCli(scanArgs(join(work, 'pack-8'), '--cluster-name', 'c8'));
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`${join(pod.root, SERVICE_ACCOUNT_DIR, 'token')}: --in-cluster: not found`);
+    expect(result.stderr).toContain(
+      `${join(pod.root, SERVICE_ACCOUNT_DIR, 'token')}: --in-cluster: not found`,
+    );
   });
+});
+
+describe('deploy/cronjob.yaml arguments', () => {
+  it('run as written (ARM coordinates left out, placeholders filled) and upload the pack to Azurite', async () => {
+    const { parse } = await import('yaml');
+    const { startAzurite } = await import('../helpers/azurite.js');
+    const { ContainerSASPermissions } = await import('@azure/storage-blob');
+    const cronJob = parse(
+      await readFile(join(import.meta.dirname, '..', '..', 'deploy', 'cronjob.yaml'), 'utf8'),
+    ) as { spec: { jobTemplate: { spec: { template: { spec: { containers: { args: string[] }[] } } } } } };
+    const args = [...cronJob.spec.jobTemplate.spec.template.spec.containers[0]!.args];
+    const azurite = await startAzurite();
+    try {
+      const { client } = await azurite.container('evidence');
+      const sas = await client.generateSasUrl({
+        permissions: ContainerSASPermissions.parse('racwl'),
+        expiresOn: new Date(Date.now() + 3.6e6),
+      });
+      // No Azure here: the ARM trio would reach for a real credential, so it is dropped; everything else stays.
+      for (const option of ['--subscription', '--resource-group', '--cluster'])
+        args.splice(args.indexOf(option), 2);
+      const filled = args.map((arg, i) =>
+        arg === 'CLUSTER_NAME'
+          ? 'payments-prod'
+          : args[i - 1] === '--out'
+            ? join(work, 'cron-pack')
+            : args[i - 1] === '--upload'
+              ? sas
+              : arg === 'aks'
+                ? 'kubeadm'
+                : arg,
+      );
+      const pod = await fakeInCluster(join(work, 'pod-cron'), server, 'pod-sa-token');
+      leave = pod.enter();
+      const result = await runCli([...filled, '--nodes', 'none']);
+      expect(result.code, result.stderr).toBe(0);
+      const names: string[] = [];
+      for await (const blob of client.listBlobsFlat()) names.push(blob.name);
+      expect(names.filter((n) => n.endsWith('/manifest.json'))).toEqual([
+        expect.stringMatching(/^payments-prod\/\d{8}T\d{6}Z\/manifest\.json$/),
+      ]);
+      expect(names.some((n) => n.endsWith('cis-kubernetes-1.11.1/report.xlsx'))).toBe(true);
+    } finally {
+      await azurite.stop();
+    }
+  }, 120_000);
 });

@@ -30,7 +30,10 @@ export function addCollectOptions(command: Command): Command {
     )
     .option('--context <name>', 'kubeconfig context to use (default: the current context)')
     .option('--in-cluster', "use the pod's service account (run as a Kubernetes CronJob; see docs/fleet.md)")
-    .option('--cluster-name <name>', 'name of the cluster in the snapshot and reports (needed with --in-cluster)')
+    .option(
+      '--cluster-name <name>',
+      'name of the cluster in the snapshot and reports (needed with --in-cluster)',
+    )
     .option(
       '--subscription <id>',
       'Azure subscription of the AKS cluster (with --resource-group and --cluster)',
@@ -79,7 +82,10 @@ export function collectOptionsFrom(
       '--cluster-name',
       'expected a name for this cluster with --in-cluster (the service account does not say which cluster it is)',
     );
-  if (opts.clusterName !== undefined && !/^[A-Za-z0-9]([A-Za-z0-9._-]{0,62}[A-Za-z0-9])?$/.test(opts.clusterName))
+  if (
+    opts.clusterName !== undefined &&
+    !/^[A-Za-z0-9]([A-Za-z0-9._-]{0,62}[A-Za-z0-9])?$/.test(opts.clusterName)
+  )
     throw InputError.at(
       undefined,
       '--cluster-name',

@@ -12,6 +12,7 @@ import { exitCodeFor } from '../exit-codes.js';
 import { log, warn } from '../log.js';
 import { parseFormats, parseLang } from '../options.js';
 import { addCollectOptions, collectOptionsFrom, type CollectCliOptions } from './collect.js';
+import { uploadOption, uploadWhenAsked } from './fleet-upload.js';
 
 interface ScanCliOptions extends CollectCliOptions {
   out: string;
@@ -21,6 +22,7 @@ interface ScanCliOptions extends CollectCliOptions {
   lang: string;
   fail: boolean;
   waivers?: string;
+  upload?: string;
 }
 
 export function registerScan(program: Command): void {
@@ -38,6 +40,7 @@ export function registerScan(program: Command): void {
     .option('--lang <lang>', 'report language: zh or en', 'zh')
     .option('--waivers <file>', 'YAML file of accepted exceptions (see docs/waivers.md)')
     .option('--no-fail', 'exit 0 even when automated requirements fail')
+    .option(...uploadOption)
     .action(async (opts: ScanCliOptions) => {
       // Everything that can be wrong with the options is found before a long collection starts.
       const formats = parseFormats(opts.format);
@@ -49,6 +52,8 @@ export function registerScan(program: Command): void {
       const waivers = opts.waivers
         ? { file: opts.waivers, waivers: await loadWaivers(opts.waivers) }
         : undefined;
+      // The container URL is checked before collecting; nothing is sent until the pack is written.
+      const upload = uploadWhenAsked(opts.upload, opts.clusterName);
       const snapshotDir = join(opts.out, 'snapshot');
       const collection = await collectCluster({
         ...collectOptionsFrom(opts, snapshotDir, 'gap'),
@@ -65,6 +70,7 @@ export function registerScan(program: Command): void {
           `${a.framework.id}: ${a.results.length} requirements, ${a.summary.counts.fail} failed, score ${a.summary.score ?? '–'}%`,
         );
       const code = await renderAll(assessments, { outDir: opts.out, formats, lang });
-      process.exitCode = code ?? exitCodeFor(assessments, !opts.fail);
+      const uploadCode = code === undefined ? await upload?.(opts.out) : undefined;
+      process.exitCode = code ?? uploadCode ?? exitCodeFor(assessments, !opts.fail);
     });
 }
