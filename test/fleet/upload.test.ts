@@ -39,7 +39,7 @@ beforeAll(async () => {
   azurite = started;
   expect(written.code).toBe(0);
   manifest = JSON.parse(await readFile(join(pack, 'manifest.json'), 'utf8')) as Manifest;
-}, 60_000);
+}, 240_000);
 afterAll(async () => {
   await azurite?.stop();
   await rm(work, { recursive: true, force: true });

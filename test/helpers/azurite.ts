@@ -35,7 +35,7 @@ export async function startAzurite(): Promise<Azurite> {
   // Port 0 lets the system choose; Azurite prints the address it listens on.
   const port = await new Promise<number>((resolve, reject) => {
     let seen = '';
-    const timer = setTimeout(() => reject(new Error(`Azurite did not start in 30 s: ${seen}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`Azurite did not start in 120 s: ${seen}`)), 120_000);
     const onData = (chunk: Buffer) => {
       seen += chunk.toString();
       const match = /listens on http:\/\/127\.0\.0\.1:(\d+)/.exec(seen);
