@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { KubeConfig, type Cluster } from '@kubernetes/client-node';
 import { InputError, errorMessage } from '../util/errors.js';
 import { loadInClusterConfig } from '../fleet/in-cluster.js';
+import { scrubText } from '../util/scrub.js';
 
 export interface KubeConfigOptions {
   /** Path to a kubeconfig file; otherwise KUBECONFIG, ~/.kube/config, then the in-cluster service account. */
@@ -45,7 +46,7 @@ export function loadKubeConfig(options: KubeConfigOptions): LoadedKubeConfig {
     throw InputError.at(
       options.kubeconfig ?? from,
       undefined,
-      `cannot read the kubeconfig (${errorMessage(error)})`,
+      `cannot read the kubeconfig (${scrubText(errorMessage(error).split('\n')[0] ?? '').slice(0, 200)})`,
     );
   }
   if (
