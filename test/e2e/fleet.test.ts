@@ -72,7 +72,7 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-describe('fleet: in-cluster scans → Azurite → fleet report', () => {
+describe('fleet: in-cluster scans → Azurite → fleet report', { timeout: 300_000 }, () => {
   it('builds the report from the container with every cluster counted and verified', async () => {
     const out = join(work, 'fleet');
     const result = await runCli([

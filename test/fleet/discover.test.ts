@@ -123,7 +123,7 @@ describe('queryManagedClusters', () => {
   });
 });
 
-describe('runDiscover', () => {
+describe('runDiscover', { timeout: 180_000 }, () => {
   it('writes one ARM-only snapshot per cluster that the loader reads, and evaluates them at once', async () => {
     const server = await graph({ rows: fleetRows() });
     const out = join(work, 'discovery');

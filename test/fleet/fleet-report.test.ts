@@ -65,7 +65,7 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-describe('kube-evidence fleet report', () => {
+describe('kube-evidence fleet report', { timeout: 300_000 }, () => {
   let code: number;
   let stderr: string;
   const out = () => join(work, 'report-en');

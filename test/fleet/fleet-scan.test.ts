@@ -60,7 +60,7 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-describe('fleetScan', () => {
+describe('fleetScan', { timeout: 300_000 }, () => {
   it('scans at most N at once, lists every outcome, and each pack verifies', async () => {
     let running = 0;
     let most = 0;
@@ -118,7 +118,7 @@ describe('fleetScan', () => {
   });
 });
 
-describe('kube-evidence fleet scan', () => {
+describe('kube-evidence fleet scan', { timeout: 300_000 }, () => {
   it('--all-contexts: the outcome table at the end and exit 2 because one cluster failed', async () => {
     const out = join(work, 'cli-packs');
     const result = await runCli([

@@ -51,7 +51,7 @@ const scanArgs = (out: string, ...extra: string[]) => [
   out,
 ];
 
-describe('scan --in-cluster', () => {
+describe('scan --in-cluster', { timeout: 180_000 }, () => {
   it("reads the cluster with the pod's token, trusting only the mounted CA", async () => {
     const pod = await fakeInCluster(join(work, 'pod-1'), server, 'pod-sa-token');
     leave = pod.enter();

@@ -47,7 +47,7 @@ afterAll(async () => {
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
-describe('uploadPack', () => {
+describe('uploadPack', { timeout: 180_000 }, () => {
   it('writes every manifest file under <cluster>/<timestamp>/, the manifest last, and the copy verifies', async () => {
     const { client } = await azurite.container('packs-1');
     const order: string[] = [];
@@ -116,7 +116,7 @@ describe('uploadPack', () => {
   });
 });
 
-describe('fleet upload and scan --upload options', () => {
+describe('fleet upload and scan --upload options', { timeout: 180_000 }, () => {
   it('fleet upload takes a SAS URL and names the prefix; the SAS never appears in the output', async () => {
     const { client } = await azurite.container('packs-5');
     const sas = await client.generateSasUrl({
