@@ -36,6 +36,26 @@ export async function listFiles(dir: string): Promise<string[]> {
   return out.sort();
 }
 
+/**
+ * Every entry below dir, sorted: regular files as pack paths, and anything else (a symlink, a socket, a
+ * device) as "symlink: PATH" or "not a regular file: PATH", which a pack may never hold.
+ */
+export async function walkPack(dir: string): Promise<{ files: string[]; refused: string[] }> {
+  const files: string[] = [];
+  const refused: string[] = [];
+  const walk = async (current: string): Promise<void> => {
+    for (const entry of await readdir(current, { withFileTypes: true })) {
+      const path = join(current, entry.name);
+      const rel = relative(dir, path).split(sep).join('/');
+      if (entry.isDirectory()) await walk(path);
+      else if (entry.isFile()) files.push(rel);
+      else refused.push(`${entry.isSymbolicLink() ? 'symlink' : 'not a regular file'}: ${rel}`);
+    }
+  };
+  await walk(dir);
+  return { files: files.sort(), refused: refused.sort() };
+}
+
 export async function hashFiles(dir: string, paths: string[]): Promise<FileHash[]> {
   const hashes: FileHash[] = [];
   for (const path of paths) {

@@ -9,6 +9,10 @@ import type { FileHash } from './hash.js';
 export const MANIFEST_FILE = 'manifest.json';
 export const MANIFEST_SCHEMA = 'kube-evidence/manifest';
 export const MANIFEST_SCHEMA_VERSION = 1;
+/** manifest.json is read whole: a larger one is refused rather than loaded. */
+export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+/** A pack path: "/"-separated, relative, no "." or ".." segment, no backslash, no empty segment. */
+const PACK_PATH = /^(?!.*(?:^|\/)\.{1,2}(?:\/|$))[^/\\\0]+(?:\/[^/\\\0]+)*$/;
 
 export interface PackReport {
   framework: { id: string; version: string; title: Text };
@@ -79,7 +83,22 @@ export function parseManifest(raw: unknown, file: string): Manifest {
     );
   }
   if (!Array.isArray(raw.files)) throw InputError.at(file, 'files', 'expected an array');
+  // An empty list would make any pack "verify": a pack always holds at least one document.
+  if (raw.files.length === 0)
+    throw InputError.at(file, 'files', 'expected at least one file (an empty list proves nothing)');
+  const seen = new Set<string>();
   raw.files.forEach((entry, i) => {
+    if (isRecord(entry) && typeof entry.path === 'string') {
+      if (!PACK_PATH.test(entry.path))
+        throw InputError.at(
+          file,
+          `files[${i}].path`,
+          'expected a relative "/"-separated path inside the pack',
+        );
+      if (seen.has(entry.path))
+        throw InputError.at(file, `files[${i}].path`, `"${entry.path}" is listed twice`);
+      seen.add(entry.path);
+    }
     if (
       !isRecord(entry) ||
       typeof entry.path !== 'string' ||

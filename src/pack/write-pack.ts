@@ -1,6 +1,4 @@
-// Writes an evidence pack: snapshot copy, per-framework JSON/workbook/PDF, manifest.json over every file, and optionally a ZIP.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+// Writes an evidence pack as a transaction: snapshot copy, per-framework JSON/workbook/PDF, manifest.json over every file, optionally a ZIP.
 import { join } from 'node:path';
 import type { Assessment } from '../model/assessment.js';
 import type { Lang } from '../model/text.js';
@@ -9,22 +7,41 @@ import { writePdf } from '../render/pdf.js';
 import { writeWorkbook } from '../render/xlsx.js';
 import { writeFileAtomic } from '../util/fs.js';
 import { copySnapshot } from './copy-snapshot.js';
-import { hashFiles, listFiles, type FileHash } from './hash.js';
+import { hashFiles, walkPack, type FileHash } from './hash.js';
 import { buildManifest, MANIFEST_FILE, type Manifest, type PackReport } from './manifest.js';
-import { createZip } from './zip.js';
+import { PackTransaction } from './transaction.js';
+import type { SigningKey } from './sign/key.js';
+import { SIGNATURE_FILE } from './sign/files.js';
+import { signManifest } from './sign/jws.js';
+import { signPdf } from './sign/pdf-sign.js';
+import { writeZip } from './zip-write.js';
+import { BrowserStartError } from '../render/launch-browser.js';
 
 export type PackFormat = 'pdf' | 'xlsx' | 'json';
 
 export interface PackOptions {
-  /** Pack directory; when absent (a ZIP only) a temporary directory is used and removed. */
+  /** Pack directory; when absent (a ZIP only) the pack is built in a temporary directory beside the ZIP. */
   outDir?: string;
   zip?: string;
+  /** Replace an --out that is not a kube-evidence pack. */
+  force?: boolean;
+  /** Files the run read (waivers, assessment): refused when inside --out. The snapshot is added. */
+  inputs?: string[];
+  /** A transaction the caller began (and will end), e.g. to collect into one of its scratch paths first. */
+  transaction?: PackTransaction;
   formats: PackFormat[];
   lang: Lang;
   /** The snapshot directory the assessments were made from; copied, redacted, into snapshot/. */
   snapshotDir?: string;
   /** Called after each file is written, for progress lines. */
   onFile?: (path: string) => void;
+  /** Signs every PDF and manifest.json (manifest.jws) with this key. */
+  signer?: SigningKey;
+  /**
+   * The browser failed to start: the pack is finished without PDFs (JSON and workbook written and hashed)
+   * and this is called once with the reason. Without it, the failure is thrown.
+   */
+  onPdfFailed?: (reason: string) => void;
 }
 
 export const SNAPSHOT_DIR = 'snapshot';
@@ -34,23 +51,47 @@ export const SNAPSHOT_DIR = 'snapshot';
  * snapshot/ and one manifest.json at the top (docs/evidence-pack.md).
  */
 export async function writePack(assessments: Assessment[], options: PackOptions): Promise<Manifest> {
-  const root = options.outDir ?? (await mkdtemp(join(tmpdir(), 'kube-evidence-pack-')));
+  const transaction =
+    options.transaction ??
+    (await PackTransaction.begin({
+      outDir: options.outDir,
+      zip: options.zip,
+      force: options.force,
+      inputs: [...(options.inputs ?? []), ...(options.snapshotDir ? [options.snapshotDir] : [])],
+    }));
   try {
-    const manifest = await writeInto(root, assessments, options);
-    if (options.zip) await writeZip(root, manifest, options.zip, assessments[0]!.generatedAt);
-    if (options.zip) options.onFile?.(options.zip);
+    // Progress lines name where each file will be once the pack is swapped in, not the staging path.
+    const shown = options.outDir ?? options.zip ?? '';
+    const manifest = await writeInto(transaction.staging, assessments, {
+      ...options,
+      onFile: (path) => options.onFile?.(join(shown, path)),
+    });
+    if (options.zip) {
+      const names = [
+        ...manifest.files.map((f) => f.path),
+        MANIFEST_FILE,
+        ...(options.signer ? [SIGNATURE_FILE] : []),
+      ];
+      await writeZip(
+        transaction.staging,
+        names,
+        options.zip,
+        new Date(assessments[0]!.generatedAt),
+        transaction.scratch(),
+      );
+      options.onFile?.(options.zip);
+    }
+    await transaction.commit();
     return manifest;
   } finally {
-    if (!options.outDir) await rm(root, { recursive: true, force: true });
+    if (!options.transaction) await transaction.end();
   }
 }
 
 async function writeInto(root: string, assessments: Assessment[], options: PackOptions): Promise<Manifest> {
-  const done = (path: string) => options.onFile?.(join(root, path));
+  const done = (path: string) => options.onFile?.(path);
   const files: FileHash[] = [];
   if (options.snapshotDir) {
-    // A stale copy from an earlier run would mix two snapshots: start clean.
-    await rm(join(root, SNAPSHOT_DIR), { recursive: true, force: true });
     const copied = await copySnapshot(options.snapshotDir, join(root, SNAPSHOT_DIR));
     files.push(
       ...(await hashFiles(
@@ -61,6 +102,7 @@ async function writeInto(root: string, assessments: Assessment[], options: PackO
     done(`${SNAPSHOT_DIR}/`);
   }
   const reports: PackReport[] = [];
+  let printPdf = options.formats.includes('pdf');
   for (const assessment of assessments) {
     const dir = assessments.length === 1 ? '' : assessment.framework.id;
     const at = (name: string) => (dir ? `${dir}/${name}` : name);
@@ -83,11 +125,27 @@ async function writeInto(root: string, assessments: Assessment[], options: PackO
       written.push(at('report.xlsx'));
       done(at('report.xlsx'));
     }
-    if (options.formats.includes('pdf')) {
-      await writePdf(assessment, join(root, at('report.pdf')), options.lang, {
-        documentId,
-        files: [...files],
-      });
+    if (printPdf) {
+      try {
+        await writePdf(assessment, join(root, at('report.pdf')), options.lang, {
+          documentId,
+          files: [...files],
+        });
+      } catch (error) {
+        if (!(error instanceof BrowserStartError) || !options.onPdfFailed) throw error;
+        options.onPdfFailed(error.message);
+        printPdf = false;
+      }
+    }
+    if (printPdf) {
+      // Signed before it is hashed, so the manifest lists the signed PDF.
+      if (options.signer)
+        await signPdf(
+          join(root, at('report.pdf')),
+          options.signer,
+          `kube-evidence report ${assessment.framework.id}, document ${documentId}`,
+          new Date(assessment.generatedAt),
+        );
       files.push(...(await hashFiles(root, [at('report.pdf')])));
       written.push(at('report.pdf'));
       done(at('report.pdf'));
@@ -101,18 +159,18 @@ async function writeInto(root: string, assessments: Assessment[], options: PackO
       files: written,
     });
   }
-  const manifest = buildManifest(assessments, reports, files, options.lang, new Date().toISOString());
-  await writeFileAtomic(join(root, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  // Every file in the pack is hashed, whatever wrote it (the renderers above, or any added later).
+  const known = new Map(files.map((f) => [f.path, f]));
+  const all = await walkPack(root);
+  if (all.refused.length > 0) throw new Error(`the pack may hold regular files only (${all.refused[0]})`);
+  const listed: FileHash[] = [];
+  for (const path of all.files.filter((p) => p !== MANIFEST_FILE))
+    listed.push(known.get(path) ?? (await hashFiles(root, [path]))[0]!);
+  const manifest = buildManifest(assessments, reports, listed, options.lang, new Date().toISOString());
+  const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
+  await writeFileAtomic(join(root, MANIFEST_FILE), manifestText);
+  if (options.signer)
+    await writeFileAtomic(join(root, SIGNATURE_FILE), signManifest(manifestText, options.signer));
   done(MANIFEST_FILE);
   return manifest;
-}
-
-/** Zips exactly the manifest's files plus the manifest, so stray files in the directory stay out. */
-async function writeZip(root: string, manifest: Manifest, zipFile: string, time: string): Promise<void> {
-  const names = [...manifest.files.map((f) => f.path), MANIFEST_FILE];
-  const present = new Set(await listFiles(root));
-  const entries = [];
-  for (const name of names)
-    if (present.has(name)) entries.push({ name, data: await readFile(join(root, ...name.split('/'))) });
-  await writeFileAtomic(zipFile, createZip(entries, new Date(time)));
 }

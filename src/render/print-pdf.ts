@@ -1,10 +1,10 @@
 // Prints self-contained HTML to PDF with puppeteer-core: JavaScript off, every network request blocked, untagged, with bookmarks.
 import { readFile } from 'node:fs/promises';
-import puppeteer from 'puppeteer-core';
 import { PDFDocument } from 'pdf-lib';
 import { MissingToolError } from '../util/errors.js';
 import { writeFileAtomic } from '../util/fs.js';
 import { BROWSER_HINT, findBrowser } from './browser.js';
+import { launchBrowser } from './launch-browser.js';
 import { numberContents } from './pdf/contents-numbers.js';
 import { addOutline, type Heading } from './pdf/outline.js';
 import { usePlainCover } from './pdf/plain-cover.js';
@@ -46,6 +46,7 @@ const CHROME_ARGS = [
   '--font-render-hinting=none',
 ];
 
+const PAGE_TIMEOUT_MS = 300_000;
 const MARGIN = { top: '20mm', bottom: '16mm', left: '14mm', right: '14mm' };
 const POINTS_PER_MM = 72 / 25.4;
 
@@ -55,10 +56,12 @@ const HEADINGS_SCRIPT = `Array.from(document.querySelectorAll('h1[id],h2[id],h3[
 export async function printPdf(html: string, file: string, options: PrintOptions): Promise<PrintResult> {
   const { path, problem } = findBrowser();
   if (!path) throw new MissingToolError(problem ?? BROWSER_HINT);
-  const browser = await puppeteer.launch({ executablePath: path, headless: true, args: CHROME_ARGS });
+  const { browser, close } = await launchBrowser(path, CHROME_ARGS);
   const blockedRequests: string[] = [];
   try {
     const page = await browser.newPage();
+    // Large reports on a busy machine take longer than puppeteer's 30 s default; nothing here waits on the network.
+    page.setDefaultTimeout(PAGE_TIMEOUT_MS);
     // Everything the report needs is inline: no script runs and nothing is fetched, whatever the cluster data says.
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
@@ -105,7 +108,7 @@ export async function printPdf(html: string, file: string, options: PrintOptions
     await writeFileAtomic(file, await doc.save({ useObjectStreams: true }));
     return { blockedRequests, bookmarks };
   } finally {
-    await browser.close();
+    await close();
   }
 }
 

@@ -3,7 +3,9 @@ import type { Assessment } from '../model/assessment.js';
 import type { Lang } from '../model/text.js';
 import type { OutputFormat } from '../cli/options.js';
 import { log, warn } from '../cli/log.js';
-import { EXIT_USAGE } from '../cli/exit-codes.js';
+import { EXIT_PDF_MISSING, EXIT_USAGE } from '../cli/exit-codes.js';
+import type { SigningKey } from '../pack/sign/key.js';
+import type { PackTransaction } from '../pack/transaction.js';
 import { writePack } from '../pack/write-pack.js';
 import { BROWSER_HINT, findBrowser } from './browser.js';
 
@@ -16,6 +18,14 @@ export interface RenderOptions {
   lang: Lang;
   /** Snapshot the assessments were made from: copied, redacted, into the pack. */
   snapshotDir?: string;
+  /** Replace an --out that is not a kube-evidence pack. */
+  force?: boolean;
+  /** Other files the run read: refused when inside --out. */
+  inputs?: string[];
+  /** A pack transaction the caller began (scan collects into it first). */
+  transaction?: PackTransaction;
+  /** Signs the PDFs and manifest.json. */
+  signer?: SigningKey;
 }
 
 /**
@@ -35,13 +45,23 @@ export async function renderAll(
       if (formats.length === 0) return EXIT_USAGE;
     }
   }
+  let pdfFailed = false;
   const manifest = await writePack(assessments, {
     ...options,
     formats,
     onFile: (path) => log(`wrote ${path}`),
+    // With other formats asked, a browser that fails to start costs only the PDF (exit EXIT_PDF_MISSING);
+    // with the PDF alone the error ends the run and nothing is written.
+    onPdfFailed:
+      formats.length > 1
+        ? (reason) => {
+            pdfFailed = true;
+            warn(`kube-evidence: ${reason}; the pack was written without the PDF (exit ${EXIT_PDF_MISSING})`);
+          }
+        : undefined,
   });
   log(
     `evidence pack: ${manifest.files.length} files hashed in manifest.json; check it with \`kube-evidence verify\``,
   );
-  return undefined;
+  return pdfFailed ? EXIT_PDF_MISSING : undefined;
 }

@@ -5,7 +5,8 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { verifyPack } from '../../src/pack/verify.js';
 import { writePack } from '../../src/pack/write-pack.js';
-import { createZip, readZip } from '../../src/pack/zip.js';
+import { listFiles } from '../../src/pack/hash.js';
+import { rawZip } from '../helpers/zip-bytes.js';
 import { sampleAssessment, SAMPLE, tempDir } from '../render/sample.js';
 
 let pack: string;
@@ -46,6 +47,12 @@ async function runVerify(target: string): Promise<{ code: number; out: string }>
   vi.restoreAllMocks();
   process.exitCode = undefined;
   return { code, out };
+}
+
+/** The pack's files as ZIP entries, for hand-built ZIPs. */
+async function packEntries(): Promise<Array<{ name: string; data: Buffer }>> {
+  const names = await listFiles(pack);
+  return Promise.all(names.map(async (name) => ({ name, data: await readFile(join(pack, name)) })));
 }
 
 describe('verify', () => {
@@ -94,11 +101,11 @@ describe('verify', () => {
   });
 
   it('fails on a ZIP whose entry was changed', async () => {
-    const entries = readZip(await readFile(zip), zip).map((e) =>
+    const entries = (await packEntries()).map((e) =>
       e.name === 'assessment.json' ? { ...e, data: Buffer.concat([e.data, Buffer.from(' ')]) } : e,
     );
     const tampered = join(await tempDir('verify-zip'), 'tampered.zip');
-    await writeFile(tampered, createZip(entries));
+    await writeFile(tampered, rawZip(entries));
     const { code, out } = await runVerify(tampered);
     expect(code).toBe(1);
     expect(out).toContain('changed: assessment.json');

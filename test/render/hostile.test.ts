@@ -23,38 +23,43 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('hostile strings in the PDF', () => {
-  it('prints an offender named with HTML and <script> as literal text and fetches nothing', async () => {
-    const assessment = await sampleAssessment();
-    const podName = `<script>alert('x')</script>`;
-    const namespace = `<img src="${base}/img.png">`;
-    const annotation = `<link rel="stylesheet" href="${base}/style.css"><style>@import url(${base}/import.css)</style>`;
-    const target = assessment.results[0]!;
-    target.status = 'fail';
-    target.offenders = [
-      {
-        kind: 'Pod',
-        namespace,
-        name: podName,
-        container: 'app',
-        field: 'metadata.annotations.note',
-        value: annotation,
-      },
-    ];
-    target.offenderCount = 1;
+  // A whole report is printed (cover, contents, outline): well over a minute on a loaded machine.
+  it(
+    'prints an offender named with HTML and <script> as literal text and fetches nothing',
+    { timeout: 240_000 },
+    async () => {
+      const assessment = await sampleAssessment();
+      const podName = `<script>alert('x')</script>`;
+      const namespace = `<img src="${base}/img.png">`;
+      const annotation = `<link rel="stylesheet" href="${base}/style.css"><style>@import url(${base}/import.css)</style>`;
+      const target = assessment.results[0]!;
+      target.status = 'fail';
+      target.offenders = [
+        {
+          kind: 'Pod',
+          namespace,
+          name: podName,
+          container: 'app',
+          field: 'metadata.annotations.note',
+          value: annotation,
+        },
+      ];
+      target.offenderCount = 1;
 
-    const html = await renderReportHtml(assessment, 'en');
-    expect(html).not.toContain(podName);
-    expect(html).toContain('&lt;script&gt;alert(');
+      const html = await renderReportHtml(assessment, 'en');
+      expect(html).not.toContain(podName);
+      expect(html).toContain('&lt;script&gt;alert(');
 
-    const dir = await tempDir('hostile');
-    hits = [];
-    await writePdf(assessment, join(dir, 'report.pdf'), 'en');
-    const text = pdfText(join(dir, 'report.pdf'), false).replace(/\s+/g, '');
-    expect(text).toContain(podName);
-    expect(text).toContain('<img');
-    expect(text).toContain('@import');
-    expect(hits).toEqual([]);
-  });
+      const dir = await tempDir('hostile');
+      hits = [];
+      await writePdf(assessment, join(dir, 'report.pdf'), 'en');
+      const text = pdfText(join(dir, 'report.pdf'), false).replace(/\s+/g, '');
+      expect(text).toContain(podName);
+      expect(text).toContain('<img');
+      expect(text).toContain('@import');
+      expect(hits).toEqual([]);
+    },
+  );
 
   it('blocks every request even when unescaped HTML reaches the printer', async () => {
     const dir = await tempDir('blocked');

@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { readAssessment } from '../../render/json.js';
 import { renderAll } from '../../render/render-all.js';
 import { packDestination } from '../../pack/destination.js';
+import { PackTransaction } from '../../pack/transaction.js';
+import { loadSigningKey, SIGN_PASSWORD_ENV } from '../../pack/sign/key.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { parseFormats, parseLang } from '../options.js';
 
@@ -15,6 +17,12 @@ export function registerRender(program: Command): void {
     .option('--zip <file>', 'also (or only) write the evidence pack as a ZIP file')
     .option('--format <list>', 'comma-separated formats: pdf, xlsx, json', 'pdf,xlsx,json')
     .option('--lang <lang>', 'report language: zh or en', 'zh')
+    .option('--force', 'replace an --out directory that is not a kube-evidence pack')
+    .option(
+      '--sign <key>',
+      `sign manifest.json and the PDF: a PEM RSA key with its certificate, or PKCS#12 (password in ${SIGN_PASSWORD_ENV})`,
+    )
+    .option('--sign-cert <file>', 'the signer certificate (PEM) when the key file holds none')
     .option('--no-fail', 'exit 0 even when automated requirements fail')
     .action(
       async (opts: {
@@ -24,13 +32,24 @@ export function registerRender(program: Command): void {
         format: string;
         lang: string;
         fail: boolean;
+        force?: boolean;
+        sign?: string;
+        signCert?: string;
       }) => {
         const formats = parseFormats(opts.format);
         const lang = parseLang(opts.lang);
         const destination = packDestination(opts);
-        const assessment = await readAssessment(opts.assessment);
-        const code = await renderAll([assessment], { ...destination, formats, lang });
-        process.exitCode = code ?? exitCodeFor([assessment], !opts.fail);
+        const inputs = [opts.assessment];
+        // A key that cannot sign is found before anything is locked or written.
+        const signer = opts.sign ? await loadSigningKey(opts.sign, opts.signCert) : undefined;
+        const transaction = await PackTransaction.begin({ ...destination, force: opts.force, inputs });
+        try {
+          const assessment = await readAssessment(opts.assessment);
+          const code = await renderAll([assessment], { ...destination, formats, lang, transaction, signer });
+          process.exitCode = code ?? exitCodeFor([assessment], !opts.fail);
+        } finally {
+          await transaction.end();
+        }
       },
     );
 }

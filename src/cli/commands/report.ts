@@ -6,6 +6,8 @@ import { evaluate } from '../../evaluate/evaluate.js';
 import { loadWaivers } from '../../evaluate/waiver-file.js';
 import { renderAll } from '../../render/render-all.js';
 import { frameworkList, packDestination } from '../../pack/destination.js';
+import { PackTransaction } from '../../pack/transaction.js';
+import { loadSigningKey, SIGN_PASSWORD_ENV } from '../../pack/sign/key.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { log } from '../log.js';
 import { parseFormats, parseLang } from '../options.js';
@@ -25,6 +27,12 @@ export function registerReport(program: Command): void {
     .option('--format <list>', 'comma-separated formats: pdf, xlsx, json', 'pdf,xlsx,json')
     .option('--lang <lang>', 'report language: zh or en', 'zh')
     .option('--waivers <file>', 'YAML file of accepted exceptions (see docs/waivers.md)')
+    .option('--force', 'replace an --out directory that is not a kube-evidence pack')
+    .option(
+      '--sign <key>',
+      `sign manifest.json and the PDF: a PEM RSA key with its certificate, or PKCS#12 (password in ${SIGN_PASSWORD_ENV})`,
+    )
+    .option('--sign-cert <file>', 'the signer certificate (PEM) when the key file holds none')
     .option('--no-fail', 'exit 0 even when automated requirements fail')
     .action(
       async (opts: {
@@ -36,32 +44,47 @@ export function registerReport(program: Command): void {
         format: string;
         lang: string;
         fail: boolean;
+        force?: boolean;
+        sign?: string;
+        signCert?: string;
         waivers?: string;
       }) => {
         const formats = parseFormats(opts.format);
         const lang = parseLang(opts.lang);
         const destination = packDestination(opts);
-        // Validate everything before anything is written, so bad input leaves --out untouched.
-        const catalogue = await loadCatalogue();
-        const profile = await resolveProfile(catalogue, opts.profile);
-        const facts = await loadSnapshot(opts.snapshot);
-        const waivers = opts.waivers
-          ? { file: opts.waivers, waivers: await loadWaivers(opts.waivers) }
-          : undefined;
-        const assessments = frameworkList(opts.framework, catalogue.frameworks.keys()).map((framework) =>
-          evaluate(facts, catalogue, { framework, profile: profile.id, waivers }),
-        );
-        for (const a of assessments)
-          log(
-            `${a.framework.id}: ${a.results.length} requirements, ${a.summary.counts.fail} failed, score ${a.summary.score ?? '–'}%`,
+        // The pack replaces --out whole: an input inside it (or --out inside an input) is refused, and the
+        // destination locked, before anything is read or written.
+        const inputs = [opts.snapshot, ...(opts.waivers ? [opts.waivers] : [])];
+        // A key that cannot sign is found before anything is locked or written.
+        const signer = opts.sign ? await loadSigningKey(opts.sign, opts.signCert) : undefined;
+        const transaction = await PackTransaction.begin({ ...destination, force: opts.force, inputs });
+        try {
+          // Validate everything before anything is written, so bad input leaves --out untouched.
+          const catalogue = await loadCatalogue();
+          const profile = await resolveProfile(catalogue, opts.profile);
+          const facts = await loadSnapshot(opts.snapshot);
+          const waivers = opts.waivers
+            ? { file: opts.waivers, waivers: await loadWaivers(opts.waivers) }
+            : undefined;
+          const assessments = frameworkList(opts.framework, catalogue.frameworks.keys()).map((framework) =>
+            evaluate(facts, catalogue, { framework, profile: profile.id, waivers }),
           );
-        const code = await renderAll(assessments, {
-          ...destination,
-          formats,
-          lang,
-          snapshotDir: opts.snapshot,
-        });
-        process.exitCode = code ?? exitCodeFor(assessments, !opts.fail);
+          for (const a of assessments)
+            log(
+              `${a.framework.id}: ${a.results.length} requirements, ${a.summary.counts.fail} failed, score ${a.summary.score ?? '–'}%`,
+            );
+          const code = await renderAll(assessments, {
+            ...destination,
+            formats,
+            lang,
+            snapshotDir: opts.snapshot,
+            transaction,
+            signer,
+          });
+          process.exitCode = code ?? exitCodeFor(assessments, !opts.fail);
+        } finally {
+          await transaction.end();
+        }
       },
     );
 }

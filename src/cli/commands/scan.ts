@@ -1,5 +1,4 @@
-// `kube-evidence scan`: collect, evaluate and render in one run; the snapshot is kept in OUT/snapshot/.
-import { join } from 'node:path';
+// `kube-evidence scan`: collect, evaluate and render in one run; the snapshot is kept, hashed, in OUT/snapshot/.
 import type { Command } from 'commander';
 import { getFramework, loadCatalogue, resolveProfile } from '../../catalogue/load.js';
 import { collectCluster, summaryLine } from '../../collect/collect-cluster.js';
@@ -7,6 +6,8 @@ import { loadSnapshot } from '../../collect/snapshot.js';
 import { evaluate } from '../../evaluate/evaluate.js';
 import { loadWaivers } from '../../evaluate/waiver-file.js';
 import { frameworkList } from '../../pack/destination.js';
+import { PackTransaction } from '../../pack/transaction.js';
+import { loadSigningKey, SIGN_PASSWORD_ENV } from '../../pack/sign/key.js';
 import { renderAll } from '../../render/render-all.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { log, warn } from '../log.js';
@@ -20,6 +21,9 @@ interface ScanCliOptions extends CollectCliOptions {
   format: string;
   lang: string;
   fail: boolean;
+  force?: boolean;
+  sign?: string;
+  signCert?: string;
   waivers?: string;
 }
 
@@ -37,6 +41,12 @@ export function registerScan(program: Command): void {
     .option('--format <list>', 'comma-separated formats: pdf, xlsx, json', 'pdf,xlsx,json')
     .option('--lang <lang>', 'report language: zh or en', 'zh')
     .option('--waivers <file>', 'YAML file of accepted exceptions (see docs/waivers.md)')
+    .option('--force', 'replace an --out directory that is not a kube-evidence pack')
+    .option(
+      '--sign <key>',
+      `sign manifest.json and the PDF: a PEM RSA key with its certificate, or PKCS#12 (password in ${SIGN_PASSWORD_ENV})`,
+    )
+    .option('--sign-cert <file>', 'the signer certificate (PEM) when the key file holds none')
     .option('--no-fail', 'exit 0 even when automated requirements fail')
     .action(async (opts: ScanCliOptions) => {
       // Everything that can be wrong with the options is found before a long collection starts.
@@ -49,22 +59,40 @@ export function registerScan(program: Command): void {
       const waivers = opts.waivers
         ? { file: opts.waivers, waivers: await loadWaivers(opts.waivers) }
         : undefined;
-      const snapshotDir = join(opts.out, 'snapshot');
-      const collection = await collectCluster({
-        ...collectOptionsFrom(opts, snapshotDir, 'gap'),
-        provider: profile.id,
-      });
-      warn(summaryLine(collection));
+      const inputs = opts.waivers ? [opts.waivers] : [];
+      const target = { outDir: opts.out, force: opts.force, inputs };
+      // Locked for the whole run; the cluster is collected into a scratch directory beside --out, and
+      // the pack copies it (redacted, hashed) into snapshot/ like any report: the old pack stays until then.
+      // A key that cannot sign is found before anything is locked or written.
+      const signer = opts.sign ? await loadSigningKey(opts.sign, opts.signCert) : undefined;
+      const transaction = await PackTransaction.begin(target);
+      try {
+        const snapshotDir = transaction.scratch();
+        const collection = await collectCluster({
+          ...collectOptionsFrom(opts, snapshotDir, 'gap'),
+          provider: profile.id,
+        });
+        warn(summaryLine(collection));
 
-      const facts = await loadSnapshot(snapshotDir);
-      const assessments = frameworks.map((framework) =>
-        evaluate(facts, catalogue, { framework, profile: profile.id, waivers }),
-      );
-      for (const a of assessments)
-        log(
-          `${a.framework.id}: ${a.results.length} requirements, ${a.summary.counts.fail} failed, score ${a.summary.score ?? '–'}%`,
+        const facts = await loadSnapshot(snapshotDir);
+        const assessments = frameworks.map((framework) =>
+          evaluate(facts, catalogue, { framework, profile: profile.id, waivers }),
         );
-      const code = await renderAll(assessments, { outDir: opts.out, formats, lang });
-      process.exitCode = code ?? exitCodeFor(assessments, !opts.fail);
+        for (const a of assessments)
+          log(
+            `${a.framework.id}: ${a.results.length} requirements, ${a.summary.counts.fail} failed, score ${a.summary.score ?? '–'}%`,
+          );
+        const code = await renderAll(assessments, {
+          outDir: opts.out,
+          formats,
+          lang,
+          snapshotDir,
+          transaction,
+          signer,
+        });
+        process.exitCode = code ?? exitCodeFor(assessments, !opts.fail);
+      } finally {
+        await transaction.end();
+      }
     });
 }
