@@ -15,6 +15,22 @@ const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string
 /** Ids are compared as strings: YAML would read an unquoted 2.1 as a number. */
 const id = z.union([z.string().min(1), z.number()]).transform(String);
 
+const minorVersion = z.string().regex(/^\d+\.\d+$/, 'expected a minor version such as 1.24');
+
+/**
+ * The conformance review kept beside each requirement: how the source says to check it (Annex A, the CIS
+ * audit, the guidance), what an absent setting means, the Kubernetes versions it applies to, and where
+ * the product deliberately reads it differently (shown next to the result in every report).
+ */
+export const reviewSchema = z.strictObject({
+  method: text,
+  default: text.optional(),
+  scope: z
+    .strictObject({ from: minorVersion.optional(), below: minorVersion.optional(), note: text.optional() })
+    .optional(),
+  deviation: text.optional(),
+});
+
 export const requirementSchema = z.strictObject({
   id,
   section: id,
@@ -27,6 +43,23 @@ export const requirementSchema = z.strictObject({
   checks: z.array(z.string()).default([]),
   remediation: text.optional(),
   procedure: text.optional(),
+  review: reviewSchema.optional(),
+});
+
+/**
+ * How the standard itself scores: which requirements make the headline (CIS: the Automated ones; Q/KXY:
+ * the shall (应) requirements the standard marks automatable), or `none` where the source defines no
+ * score (NSA/CISA). `method` is the sentence every report prints beside the score.
+ */
+export const scoringSchema = z.strictObject({
+  headline: z.union([
+    z.literal('none'),
+    z.strictObject({
+      assessment: oneOf(['automated', 'manual'] as const, 'assessment').optional(),
+      strength: oneOf(['shall', 'should'] as const, 'strength').optional(),
+    }),
+  ]),
+  method: text,
 });
 
 export const frameworkSchema = z.strictObject({
@@ -34,6 +67,7 @@ export const frameworkSchema = z.strictObject({
   version: id,
   title: text,
   publisher: z.string().optional(),
+  scoring: scoringSchema.optional(),
   sections: z.array(z.strictObject({ id, title: text })),
   requirements: z.array(requirementSchema).min(1, 'expected at least one requirement'),
   exceptionScenarios: z

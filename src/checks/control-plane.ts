@@ -7,6 +7,7 @@ import apiserverAdmissionNodeRestriction from './api-server/admission-node-restr
 import apiserverAdmissionNotAlwaysAdmit from './api-server/admission-not-always-admit.js';
 import apiserverAdmissionServiceAccount from './api-server/admission-service-account.js';
 import apiserverAnonymousAuth from './api-server/anonymous-auth.js';
+import apiserverAnonymousAuthRbac from './api-server/anonymous-auth-rbac.js';
 import apiserverAuditLogMaxage from './api-server/audit-log-maxage.js';
 import apiserverAuditLogMaxbackup from './api-server/audit-log-maxbackup.js';
 import apiserverAuditLogMaxsize from './api-server/audit-log-maxsize.js';
@@ -32,6 +33,11 @@ import apiserverServiceAccountExtendTokenExpiration from './api-server/service-a
 import apiserverServiceAccountKeyFile from './api-server/service-account-key-file.js';
 import apiserverServiceAccountLookup from './api-server/service-account-lookup.js';
 import apiserverStrongCiphers from './api-server/strong-ciphers.js';
+import apiserverStrongCiphersCis112 from './api-server/strong-ciphers-cis-1-12.js';
+import apiserverHighCiphers from './api-server/high-ciphers.js';
+import apiserverUserAuthentication from './api-server/user-authentication.js';
+import apiserverAuditLogOffNode from './api-server/audit-log-off-node.js';
+import apiserverDenyServiceExternalIpsNotSet from './api-server/deny-service-external-ips-not-set.js';
 import apiserverTlsCertKey from './api-server/tls-cert-key.js';
 import apiserverTokenAuthFile from './api-server/token-auth-file.js';
 import auditPolicyCoversKeyConcerns from './audit/policy-covers-key-concerns.js';
@@ -66,6 +72,7 @@ import fileControllerManagerManifestMode from './files/controller-manager-manife
 import fileControllerManagerManifestOwner from './files/controller-manager-manifest-owner.js';
 import fileEtcdDataDirMode from './files/etcd-data-dir-mode.js';
 import fileEtcdDataDirOwner from './files/etcd-data-dir-owner.js';
+import fileEtcdDataDirOwnerRoot from './files/etcd-data-dir-owner-root.js';
 import fileEtcdManifestMode from './files/etcd-manifest-mode.js';
 import fileEtcdManifestOwner from './files/etcd-manifest-owner.js';
 import filePkiCertMode from './files/pki-cert-mode.js';
@@ -91,6 +98,7 @@ export const CONTROL_PLANE_CHECKS: readonly Check[] = [
   fileControllerManagerManifestOwner,
   fileEtcdDataDirMode,
   fileEtcdDataDirOwner,
+  fileEtcdDataDirOwnerRoot,
   fileEtcdManifestMode,
   fileEtcdManifestOwner,
   filePkiCertMode,
@@ -107,6 +115,7 @@ export const CONTROL_PLANE_CHECKS: readonly Check[] = [
   apiserverAdmissionNotAlwaysAdmit,
   apiserverAdmissionServiceAccount,
   apiserverAnonymousAuth,
+  apiserverAnonymousAuthRbac,
   apiserverAuditLogMaxage,
   apiserverAuditLogMaxbackup,
   apiserverAuditLogMaxsize,
@@ -128,6 +137,11 @@ export const CONTROL_PLANE_CHECKS: readonly Check[] = [
   apiserverServiceAccountKeyFile,
   apiserverServiceAccountLookup,
   apiserverStrongCiphers,
+  apiserverStrongCiphersCis112,
+  apiserverHighCiphers,
+  apiserverUserAuthentication,
+  apiserverAuditLogOffNode,
+  apiserverDenyServiceExternalIpsNotSet,
   apiserverTlsCertKey,
   apiserverTokenAuthFile,
   controllerManagerBindAddress,

@@ -29,6 +29,9 @@ import workloadPrivilegedContainers from './workloads/privileged-containers.js';
 import workloadPrivilegedPorts from './workloads/privileged-ports.js';
 import workloadReadonlyRootFilesystem from './workloads/readonly-root-filesystem.js';
 import workloadResourceLimits from './workloads/resource-limits.js';
+import workloadSensitiveHostPaths from './workloads/sensitive-host-paths.js';
+import workloadCpuRequestsLimits from './workloads/cpu-requests-limits.js';
+import workloadMemoryRequestsLimits from './workloads/memory-requests-limits.js';
 import workloadRootContainers from './workloads/root-containers.js';
 import workloadRuntimeSocketMount from './workloads/runtime-socket-mount.js';
 import workloadSeccompRuntimeDefault from './workloads/seccomp-runtime-default.js';
@@ -40,6 +43,8 @@ import admissionImagePolicy from './admission/image-policy.js';
 import admissionPolicyControl from './admission/policy-control.js';
 import networkCniSupportsPolicy from './network/cni-supports-policy.js';
 import networkNamespacesHavePolicy from './network/namespaces-have-policy.js';
+import networkDefaultDenyIngress from './network/default-deny-ingress.js';
+import clusterVersionSupported from './cluster/version-supported.js';
 import networkPolicySelectsPods from './network/policy-selects-pods.js';
 import namespaceLimitRange from './namespaces/limit-range.js';
 import namespaceResourceQuota from './namespaces/resource-quota.js';
@@ -76,6 +81,9 @@ export const POLICY_CHECKS: readonly Check[] = [
   workloadPrivilegedPorts,
   workloadReadonlyRootFilesystem,
   workloadResourceLimits,
+  workloadSensitiveHostPaths,
+  workloadCpuRequestsLimits,
+  workloadMemoryRequestsLimits,
   workloadRootContainers,
   workloadRuntimeSocketMount,
   workloadSeccompRuntimeDefault,
@@ -87,6 +95,8 @@ export const POLICY_CHECKS: readonly Check[] = [
   admissionPolicyControl,
   networkCniSupportsPolicy,
   networkNamespacesHavePolicy,
+  networkDefaultDenyIngress,
+  clusterVersionSupported,
   networkPolicySelectsPods,
   namespaceLimitRange,
   namespaceResourceQuota,

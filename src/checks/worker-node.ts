@@ -10,6 +10,8 @@ import fileKubeletServiceMode from './files/kubelet-service-mode.js';
 import fileKubeletServiceOwner from './files/kubelet-service-owner.js';
 import fileProxyKubeconfigMode from './files/proxy-kubeconfig-mode.js';
 import fileProxyKubeconfigOwner from './files/proxy-kubeconfig-owner.js';
+import fileProxyKubeconfigModeRequired from './files/proxy-kubeconfig-mode-required.js';
+import fileProxyKubeconfigOwnerRequired from './files/proxy-kubeconfig-owner-required.js';
 import kubeProxyMetricsLocalhost from './kube-proxy/metrics-localhost.js';
 import kubeletAllowedUnsafeSysctls from './kubelet/allowed-unsafe-sysctls.js';
 import kubeletAnonymousAuth from './kubelet/anonymous-auth.js';
@@ -25,6 +27,9 @@ import kubeletRotateCertificates from './kubelet/rotate-certificates.js';
 import kubeletRotateServerCertificates from './kubelet/rotate-server-certificates.js';
 import kubeletStreamingConnectionIdleTimeout from './kubelet/streaming-connection-idle-timeout.js';
 import kubeletStrongCiphers from './kubelet/strong-ciphers.js';
+import kubeletStrongCiphersCis112 from './kubelet/strong-ciphers-cis-1-12.js';
+import kubeletHighCiphers from './kubelet/high-ciphers.js';
+import kubeletRotateServerCertificateGate from './kubelet/rotate-server-certificates-gate.js';
 import kubeletTlsCertKey from './kubelet/tls-cert-key.js';
 
 export const WORKER_NODE_CHECKS: readonly Check[] = [
@@ -38,6 +43,8 @@ export const WORKER_NODE_CHECKS: readonly Check[] = [
   fileKubeletServiceOwner,
   fileProxyKubeconfigMode,
   fileProxyKubeconfigOwner,
+  fileProxyKubeconfigModeRequired,
+  fileProxyKubeconfigOwnerRequired,
   kubeletAnonymousAuth,
   kubeletAuthorizationMode,
   kubeletClientCaFile,
@@ -51,6 +58,9 @@ export const WORKER_NODE_CHECKS: readonly Check[] = [
   kubeletRotateServerCertificates,
   kubeletStreamingConnectionIdleTimeout,
   kubeletStrongCiphers,
+  kubeletStrongCiphersCis112,
+  kubeletHighCiphers,
+  kubeletRotateServerCertificateGate,
   kubeletTlsCertKey,
   kubeProxyMetricsLocalhost,
   kubeletAllowedUnsafeSysctls,

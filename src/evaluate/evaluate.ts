@@ -74,7 +74,7 @@ export function evaluate(facts: Facts, catalogue: Catalogue, options: EvaluateOp
       .map((a) => ({ id: a.id, title: a.title, ...(a.url ? { url: a.url } : {}), versions: a.versions })),
     sections: framework.sections,
     results,
-    summary: summarise(results, framework.sections),
+    summary: summarise(results, framework.sections, framework.scoring),
     ...(waivers ? { waivers } : {}),
   };
 }

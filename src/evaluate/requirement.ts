@@ -5,7 +5,7 @@ import type { Check, CheckContext, CheckOutcome } from '../model/check.js';
 import type { Status } from '../model/status.js';
 import { t, type Text } from '../model/text.js';
 import { combineOutcomes, runCheck } from './run-checks.js';
-import { inMinorRange } from './version-range.js';
+import { inMinorRange, minorOf } from './version-range.js';
 
 export interface RequirementInput {
   requirement: Requirement;
@@ -17,7 +17,7 @@ export interface RequirementInput {
 
 export function decideRequirement(input: RequirementInput): RequirementResult {
   const { requirement, mapping } = input;
-  const decision = decide(input);
+  const decision = outsideScope(input) ?? decide(input);
   const offenders = decision.outcome?.offenders ?? [];
   return {
     id: requirement.id,
@@ -37,6 +37,36 @@ export function decideRequirement(input: RequirementInput): RequirementResult {
     ...(requirement.remediation ? { remediation: requirement.remediation } : {}),
     ...(requirement.procedure ? { procedure: requirement.procedure } : {}),
     ...(decision.contradiction ? { contradiction: decision.contradiction } : {}),
+    ...(requirement.review?.deviation ? { deviation: requirement.review.deviation } : {}),
+  };
+}
+
+/**
+ * A requirement the standard limits to some Kubernetes versions (Q/KXY 5.1.4.5: below 1.24) is not
+ * applicable on a cluster outside them. An unknown version decides nothing: the checks run as usual.
+ */
+function outsideScope(input: RequirementInput): Decision | undefined {
+  const scope = input.requirement.review?.scope;
+  if (!scope || (!scope.from && !scope.below)) return undefined;
+  const version = input.ctx.facts.cluster.kubernetesVersion;
+  const v = minorOf(version);
+  if (!v) return undefined;
+  const n = (m: string) => {
+    const [major, minor] = minorOf(m)!;
+    return major * 1000 + minor;
+  };
+  const here = v[0] * 1000 + v[1];
+  const inside = (!scope.from || here >= n(scope.from)) && (!scope.below || here < n(scope.below));
+  if (inside) return undefined;
+  const range = [scope.from ? `≥ ${scope.from}` : '', scope.below ? `< ${scope.below}` : '']
+    .filter(Boolean)
+    .join(', ');
+  return {
+    status: 'not-applicable',
+    reason: t(
+      `标准规定此项仅适用于 Kubernetes ${range}；本集群为 ${version}`,
+      `The standard limits this to Kubernetes ${range}; this cluster runs ${version}`,
+    ),
   };
 }
 

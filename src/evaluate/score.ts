@@ -1,6 +1,13 @@
 // Scores an assessment: counts per status, and pass / (pass + fail) per section, level, responsibility and strength.
-import type { AssessmentSummary, RequirementResult, ScoreGroup, StatusCounts } from '../model/assessment.js';
-import type { Section } from '../model/catalogue.js';
+import type {
+  AssessmentSummary,
+  HeadlineScore,
+  RequirementResult,
+  ScoreGroup,
+  StatusCounts,
+} from '../model/assessment.js';
+import type { Scoring, Section } from '../model/catalogue.js';
+import { t } from '../model/text.js';
 import { STATUSES } from '../model/status.js';
 
 export function emptyCounts(): StatusCounts {
@@ -38,14 +45,54 @@ export function topSection(result: RequirementResult, sections: Section[]): stri
   return candidates.sort((a, b) => b.id.length - a.id.length)[0]?.id ?? result.section;
 }
 
-export function summarise(results: RequirementResult[], sections: Section[]): AssessmentSummary {
+/** Without a declared scoring, every observed result counts (pass / (pass + fail)). */
+const OBSERVED: Scoring = {
+  headline: {},
+  method: t(
+    '得分 = 通过 ÷（通过 + 不通过），计入所有从事实中观察到的结果',
+    'Score = pass ÷ (pass + fail) over every result observed in the facts',
+  ),
+};
+
+function countsOf(results: RequirementResult[]): StatusCounts {
   const counts = emptyCounts();
   for (const result of results) counts[result.status]++;
+  return counts;
+}
+
+/** Splits the results into those the standard scores and the rest, shown apart. */
+export function headlineScore(results: RequirementResult[], scoring: Scoring = OBSERVED): HeadlineScore {
+  const rule = scoring.headline;
+  const inHeadline = (r: RequirementResult) =>
+    rule !== 'none' &&
+    (!rule.assessment || r.assessment === rule.assessment) &&
+    (!rule.strength || r.strength === rule.strength);
+  const counted = results.filter(inHeadline);
+  const apart = results.filter((r) => !inHeadline(r));
+  const apartCounts = countsOf(apart);
+  return {
+    method: scoring.method,
+    defined: rule !== 'none',
+    total: counted.length,
+    counts: countsOf(counted),
+    apart: { total: apart.length, counts: apartCounts, score: scoreOf(apartCounts) },
+  };
+}
+
+export function summarise(
+  results: RequirementResult[],
+  sections: Section[],
+  scoring?: Scoring,
+): AssessmentSummary {
+  const counts = countsOf(results);
   const titles = new Map(sections.map((s) => [s.id, s.title]));
+  const headline = headlineScore(results, scoring);
   return {
     total: results.length,
     counts,
-    score: scoreOf(counts),
+    score: headline.defined ? scoreOf(headline.counts) : null,
+    observedScore: scoreOf(counts),
+    headline,
     bySection: group(
       results,
       (r) => r.section,

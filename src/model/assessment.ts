@@ -39,6 +39,8 @@ export interface RequirementResult {
   procedure?: Text;
   /** The facts disagree with the provider's published result. */
   contradiction?: Text;
+  /** Where the product reads this requirement differently from its source (from the framework's review). */
+  deviation?: Text;
   waiver?: { id: string; justification: string; approver: string; expires: string; scenario?: string };
 }
 
@@ -61,10 +63,27 @@ export interface ScoreGroup {
   score: number | null;
 }
 
+/** The headline as the standard scores it, and what is shown apart from it. */
+export interface HeadlineScore {
+  /** How the standard defines the score, printed beside it. */
+  method: Text;
+  /** False where the standard defines no score (NSA/CISA): `score` is then null. */
+  defined: boolean;
+  /** Requirements that count towards the headline, and their statuses. */
+  total: number;
+  counts: StatusCounts;
+  /** Everything else observed (should/宜, manual per the standard but informed by facts), never in the headline. */
+  apart: { total: number; counts: StatusCounts; score: number | null };
+}
+
 export interface AssessmentSummary {
   total: number;
   counts: StatusCounts;
+  /** The headline score (see `headline`): pass / (pass + fail) over the requirements the standard scores. */
   score: number | null;
+  /** pass / (pass + fail) over every requirement observed, whatever the standard scores. */
+  observedScore?: number | null;
+  headline?: HeadlineScore;
   bySection: ScoreGroup[];
   byLevel: ScoreGroup[];
   byResponsibility: ScoreGroup[];

@@ -18,6 +18,19 @@ export interface Requirement {
   remediation?: Text;
   /** How a person verifies it (manual requirements, or Annex A check method). */
   procedure?: Text;
+  /** The conformance review: the source's check method, defaults, version scope and any deviation. */
+  review?: RequirementReview;
+}
+
+export interface RequirementReview {
+  /** The source's own check method (Annex A, the CIS audit, the guidance), in our words. */
+  method: Text;
+  /** What the product takes when the setting is absent. */
+  default?: Text;
+  /** Kubernetes minors the requirement applies to: `from` inclusive, `below` exclusive. */
+  scope?: { from?: string; below?: string; note?: Text };
+  /** Where the product reads the requirement differently from its source, and why. */
+  deviation?: Text;
 }
 
 export interface Section {
@@ -25,11 +38,18 @@ export interface Section {
   title: Text;
 }
 
+/** Which results make the headline score, as the standard defines it; `none` where it defines no score. */
+export interface Scoring {
+  headline: 'none' | { assessment?: 'automated' | 'manual'; strength?: 'shall' | 'should' };
+  method: Text;
+}
+
 export interface Framework {
   id: string;
   version: string;
   title: Text;
   publisher?: string;
+  scoring?: Scoring;
   sections: Section[];
   requirements: Requirement[];
   /** Named exception scenarios a waiver may cite (Q/KXY Annex B); `appliesTo` lists the requirement ids each can excuse. */

@@ -35,6 +35,8 @@ export interface ResultRow {
   remediation: string;
   procedure: string;
   contradiction: string;
+  /** Where the product reads this requirement differently from the standard, and why; empty when it does not. */
+  deviation: string;
   published: string;
   /** The waiver applied to this result, as one line; empty when none. */
   waiver: string;
@@ -91,6 +93,7 @@ export function resultRow(result: RequirementResult, assessment: Assessment, lan
     remediation: pick(result.remediation, lang),
     procedure: pick(result.procedure, lang),
     contradiction: pick(result.contradiction, lang),
+    deviation: pick(result.deviation, lang),
     published: result.mapping.published ? pick(STATUS_LABELS[result.mapping.published.result], lang) : '',
     waiver: result.waiver ? waiverLine(result.waiver, lang) : '',
   };

@@ -180,11 +180,19 @@ describe('q-kxy-cs001-2023 against the published requirements', async () => {
   });
 });
 
-describe('one check per question across frameworks', () => {
-  it('Q/KXY 5.1.2.1 and CIS 1.2.1 share apiserver-anonymous-auth', () => {
-    const find = (f: string, id: string) =>
-      catalogue.frameworks.get(f)!.requirements.find((r) => r.id === id)!.checks;
-    expect(find('q-kxy-cs001-2023', '5.1.2.1')).toEqual(['apiserver-anonymous-auth']);
+describe('one check per question across frameworks, and one per reading where the standards differ', () => {
+  const find = (f: string, id: string) =>
+    catalogue.frameworks.get(f)!.requirements.find((r) => r.id === id)!.checks;
+  it('CIS 1.2.1 asks false outright; Q/KXY 5.1.2.1 also accepts true with RBAC limited to health checks', () => {
     expect(find('cis-kubernetes-1.11.1', '1.2.1')).toEqual(['apiserver-anonymous-auth']);
+    expect(find('q-kxy-cs001-2023', '5.1.2.1')).toEqual(['apiserver-anonymous-auth-rbac']);
+  });
+  it('the etcd data directory owner: CIS 1.1.12 etcd:etcd, Q/KXY 5.4.1.4 root:root', () => {
+    expect(find('cis-kubernetes-1.11.1', '1.1.12')).toEqual(['file-etcd-data-dir-owner']);
+    expect(find('q-kxy-cs001-2023', '5.4.1.4')).toEqual(['file-etcd-data-dir-owner-root']);
+  });
+  it('Q/KXY 5.7.5.1 (CPU) and 5.7.5.2 (memory) each have their own check', () => {
+    expect(find('q-kxy-cs001-2023', '5.7.5.1')).toEqual(['workload-cpu-requests-limits']);
+    expect(find('q-kxy-cs001-2023', '5.7.5.2')).toEqual(['workload-memory-requests-limits']);
   });
 });

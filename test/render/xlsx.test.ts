@@ -54,6 +54,10 @@ beforeAll(async () => {
       appliedTo: [],
     },
   ];
+  assessment.results[1]!.deviation = {
+    zh: '本产品比标准更严格',
+    en: 'The product is stricter than the standard',
+  };
   const file = join(await tempDir('xlsx'), 'report.xlsx');
   await writeWorkbook(assessment, file, 'zh');
   book = new ExcelJS.Workbook();
@@ -108,9 +112,13 @@ describe('workbook', () => {
 
   it('offers a verdict drop-down and a comment column on Results', () => {
     const results = book.getWorksheet(L.sheetResults)!;
-    expect(results.getCell(1, 16).value).toBe(L.auditorVerdict);
-    expect(results.getCell(1, 17).value).toBe(L.auditorComment);
-    const validation = results.getCell(2, 16).dataValidation;
+    expect(results.getCell(1, 11).value).toBe(L.deviation);
+    // The deviation sits in the row of the result it affects, beside its status.
+    expect(results.getCell(3, 11).value).toBe('本产品比标准更严格');
+    expect(results.getCell(2, 11).value ?? '').toBe('');
+    expect(results.getCell(1, 17).value).toBe(L.auditorVerdict);
+    expect(results.getCell(1, 18).value).toBe(L.auditorComment);
+    const validation = results.getCell(2, 17).dataValidation;
     expect(validation.type).toBe('list');
     expect(validation.formulae[0]).toContain(L.verdictAgree);
   });
@@ -128,7 +136,7 @@ describe('workbook', () => {
     const results = book.getWorksheet(L.sheetResults)!;
     const findings = book.getWorksheet(L.sheetFindings)!;
     const index = assessment.results.findIndex((r) => r.offenders.length > 0);
-    const cell = results.getCell(index + 2, 12).value as ExcelJS.CellFormulaValue;
+    const cell = results.getCell(index + 2, 13).value as ExcelJS.CellFormulaValue;
     const row = Number(/!A(\d+)"/.exec(cell.formula)![1]);
     expect(cell.formula).toContain(`'${L.sheetFindings}'`);
     expect(findings.getCell(row, 1).value).toBe(assessment.results[index]!.id);

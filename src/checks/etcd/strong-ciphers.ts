@@ -1,34 +1,25 @@
-// Check: etcd restricts TLS to strong cipher suites when --cipher-suites is given.
+// Check (Q/KXY 5.4.3.1): etcd --cipher-suites is set and lists only HIGH-strength suites (absent fails, as for the API server).
 import { t } from '../../model/text.js';
+import { defineCipherFlagCheck } from '../lib/cipher-check.js';
+import { QKXY_HIGH } from '../lib/cipher-suites.js';
 import { componentExample } from '../lib/example-facts.js';
-import { defineFlagCheck } from '../lib/flag-check.js';
 import { ETCD_CONFIG_FILE_IGNORES_FLAGS } from './config-file.js';
-import { flagList, weakCipherSuites } from '../lib/flags.js';
 
 const run = (args: string[]) => componentExample('etcd', args);
 
-export default defineFlagCheck({
+export default defineCipherFlagCheck({
   id: 'etcd-strong-ciphers',
   title: t(
-    'etcd 仅使用强加密套件（--cipher-suites）',
-    'etcd uses only strong cryptographic ciphers (--cipher-suites)',
+    'etcd 仅使用 HIGH 强度加密套件（--cipher-suites）',
+    'etcd uses only HIGH-strength cipher suites (--cipher-suites)',
   ),
   component: 'etcd',
   flag: 'cipher-suites',
-  expected: 'absent, or strong suites only',
-  test: (flags) => {
-    const suites = flagList(flags, 'cipher-suites');
-    if (suites.length === 0) return { ok: true, observed: 'not set (Go defaults)' };
-    const weak = weakCipherSuites(suites);
-    return {
-      ok: weak.length === 0,
-      observed: weak.length === 0 ? suites.join(',') : `weak: ${weak.join(',')}`,
-    };
-  },
+  policy: QKXY_HIGH,
   ignoredWhen: ETCD_CONFIG_FILE_IGNORES_FLAGS,
   remediation: t(
-    '在 etcd 中设置 --cipher-suites，仅列出 ECDHE 配合 AES-GCM 或 ChaCha20-Poly1305 的套件。',
-    'Set --cipher-suites on etcd to ECDHE suites with AES-GCM or ChaCha20-Poly1305 only.',
+    '在 etcd 中设置 --cipher-suites，TLS 1.2 只选 HIGH 强度套件（AES、ChaCha20），TLS 1.3 套件按 RFC 8446。',
+    'Set --cipher-suites on etcd: for TLS 1.2 HIGH-strength suites only (AES, ChaCha20); TLS 1.3 suites per RFC 8446.',
   ),
   examples: [
     {
@@ -39,7 +30,7 @@ export default defineFlagCheck({
           '--cipher-suites=TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384',
         ]),
     },
-    { name: 'absent', expect: 'pass', facts: () => run([]) },
+    { name: 'absent: Go defaults', expect: 'fail', facts: () => run([]) },
     {
       name: '3DES suite',
       expect: 'fail',

@@ -1,7 +1,8 @@
-// Check: the etcd data directory has mode 700 or more restrictive.
+// Check: the etcd data directory (etcd's own --data-dir, else the profile's path) has mode 700 or more restrictive.
 import type { NodeFile } from '../../model/facts.js';
 import { t } from '../../model/text.js';
 import { exampleFacts } from '../lib/example-facts.js';
+import { etcdDataDirOn } from '../lib/component-paths.js';
 import { defineFileCheck } from '../lib/file-check.js';
 
 const dir = '/var/lib/etcd';
@@ -18,6 +19,7 @@ export default defineFileCheck({
   ),
   component: 'files',
   pathParam: 'etcdDataDir',
+  pathOnNode: etcdDataDirOn,
   maxMode: 0o700,
   remediation: t(
     `在运行 etcd 的节点上执行 chmod 700 ${dir}（以 etcd 的 --data-dir 为准）`,
@@ -26,6 +28,23 @@ export default defineFileCheck({
   examples: [
     { name: 'mode 0700', expect: 'pass', facts: () => withDir({ mode: '0700' }) },
     { name: 'mode 0755', expect: 'fail', facts: () => withDir({ mode: '0755' }) },
+    {
+      name: '--data-dir names another directory: that one is judged',
+      expect: 'fail',
+      facts: () =>
+        exampleFacts({
+          nodes: [
+            {
+              name: 'cp',
+              processes: { etcd: ['etcd', '--data-dir=/data/etcd'] },
+              files: {
+                [dir]: { type: 'directory', mode: '0700', owner: 'root', group: 'root' },
+                '/data/etcd': { type: 'directory', mode: '0755', owner: 'root', group: 'root' },
+              },
+            },
+          ],
+        }),
+    },
     { name: 'mode unknown', expect: 'manual', facts: () => withDir({}) },
     { name: 'no node facts', expect: 'manual', facts: () => exampleFacts() },
   ],

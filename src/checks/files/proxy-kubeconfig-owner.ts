@@ -1,7 +1,8 @@
-// Check: the kube-proxy kubeconfig file is owned by root:root, when the file exists.
+// Check: the kube-proxy kubeconfig file is owned by root:root, when the file exists (the path kube-proxy's own --kubeconfig names, else the profile's).
 import type { NodeFile } from '../../model/facts.js';
 import { t } from '../../model/text.js';
 import { exampleFacts } from '../lib/example-facts.js';
+import { proxyKubeconfigOn } from '../lib/component-paths.js';
 import { defineFileCheck } from '../lib/file-check.js';
 
 const file = '/var/lib/kube-proxy/kubeconfig.conf';
@@ -16,6 +17,7 @@ export default defineFileCheck({
   ),
   component: 'files',
   pathParam: 'proxyKubeconfig',
+  pathOnNode: proxyKubeconfigOn,
   owner: 'root:root',
   ifExists: true,
   remediation: t(

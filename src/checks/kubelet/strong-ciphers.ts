@@ -1,26 +1,19 @@
-// Check: the kubelet restricts TLS to strong cipher suites (tlsCipherSuites).
+// Check (CIS v1.11.1 4.2.12): the kubelet's tlsCipherSuites is set and lists only the suites that version's audit allows.
 import { t } from '../../model/text.js';
+import { defineKubeletCipherCheck } from '../lib/cipher-check.js';
+import { CIS_1_11_KUBELET } from '../lib/cipher-suites.js';
 import { kubeletExample } from '../lib/example-facts.js';
-import { weakCipherSuites } from '../lib/flags.js';
-import { defineKubeletCheck } from '../lib/kubelet-config.js';
 
-export default defineKubeletCheck({
+export default defineKubeletCipherCheck({
   id: 'kubelet-strong-ciphers',
   title: t(
-    'kubelet 仅使用强加密套件（tlsCipherSuites）',
-    'Kubelet uses only strong cryptographic ciphers (tlsCipherSuites)',
+    'kubelet 仅使用强加密套件（CIS v1.11.1 列表）',
+    'Kubelet uses only strong cryptographic ciphers (CIS v1.11.1 list)',
   ),
-  expected: 'tlsCipherSuites set, strong suites only',
-  settings: ['tlsCipherSuites'],
-  test: (v) => {
-    const suites = Array.isArray(v.tlsCipherSuites)
-      ? v.tlsCipherSuites.filter((s): s is string => typeof s === 'string')
-      : [];
-    return suites.length > 0 && weakCipherSuites(suites).length === 0;
-  },
+  policy: CIS_1_11_KUBELET,
   remediation: t(
-    '在 kubelet 配置文件中设置 tlsCipherSuites，仅列出 ECDHE 配合 AES-GCM 或 ChaCha20-Poly1305 的套件，然后重启 kubelet。',
-    'Set tlsCipherSuites in the kubelet config file to ECDHE suites with AES-GCM or ChaCha20-Poly1305 only, and restart the kubelet.',
+    '在 kubelet 配置文件中设置 tlsCipherSuites，只列出 CIS v1.11.1 4.2.12 给出的套件，然后重启 kubelet。',
+    'Set tlsCipherSuites in the kubelet config file to suites CIS v1.11.1 4.2.12 lists only, and restart the kubelet.',
   ),
   examples: [
     {
@@ -35,6 +28,11 @@ export default defineKubeletCheck({
             ],
           },
         }),
+    },
+    {
+      name: 'RSA key exchange GCM: on the v1.11.1 list',
+      expect: 'pass',
+      facts: () => kubeletExample({ args: ['--tls-cipher-suites=TLS_RSA_WITH_AES_128_GCM_SHA256'] }),
     },
     { name: 'absent: Go defaults', expect: 'fail', facts: () => kubeletExample({ configFile: {} }) },
     {

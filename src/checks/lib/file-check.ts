@@ -23,6 +23,11 @@ export interface FileCheckSpec extends FileRule {
   /** "If it exists" requirements are not applicable when the file is absent everywhere. */
   ifExists?: boolean;
   /**
+   * Where the component itself says the file is on a node (etcd --data-dir, kube-proxy --kubeconfig);
+   * the profile's path parameter is used where the command line does not name one.
+   */
+  pathOnNode?: (facts: Facts, node: NodeFacts) => string | undefined;
+  /**
    * What is judged: the path itself (default), the files below the directory (`children`, or node file
    * entries whose path is below it), or both.
    */
@@ -165,16 +170,16 @@ export function defineFileCheck(spec: FileCheckSpec): Check {
     remediation: spec.remediation,
     examples: spec.examples,
     run({ facts, params }) {
-      const path = params.paths[spec.pathParam];
-      if (!path)
+      const defaultPath = params.paths[spec.pathParam];
+      if (!defaultPath)
         return manual(
           t(`配置文件未给出路径参数 ${spec.pathParam}`, `The profile gives no path for ${spec.pathParam}`),
         );
       if (facts.nodes.size === 0) {
         return manual(
           t(
-            `快照中没有节点事实，无法检查 ${path}`,
-            `The snapshot holds no node facts, so ${path} cannot be checked`,
+            `快照中没有节点事实，无法检查 ${defaultPath}`,
+            `The snapshot holds no node facts, so ${defaultPath} cannot be checked`,
           ),
         );
       }
@@ -182,7 +187,9 @@ export function defineFileCheck(spec: FileCheckSpec): Check {
       let present = 0;
       let absent = 0;
       let childrenUnlisted = 0;
+      const paths = new Set<string>();
       for (const node of facts.nodes.values()) {
+        const path = spec.pathOnNode?.(facts, node) ?? defaultPath;
         const file: NodeFile | undefined = node.files[path];
         const children = scope === 'self' ? undefined : childrenOf(node, path, file);
         if (file && !file.exists) {
@@ -191,6 +198,7 @@ export function defineFileCheck(spec: FileCheckSpec): Check {
         }
         if (!file && !children) continue;
         present++;
+        paths.add(path);
         if (file && scope !== 'children') tally.judge(node, path, file);
         if (scope === 'self') continue;
         if (!children) {
@@ -204,6 +212,7 @@ export function defineFileCheck(spec: FileCheckSpec): Check {
           tally.judge(node, `${path}/${relative}`, child);
         }
       }
+      const path = paths.size > 0 ? [...paths].join(', ') : defaultPath;
       if (present === 0) {
         if (absent === 0) {
           return manual(t(`节点事实中没有记录 ${path}`, `No node facts record ${path}`));

@@ -1,6 +1,6 @@
 // Factory for checks that read component flags: the command line decides, defaults apply when absent.
 import type { Check, CheckExample, Evidence } from '../../model/check.js';
-import type { JsonValue } from '../../model/facts.js';
+import type { Facts, JsonValue } from '../../model/facts.js';
 import type { Text } from '../../model/text.js';
 import { t } from '../../model/text.js';
 import { componentArgs, type Component } from './components.js';
@@ -21,8 +21,11 @@ export interface FlagCheckSpec {
   flag: string | string[];
   /** Human-readable expectation, e.g. "false" or ">= 30". */
   expected: string;
-  /** Decides from the parsed flags; `observed` is what the evidence shows (the default when absent). */
-  test: (flags: ParsedFlags) => FlagVerdict;
+  /**
+   * Decides from the parsed flags; `observed` is what the evidence shows (the default when absent). `facts`
+   * is there for defaults that depend on the cluster (the Kubernetes version).
+   */
+  test: (flags: ParsedFlags, facts: Facts) => FlagVerdict;
   /**
    * A flag that makes the component ignore the ones checked (etcd `--config-file`, kube-scheduler
    * `--config` for deprecated flags): when present the flags prove nothing and the result is manual.
@@ -85,7 +88,7 @@ export function defineFlagCheck(spec: FlagCheckSpec): Check {
           });
           continue;
         }
-        const { ok, observed } = spec.test(args.flags);
+        const { ok, observed } = spec.test(args.flags, facts);
         if (ok === false) failed++;
         if (ok === undefined) undecided++;
         evidence.push({

@@ -207,26 +207,4 @@ export const KNOWN_BOOLEAN_FLAGS: ReadonlySet<string> = new Set([
   'alsologtostderr',
 ]);
 
-/**
- * TLS cipher suites counted as strong: the TLS 1.3 suites, and TLS 1.2 suites with forward secrecy
- * (ECDHE) and authenticated encryption (GCM or ChaCha20-Poly1305). CBC, RSA key exchange, 3DES and RC4
- * suites are left out.
- */
-export const STRONG_CIPHER_SUITES: ReadonlySet<string> = new Set([
-  'TLS_AES_128_GCM_SHA256',
-  'TLS_AES_256_GCM_SHA384',
-  'TLS_CHACHA20_POLY1305_SHA256',
-  'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256',
-  'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384',
-  'TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305',
-  'TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256',
-  'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
-  'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
-  'TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305',
-  'TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256',
-]);
-
-/** The suites of a list that are not strong; an empty list means Go's defaults, which are not restricted. */
-export function weakCipherSuites(suites: readonly string[]): string[] {
-  return suites.filter((suite) => !STRONG_CIPHER_SUITES.has(suite));
-}
+export { weakCipherSuites } from './cipher-suites.js';

@@ -368,8 +368,16 @@ export interface KubeletCheckSpec<K extends KubeletSettingName> {
   settings: readonly K[];
   /** A feature gate read besides the settings, with its default. */
   gate?: { name: string; defaultValue: boolean };
-  /** Decides one node; undefined when the values cannot decide (a person must). */
-  test: (values: Record<K, JsonValue>, gate: boolean | undefined) => boolean | undefined;
+  /**
+   * Decides one node; undefined when the values cannot decide (a person must). `sources` says where each
+   * value came from, for rules whose audit treats an absent setting differently from its default
+   * ("not set to false" passes when the setting is absent).
+   */
+  test: (
+    values: Record<K, JsonValue>,
+    gate: boolean | undefined,
+    sources: Record<K, KubeletValueSource>,
+  ) => boolean | undefined;
   remediation: Text;
   examples: CheckExample[];
 }
@@ -408,7 +416,11 @@ export function defineKubeletCheck<K extends KubeletSettingName>(spec: KubeletCh
         }
         const values = Object.fromEntries(settings.map((s) => [s.name, s.value!])) as Record<K, JsonValue>;
         const gate = spec.gate ? settings[settings.length - 1]!.value === true : undefined;
-        const ok = spec.test(values, gate);
+        const sources = Object.fromEntries(settings.map((s) => [s.name, s.source])) as Record<
+          K,
+          KubeletValueSource
+        >;
+        const ok = spec.test(values, gate, sources);
         if (ok === false) failed.push(node.node);
         if (ok === undefined) undecided.push(node.node);
       }

@@ -1,6 +1,6 @@
 // The namespaces a policy rule covers: every collected Namespace except the profile's system namespaces and empty reserved ones.
 import type { CheckParameters, Check, CheckExample, Offender } from '../../model/check.js';
-import type { Facts } from '../../model/facts.js';
+import type { Facts, KubeObject } from '../../model/facts.js';
 import type { Text } from '../../model/text.js';
 import { t } from '../../model/text.js';
 import { byNamespace, kubeEvidence, missingKinds, missingReason, objectsOf, shortList } from './index.js';
@@ -50,6 +50,10 @@ export interface CoverageSpec {
   kind: string;
   /** Plural for evidence paths: networkpolicies. */
   resource: string;
+  /** Which objects count (a default-deny policy, not any policy); all when absent. */
+  qualifies?: (object: KubeObject) => boolean;
+  /** What counts, for reasons and evidence, when `qualifies` narrows it: "default-deny ingress NetworkPolicy". */
+  what?: string;
   remediation: Text;
   examples: CheckExample[];
 }
@@ -68,8 +72,10 @@ export function defineNamespaceCoverageCheck(spec: CoverageSpec): Check {
       if (missing.length > 0) return manual(missingReason(missing));
       const scope = userNamespaces(facts, params);
       const present = byNamespace(facts, spec.kind);
+      const counts = (name: string) =>
+        (present.get(name) ?? []).filter((o) => !spec.qualifies || spec.qualifies(o)).length;
       const offenders: Offender[] = scope.names
-        .filter((name) => (present.get(name)?.length ?? 0) === 0)
+        .filter((name) => counts(name) === 0)
         .map((name) => ({ kind: 'Namespace', name, field: spec.resource, value: 0 }));
       const excludedNote = scope.excluded.length > 0 ? `; excluded: ${shortList(scope.excluded)}` : '';
       const evidence = [
@@ -78,7 +84,7 @@ export function defineNamespaceCoverageCheck(spec: CoverageSpec): Check {
           spec.kind,
           `kubernetes:${spec.resource} per namespace`,
           `${scope.names.length - offenders.length} of ${scope.names.length} namespaces have one${excludedNote}`,
-          `at least one ${spec.kind} in every user namespace`,
+          `at least one ${spec.what ?? spec.kind} in every user namespace`,
         ),
       ];
       const excludedZh = scope.excluded.length > 0 ? `（未计入：${shortList(scope.excluded)}）` : '';
@@ -86,15 +92,15 @@ export function defineNamespaceCoverageCheck(spec: CoverageSpec): Check {
       return offenders.length === 0
         ? pass(
             t(
-              `全部 ${scope.names.length} 个用户命名空间都有 ${spec.kind}${excludedZh}`,
-              `All ${scope.names.length} user namespaces have a ${spec.kind}${excludedEn}`,
+              `全部 ${scope.names.length} 个用户命名空间都有 ${spec.what ?? spec.kind}${excludedZh}`,
+              `All ${scope.names.length} user namespaces have a ${spec.what ?? spec.kind}${excludedEn}`,
             ),
             evidence,
           )
         : fail(
             t(
-              `${offenders.length} 个用户命名空间没有 ${spec.kind}：${shortList(offenders.map((o) => o.name))}${excludedZh}`,
-              `${offenders.length} user namespace(s) have no ${spec.kind}: ${shortList(offenders.map((o) => o.name))}${excludedEn}`,
+              `${offenders.length} 个用户命名空间没有 ${spec.what ?? spec.kind}：${shortList(offenders.map((o) => o.name))}${excludedZh}`,
+              `${offenders.length} user namespace(s) have no ${spec.what ?? spec.kind}: ${shortList(offenders.map((o) => o.name))}${excludedEn}`,
             ),
             evidence,
             offenders,

@@ -11,6 +11,8 @@ export interface PolicyRule {
   apiGroups: string[];
   resources: string[];
   resourceNames: string[];
+  /** Non-resource paths such as /healthz (ClusterRoles only). */
+  nonResourceURLs: string[];
 }
 
 export interface ResolvedRole {
@@ -58,6 +60,7 @@ function rulesOf(object: KubeObject): PolicyRule[] {
     apiGroups: strings(r.apiGroups),
     resources: strings(r.resources),
     resourceNames: strings(r.resourceNames),
+    nonResourceURLs: strings(r.nonResourceURLs),
   }));
 }
 

@@ -72,6 +72,10 @@ export interface PdfView {
   meta: Record<string, string>;
   summary: {
     score: string;
+    /** How the standard defines the headline score; empty when the framework declares none. */
+    scoreMethod: string;
+    /** What is shown apart from the headline, as one line; empty when nothing is. */
+    apart: string;
     total: number;
     statusRows: { status: Status; label: string; count: number; share: string; color: string }[];
     donut: { radius: number; segments: DonutSegment[] };
@@ -153,6 +157,8 @@ export function buildPdfView(assessment: Assessment, lang: Lang, context: PdfCon
     },
     summary: {
       score: assessment.summary.score === null ? '—' : `${assessment.summary.score}%`,
+      scoreMethod: pick(assessment.summary.headline?.method, lang),
+      apart: apartLine(assessment, lang),
       total,
       statusRows: STATUSES.map((status) => ({
         status,
@@ -375,4 +381,15 @@ function appendix(files: FileHash[], moreTemplate: string): PdfView['appendix'] 
     files: shown,
     more: files.length > shown.length ? moreTemplate.replace('{n}', String(files.length - shown.length)) : '',
   };
+}
+
+/** One line on what is shown apart from the headline score: its counts and its own pass rate. */
+function apartLine(assessment: Assessment, lang: Lang): string {
+  const headline = assessment.summary.headline;
+  if (!headline || headline.apart.total === 0) return '';
+  const L = labels(lang);
+  const { counts, score, total } = headline.apart;
+  const pass = pick(STATUS_LABELS.pass, lang);
+  const fail = pick(STATUS_LABELS.fail, lang);
+  return `${L.shownApart}: ${total} · ${pass} ${counts.pass} · ${fail} ${counts.fail} · ${L.score} ${score === null ? '—' : `${score}%`}`;
 }

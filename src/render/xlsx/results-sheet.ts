@@ -45,6 +45,7 @@ export function writeResultsSheet(
     { header: L.mappingReason, key: 'mappingReason', width: 40, wrap: true },
     { header: L.responsibility, key: 'responsibility', width: 12 },
     { header: L.status, key: 'status', width: 15 },
+    { header: L.deviation, key: 'deviation', width: 30, wrap: true },
     { header: L.evidenceSummary, key: 'evidence', width: 60, wrap: true },
     { header: L.findings, key: 'findings', width: 13 },
     { header: L.evidence, key: 'evidenceLink', width: 13 },
@@ -69,6 +70,7 @@ export function writeResultsSheet(
       mappingReason: text(row.mappingReason),
       responsibility: row.responsibility,
       status: row.statusLabel,
+      deviation: text(row.deviation),
       evidence: text([row.reason, row.evidenceSummary].filter(Boolean).join('\n')),
       findings: findingsRow
         ? internalLink(L.sheetFindings, findingsRow, L.findingsLink.replace('{n}', String(row.offenderCount)))
@@ -91,6 +93,6 @@ export function writeResultsSheet(
   });
   const lastRow = assessment.results.length + 1;
   statusFormatting(sheet, 'J', lastRow, statusLabels(lang));
-  verdictValidation(sheet, 'P', lastRow, verdictChoices(lang), L.auditorVerdict);
+  verdictValidation(sheet, 'Q', lastRow, verdictChoices(lang), L.auditorVerdict);
   sheet.commit();
 }

@@ -27,11 +27,16 @@ export function writeSummarySheet(workbook: WorkbookWriter, assessment: Assessme
     });
     row.commit();
   };
+  const headline = assessment.summary.headline;
+  if (headline) {
+    add(L.headlineScore, pick(headline.method, lang), headline.counts, assessment.summary.score);
+    if (headline.apart.total > 0) add(L.shownApart, '', headline.apart.counts, headline.apart.score);
+  }
   add(
     L.total,
     `${assessment.cluster.name} · ${pick(assessment.framework.title, lang)}`,
     assessment.summary.counts,
-    assessment.summary.score,
+    headline ? (assessment.summary.observedScore ?? null) : assessment.summary.score,
   );
   const groups = (grouping: string, list: ScoreGroup[], name: (g: ScoreGroup) => string) => {
     for (const g of list) add(grouping, name(g), g.counts, g.score);

@@ -1,0 +1,39 @@
+// Check (CIS v1.12.0 4.2.12): the kubelet's tlsCipherSuites is set and lists only the six ECDHE suites v1.12.0's audit allows.
+import { t } from '../../model/text.js';
+import { defineKubeletCipherCheck } from '../lib/cipher-check.js';
+import { CIS_1_12_KUBELET } from '../lib/cipher-suites.js';
+import { kubeletExample } from '../lib/example-facts.js';
+
+export default defineKubeletCipherCheck({
+  id: 'kubelet-strong-ciphers-cis-1-12',
+  title: t(
+    'kubelet 仅使用强加密套件（CIS v1.12.0 列表）',
+    'Kubelet uses only strong cryptographic ciphers (CIS v1.12.0 list)',
+  ),
+  policy: CIS_1_12_KUBELET,
+  remediation: t(
+    '在 kubelet 配置文件中设置 tlsCipherSuites，只列出 CIS v1.12.0 4.2.12 给出的六个 ECDHE 套件，然后重启 kubelet。',
+    'Set tlsCipherSuites in the kubelet config file to the six ECDHE suites CIS v1.12.0 4.2.12 lists only, and restart the kubelet.',
+  ),
+  examples: [
+    {
+      name: 'strong suites in configz',
+      expect: 'pass',
+      facts: () =>
+        kubeletExample({
+          configz: {
+            tlsCipherSuites: [
+              'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+              'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+            ],
+          },
+        }),
+    },
+    {
+      name: 'RSA key exchange GCM: dropped in v1.12.0',
+      expect: 'fail',
+      facts: () => kubeletExample({ args: ['--tls-cipher-suites=TLS_RSA_WITH_AES_128_GCM_SHA256'] }),
+    },
+    { name: 'absent: Go defaults', expect: 'fail', facts: () => kubeletExample({ configFile: {} }) },
+  ],
+});
