@@ -238,6 +238,14 @@ const failed = rows.flatMap((r) =>
 lines.push(
   `- no size crashes: ${verdict(failed.length === 0)}${failed.length > 0 ? ` (${failed.join(', ')})` : ''}`,
 );
+// Fleet: 1,000 packs of the samples' size read, verified and aggregated into the fleet workbook and JSON (bench/fleet.mjs).
+const fleetRun = spawnSync(process.execPath, [join(here, 'fleet.mjs')], { encoding: 'utf8' });
+if (fleetRun.status === 0) {
+  const f = JSON.parse(fleetRun.stdout.trim().split('\n').at(-1));
+  lines.push(
+    `- fleet report over ${f.clusters} packs (${f.packFiles} files, ${mib(f.packBytes)} each; ${f.packsRead} packs read, ${mib(f.bytesHashed)} hashed): aggregate ${secs(f.aggregateS)}, with workbook and JSON ${secs(f.totalS)}, peak RSS ${f.maxRssMiB} MiB`,
+  );
+} else lines.push(`- fleet report: **failed** (${fleetRun.stderr.trim().split('\n').at(-1)})`);
 const table = `${lines.join('\n')}\n`;
 console.log(table);
 await writeFile(values.out ?? join(here, 'results.md'), await formatted(table));

@@ -14,6 +14,7 @@ import { registerVerify } from './commands/verify.js';
 import { registerCollect } from './commands/collect.js';
 import { registerCollectNode } from './commands/collect-node.js';
 import { registerScan } from './commands/scan.js';
+import { registerFleet } from './commands/fleet.js';
 
 export function buildProgram(): Command {
   const program = new Command('kube-evidence')
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerProfiles(program);
   registerCompare(program);
   registerVerify(program);
+  registerFleet(program);
   for (const command of program.commands) {
     command.exitOverride();
     command.addHelpText('after', EXIT_CODES_HELP);

@@ -25,6 +25,8 @@ export interface CollectOptions {
    * `gap`: it is recorded and the Kubernetes part goes on (scan), so ARM-based checks give `error`.
    */
   onAzureFailure: 'fail' | 'gap';
+  /** Name written to snapshot.json; otherwise the AKS cluster's, or the kubeconfig's cluster name. */
+  clusterName?: string;
   /** Provider written to snapshot.json; `aks` when an Azure cluster is named. */
   provider?: string;
   progress?: (line: string) => void;
@@ -80,7 +82,7 @@ async function collectInto(outDir: string, options: CollectOptions): Promise<Col
     schema: SNAPSHOT_SCHEMA,
     schemaVersion: 1,
     cluster: {
-      name: options.azure?.clusterName ?? kube.clusterName,
+      name: options.clusterName ?? options.azure?.clusterName ?? kube.clusterName,
       provider: options.provider ?? (options.azure ? 'aks' : undefined),
     },
     collectedAt: started.toISOString(),

@@ -2,12 +2,15 @@
 import { existsSync } from 'node:fs';
 import { KubeConfig, type Cluster } from '@kubernetes/client-node';
 import { InputError, errorMessage } from '../util/errors.js';
+import { loadInClusterConfig } from '../fleet/in-cluster.js';
 import { scrubText } from '../util/scrub.js';
 
 export interface KubeConfigOptions {
   /** Path to a kubeconfig file; otherwise KUBECONFIG, ~/.kube/config, then the in-cluster service account. */
   kubeconfig?: string;
   context?: string;
+  /** Use the pod's service account only (never a kubeconfig file); see src/fleet/in-cluster.ts. */
+  inCluster?: boolean;
 }
 
 export interface LoadedKubeConfig {
@@ -22,6 +25,12 @@ const FALLBACK_SERVER = 'http://localhost:8080';
 const FALLBACK_CONTEXT = 'loaded-context';
 
 export function loadKubeConfig(options: KubeConfigOptions): LoadedKubeConfig {
+  if (options.inCluster) {
+    if (options.kubeconfig || options.context)
+      throw InputError.at(undefined, '--in-cluster', 'cannot be combined with --kubeconfig or --context');
+    const config = loadInClusterConfig();
+    return { config, cluster: config.getCurrentCluster()!, context: config.getCurrentContext() };
+  }
   const config = new KubeConfig();
   const from = options.kubeconfig ?? (process.env.KUBECONFIG ? 'KUBECONFIG' : 'the default kubeconfig');
   try {

@@ -60,6 +60,8 @@ export interface RecordedRequest {
 
 export interface FakeKubeServer {
   url: string;
+  /** The server's self-signed certificate (PEM): the CA an in-cluster client trusts. */
+  ca: string;
   requests: RecordedRequest[];
   /** Writes a kubeconfig for this server (skip TLS verification, bearer token user) and returns its path. */
   writeKubeconfig(file: string, token?: string): Promise<string>;
@@ -158,6 +160,7 @@ export async function startFakeKubeServer(options: FakeKubeOptions): Promise<Fak
 
   return {
     url,
+    ca: cert,
     requests,
     async writeKubeconfig(file, userToken = token) {
       const config = {

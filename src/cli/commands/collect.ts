@@ -10,6 +10,8 @@ import { log, setQuiet, warn } from '../log.js';
 export interface CollectCliOptions {
   kubeconfig?: string;
   context?: string;
+  inCluster?: boolean;
+  clusterName?: string;
   subscription?: string;
   resourceGroup?: string;
   cluster?: string;
@@ -30,6 +32,11 @@ export function addCollectOptions(command: Command): Command {
       'kubeconfig file (default: KUBECONFIG, ~/.kube/config, or the in-cluster service account)',
     )
     .option('--context <name>', 'kubeconfig context to use (default: the current context)')
+    .option('--in-cluster', "use the pod's service account (run as a Kubernetes CronJob; see docs/fleet.md)")
+    .option(
+      '--cluster-name <name>',
+      'name of the cluster in the snapshot and reports (needed with --in-cluster)',
+    )
     .option(
       '--subscription <id>',
       'Azure subscription of the AKS cluster (with --resource-group and --cluster)',
@@ -86,6 +93,21 @@ export function collectOptionsFrom(
       'needed too: an AKS cluster is named by --subscription, --resource-group and --cluster together',
     );
   }
+  if (opts.inCluster && !opts.clusterName && !opts.cluster)
+    throw InputError.at(
+      undefined,
+      '--cluster-name',
+      'expected a name for this cluster with --in-cluster (the service account does not say which cluster it is)',
+    );
+  if (
+    opts.clusterName !== undefined &&
+    !/^[A-Za-z0-9]([A-Za-z0-9._-]{0,62}[A-Za-z0-9])?$/.test(opts.clusterName)
+  )
+    throw InputError.at(
+      undefined,
+      '--cluster-name',
+      `"${opts.clusterName}" is not a cluster name (letters, digits, '.', '_', '-'; 1-64 characters)`,
+    );
   const cloud = CLOUDS[opts.azureCloud ?? 'public'];
   if (!cloud)
     throw InputError.at(
@@ -97,9 +119,11 @@ export function collectOptionsFrom(
     outDir,
     onAzureFailure,
     progress: log,
+    clusterName: opts.clusterName,
     kubernetes: {
       kubeconfig: opts.kubeconfig,
       context: opts.context,
+      inCluster: opts.inCluster,
       nodes: parseNodes(opts.nodes),
       pageSize: positiveInteger(opts.pageSize, '--page-size'),
       listBounds: {

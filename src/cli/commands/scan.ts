@@ -14,6 +14,7 @@ import { exitCodeFor } from '../exit-codes.js';
 import { log, warn } from '../log.js';
 import { parseFormats, parseLang } from '../options.js';
 import { addCollectOptions, collectOptionsFrom, type CollectCliOptions } from './collect.js';
+import { uploadOption, uploadWhenAsked } from './fleet-upload.js';
 
 interface ScanCliOptions extends CollectCliOptions {
   out: string;
@@ -26,6 +27,7 @@ interface ScanCliOptions extends CollectCliOptions {
   sign?: string;
   signCert?: string;
   waivers?: string;
+  upload?: string;
 }
 
 export function registerScan(program: Command): void {
@@ -53,6 +55,7 @@ export function registerScan(program: Command): void {
     )
     .option('--sign-cert <file>', 'the signer certificate (PEM) when the key file holds none')
     .option('--no-fail', 'exit 0 even when automated requirements fail')
+    .option(...uploadOption)
     .action(async (opts: ScanCliOptions) => {
       // Everything that can be wrong with the options is found before a long collection starts.
       const formats = parseFormats(opts.format);
@@ -64,6 +67,8 @@ export function registerScan(program: Command): void {
       const waivers = opts.waivers
         ? { file: opts.waivers, waivers: await loadWaivers(opts.waivers) }
         : undefined;
+      // The container URL is checked before collecting; nothing is sent until the pack is written.
+      const upload = uploadWhenAsked(opts.upload, opts.clusterName);
       const inputs = opts.waivers ? [opts.waivers] : [];
       const target = { outDir: opts.out, force: opts.force, inputs };
       // Locked for the whole run; the cluster is collected into a scratch directory beside --out, and
@@ -71,6 +76,7 @@ export function registerScan(program: Command): void {
       // A key that cannot sign is found before anything is locked or written.
       const signer = opts.sign ? await loadSigningKey(opts.sign, opts.signCert) : undefined;
       const transaction = await PackTransaction.begin(target);
+      let rendered = false;
       try {
         const snapshotDir = transaction.scratch();
         const collection = await collectCluster({
@@ -96,8 +102,12 @@ export function registerScan(program: Command): void {
           signer,
         });
         process.exitCode = code ?? exitCodeFor(assessments, !opts.fail);
+        rendered = code === undefined;
       } finally {
         await transaction.end();
       }
+      // Once the pack is in place: an upload that fails keeps it and says so (exit 2).
+      const uploadCode = rendered ? await upload?.(opts.out) : undefined;
+      if (uploadCode !== undefined) process.exitCode = uploadCode;
     });
 }

@@ -1,0 +1,230 @@
+// Reads the latest pack of every cluster from a store, verifies it, and folds it into compact rows; older packs feed the trend.
+import { compare } from '../pack/verify.js';
+import { sha256 } from '../pack/hash.js';
+import { parseManifest, type Manifest } from '../pack/manifest.js';
+import type { Assessment, StatusCounts } from '../model/assessment.js';
+import type { Framework } from '../model/catalogue.js';
+import { STATUSES, type Status } from '../model/status.js';
+import { errorMessage } from '../util/errors.js';
+import { isRecord, parseJson } from '../util/fs.js';
+import {
+  FLEET_REPORT_SCHEMA,
+  type FleetClusterRow,
+  type FleetReport,
+  type RejectedPack,
+  type RequirementTotals,
+  type TrendPoint,
+} from './fleet-model.js';
+import { refName, type PackRef, type PackStore } from './pack-store.js';
+
+export interface AggregateOptions {
+  framework: Framework;
+  /** A cluster whose latest counted scan is older than this is listed under coverage. */
+  staleDays: number;
+  /** Older packs per cluster read for the trend. */
+  history: number;
+  now?: Date;
+  onCluster?: (id: string, done: number, total: number) => void;
+}
+
+const DAY_MS = 86_400_000;
+
+export async function aggregateFleet(store: PackStore, options: AggregateOptions): Promise<FleetReport> {
+  const started = Date.now();
+  const now = options.now ?? new Date();
+  const framework = options.framework;
+  const requirements = framework.requirements.map((r) => ({
+    id: r.id,
+    section: r.section,
+    title: r.title,
+    assessment: r.assessment,
+  }));
+  const indexOf = new Map(requirements.map((r, i) => [r.id, i]));
+  const clusters: FleetClusterRow[] = [];
+  const rejected: RejectedPack[] = [];
+  const stale: FleetReport['coverage']['stale'] = [];
+  // Per cluster: (time, score) of every verified pack, for the trend; a few numbers each.
+  const scores = new Map<string, { time: number; score: number }[]>();
+  const stats = { packsRead: 0, bytesHashed: 0 };
+
+  const ids = await store.clusters();
+  for (const [n, id] of ids.entries()) {
+    const stamps = await store.packs(id);
+    if (stamps.length === 0) {
+      stale.push({ id, reason: 'no-pack' });
+      continue;
+    }
+    const latest = { cluster: id, stamp: stamps.at(-1)! };
+    const points: { time: number; score: number }[] = [];
+    try {
+      const read = await readLatest(store, latest, framework.id, stats);
+      const row = toRow(id, refName(latest), read.assessment, indexOf);
+      row.history = 0;
+      clusters.push(row);
+      if (row.score !== null) points.push({ time: Date.parse(row.collectedAt), score: row.score });
+      const age = (now.getTime() - Date.parse(row.collectedAt)) / DAY_MS;
+      if (age > options.staleDays)
+        stale.push({ id, collectedAt: row.collectedAt, ageDays: Math.floor(age), reason: 'old' });
+      for (const stamp of stamps.slice(0, -1).slice(-options.history)) {
+        const ref = { cluster: id, stamp };
+        try {
+          const older = await readScore(store, ref, framework.id);
+          stats.packsRead += 1;
+          row.history += 1;
+          if (older.score !== null) points.push({ time: Date.parse(older.collectedAt), score: older.score });
+        } catch (error) {
+          rejected.push({ pack: refName(ref), reason: errorMessage(error), latest: false });
+        }
+      }
+    } catch (error) {
+      rejected.push({ pack: refName(latest), reason: errorMessage(error), latest: true });
+      stale.push({ id, reason: 'refused' });
+    }
+    if (points.length) scores.set(id, points);
+    options.onCluster?.(id, n + 1, ids.length);
+  }
+
+  return {
+    schema: FLEET_REPORT_SCHEMA,
+    generatedAt: now.toISOString(),
+    source: store.label,
+    framework: { id: framework.id, version: framework.version, title: framework.title },
+    requirements,
+    clusters,
+    totals: totals(requirements.length, clusters),
+    rejected,
+    coverage: { staleDays: options.staleDays, stale },
+    trend: trend(scores),
+    stats: { ...stats, durationMs: Date.now() - started },
+  };
+}
+
+/** Full verification: every file hashed against the manifest, nothing added or missing; then the framework's assessment. */
+async function readLatest(
+  store: PackStore,
+  ref: PackRef,
+  frameworkId: string,
+  stats: { packsRead: number; bytesHashed: number },
+): Promise<{ manifest: Manifest; assessment: Assessment }> {
+  const manifestText = (await store.read(ref, 'manifest.json')).toString('utf8');
+  const manifest = parseManifest(
+    parseJson(manifestText, `${refName(ref)}/manifest.json`),
+    `${refName(ref)}/manifest.json`,
+  );
+  const actual = await store.hashes(ref);
+  stats.packsRead += 1;
+  stats.bytesHashed += actual.reduce((sum, f) => sum + f.size, 0);
+  const check = compare(manifest, sha256(manifestText), actual);
+  if (!check.ok) throw new Error(`fails verification: ${verifyProblems(check)}`);
+  return { manifest, assessment: await readAssessment(store, ref, manifest, frameworkId) };
+}
+
+/** An older pack: the manifest and this framework's assessment.json, whose hash must match the manifest. */
+async function readScore(
+  store: PackStore,
+  ref: PackRef,
+  frameworkId: string,
+): Promise<{ score: number | null; collectedAt: string }> {
+  const manifestText = (await store.read(ref, 'manifest.json')).toString('utf8');
+  const manifest = parseManifest(
+    parseJson(manifestText, `${refName(ref)}/manifest.json`),
+    `${refName(ref)}/manifest.json`,
+  );
+  const assessment = await readAssessment(store, ref, manifest, frameworkId);
+  return { score: assessment.summary?.score ?? null, collectedAt: assessment.collection.collectedAt };
+}
+
+async function readAssessment(
+  store: PackStore,
+  ref: PackRef,
+  manifest: Manifest,
+  frameworkId: string,
+): Promise<Assessment> {
+  const report = (manifest.reports ?? []).find((r) => r.framework?.id === frameworkId);
+  if (!report) throw new Error(`has no ${frameworkId} report`);
+  const path = report.dir ? `${report.dir}/assessment.json` : 'assessment.json';
+  const entry = manifest.files.find((f) => f.path === path);
+  if (!entry) throw new Error(`has no ${path} (written without --format json?)`);
+  const bytes = await store.read(ref, path);
+  if (sha256(bytes) !== entry.sha256) throw new Error(`${path} does not match its SHA-256 in the manifest`);
+  const assessment = parseJson(bytes.toString('utf8'), `${refName(ref)}/${path}`);
+  if (!isRecord(assessment) || !Array.isArray(assessment.results) || !isRecord(assessment.collection))
+    throw new Error(`${path} is not an assessment`);
+  return assessment as unknown as Assessment;
+}
+
+function verifyProblems(check: { changed: string[]; added: string[]; removed: string[] }): string {
+  const part = (label: string, list: string[]) =>
+    list.length
+      ? `${label} ${list.slice(0, 3).join(', ')}${list.length > 3 ? ` (+${list.length - 3})` : ''}`
+      : '';
+  return [
+    part('changed', check.changed),
+    part('missing', check.removed),
+    part('not in the manifest', check.added),
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
+
+function toRow(id: string, pack: string, a: Assessment, indexOf: Map<string, number>): FleetClusterRow {
+  const statuses: (Status | undefined)[] = new Array(indexOf.size).fill(undefined);
+  const failing: FleetClusterRow['failing'] = [];
+  for (const result of a.results) {
+    const index = indexOf.get(result.id);
+    if (index === undefined || !STATUSES.includes(result.status)) continue;
+    statuses[index] = result.status;
+    if (result.status === 'fail')
+      failing.push({ index, offenders: result.offenderCount ?? 0, evidence: result.evidence?.length ?? 0 });
+  }
+  return {
+    id,
+    pack,
+    name: a.cluster?.name ?? id,
+    provider: a.cluster?.provider,
+    kubernetesVersion: a.cluster?.kubernetesVersion,
+    profile: a.profile,
+    collectedAt: a.collection.collectedAt,
+    generatedAt: a.generatedAt,
+    score: a.summary?.score ?? null,
+    counts: a.summary?.counts ?? emptyCounts(),
+    statuses,
+    failing,
+    history: 0,
+  };
+}
+
+export function emptyCounts(): StatusCounts {
+  return Object.fromEntries(STATUSES.map((s) => [s, 0])) as unknown as StatusCounts;
+}
+
+function totals(count: number, clusters: FleetClusterRow[]): RequirementTotals[] {
+  const out: RequirementTotals[] = Array.from({ length: count }, (_, index) => ({
+    index,
+    counts: emptyCounts(),
+    failShare: null,
+  }));
+  for (const c of clusters) c.statuses.forEach((s, i) => s && (out[i]!.counts[s] += 1));
+  for (const t of out) {
+    const decided = t.counts.pass + t.counts.fail;
+    t.failShare = decided ? Math.round((t.counts.fail / decided) * 1000) / 10 : null;
+  }
+  return out;
+}
+
+/** For each UTC day with a scan: the mean, over clusters scanned by then, of each one's latest score on or before it. */
+export function trend(scores: Map<string, { time: number; score: number }[]>, maxPoints = 24): TrendPoint[] {
+  const days = [
+    ...new Set([...scores.values()].flat().map((p) => new Date(p.time).toISOString().slice(0, 10))),
+  ].sort();
+  const sorted = [...scores.values()].map((points) => [...points].sort((a, b) => a.time - b.time));
+  return days.slice(-maxPoints).map((day) => {
+    const end = Date.parse(`${day}T23:59:59.999Z`);
+    const latest = sorted.flatMap((points) => {
+      const before = points.filter((p) => p.time <= end);
+      return before.length ? [before.at(-1)!.score] : [];
+    });
+    const mean = latest.reduce((s, x) => s + x, 0) / latest.length;
+    return { day, meanScore: Math.round(mean * 10) / 10, clusters: latest.length };
+  });
+}
