@@ -1,5 +1,5 @@
 // Loads a snapshot directory (azure/, kubernetes/, nodes/, snapshot.json) into Facts; see docs/snapshot-format.md.
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import type {
   DiagnosticSetting,
@@ -25,6 +25,7 @@ import {
   type ListRead,
 } from '../facts/ledger.js';
 import { parseNodeFacts } from '../facts/node-facts.js';
+import { exists, listDataFiles } from '../facts/snapshot-files.js';
 import { parseSnapshotManifest, type SnapshotManifest } from '../facts/snapshot-manifest.js';
 import { InputError } from '../util/errors.js';
 import { isRecord, readDataFile, readJsonFile } from '../util/fs.js';
@@ -246,25 +247,6 @@ function clusterVersion(facts: Facts, managed: JsonObject | undefined): string |
   if (facts.kubernetes.version) return facts.kubernetes.version.gitVersion.replace(/^v/, '').split(/[+-]/)[0];
   const fromArm = managed?.currentKubernetesVersion ?? managed?.kubernetesVersion;
   return typeof fromArm === 'string' ? fromArm : undefined;
-}
-
-async function listDataFiles(dir: string, recursive = false): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const files: string[] = [];
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory() && recursive) files.push(...(await listDataFiles(path, true)));
-    else if (entry.isFile() && /\.(json|ya?ml)$/i.test(entry.name) && !entry.name.startsWith('.'))
-      files.push(path);
-  }
-  return files;
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
 }
 
 export type { FactGap };

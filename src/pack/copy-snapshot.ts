@@ -9,6 +9,7 @@ import { kindFromName } from '../facts/kinds.js';
 import { objectsFromDocument, redact } from '../facts/kube-objects.js';
 import { parseNodeFacts } from '../facts/node-facts.js';
 import { redactDocumentDeep, redactSpec } from '../facts/redact-credentials.js';
+import { exists, listDataFiles } from '../facts/snapshot-files.js';
 import { parseSnapshotManifest } from '../facts/snapshot-manifest.js';
 import type { KubeObject } from '../model/facts.js';
 import { t } from '../model/text.js';
@@ -202,24 +203,4 @@ function redactedItem(item: unknown, file: string, fileKind: string | undefined)
     return item;
   }
   return objectsFromDocument(item, file, fileKind)[0];
-}
-
-/** The loader's listing: regular data files (no dot files, no symlinks), sorted by name. */
-async function listDataFiles(dir: string, recursive = false): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const files: string[] = [];
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory() && recursive) files.push(...(await listDataFiles(path, true)));
-    else if (entry.isFile() && /\.(json|ya?ml)$/i.test(entry.name) && !entry.name.startsWith('.'))
-      files.push(path);
-  }
-  return files;
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
 }
