@@ -1,15 +1,19 @@
 // CIS AKS v1.8.0 and CIS Kubernetes v1.12.0 carry every published recommendation, and a benchmark id picks the version by cluster.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/catalogue/load.js';
 import { allFrameworkNames, chooseFramework } from '../../src/catalogue/select-framework.js';
 import { REFERENCE_DIR, readJson } from './helpers.js';
 
+/** One row of test/fixtures/reference/<benchmark>-recommendations.json: ids and markers, the title only as its SHA-256. */
 interface BenchmarkRow {
   id: string;
-  title: string;
+  titleSha256: string;
   assessment?: 'automated' | 'manual' | null;
   section?: boolean;
 }
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 const catalogue = await loadCatalogue();
 
@@ -30,7 +34,7 @@ describe.each([
   it('keeps each published title and its (Automated)/(Manual) marker', () => {
     for (const row of rows) {
       const requirement = framework.requirements.find((r) => r.id === row.id)!;
-      expect(requirement.title.en, row.id).toBe(row.title);
+      expect(sha256(requirement.title.en), row.id).toBe(row.titleSha256);
       // 2.1.1 of CIS AKS carries no marker; kube-bench treats it as manual.
       expect(requirement.assessment, row.id).toBe(row.assessment ?? 'manual');
     }
