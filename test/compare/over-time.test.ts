@@ -11,8 +11,11 @@ import { laterKubeadmScan, writeAssessed } from './fixtures.js';
 
 const NETSHOOT = 'Pod debug/netshoot-7f9c [netshoot]';
 const ref = (o: ObjectRef) => `${o.kind} ${o.namespace}/${o.name} [${o.container}]`;
-/** The privileged log shipper of the sample, as the baseline reports it (its pod or its DaemonSet). */
-let SHIPPER: string;
+/**
+ * The sample's privileged workloads as the baseline reports them (pod or controller): the log shipper of namespace
+ * logging and kube-proxy, since kube-system counts on kubeadm.
+ */
+let PRIVILEGED: string[];
 
 function diff(c: Comparison, key: string, side: number): PairDifference {
   const found = c.rows.find((r) => r.key === key)?.differences.find((d) => d.side === side);
@@ -34,10 +37,10 @@ describe('kubeadm-lab scanned four times', () => {
       await writeAssessed('samples/kubeadm-lab', 'kubeadm', join(dir, 'base.json')),
     );
     const baseResult = (id: string) => base.assessment.results.find((r) => r.id === id)!;
-    // The sample's own offenders: the privileged workloads of namespace logging, the extra cluster-admin bindings.
-    const shippers = baseResult('5.2.2').offenders.filter((o) => o.namespace === 'logging');
-    expect(shippers).toHaveLength(1);
-    SHIPPER = ref({ ...shippers[0]!, findings: [] });
+    // The sample's own offenders: the privileged workloads of logging and kube-system, the extra cluster-admin bindings.
+    const privileged = baseResult('5.2.2').offenders;
+    expect(privileged.map((o) => o.namespace).sort()).toEqual(['kube-system', 'logging']);
+    PRIVILEGED = privileged.map((o) => ref({ ...o, findings: [] }));
     const bindings = [...new Set(baseResult('5.1.1').offenders.map((o) => o.name))];
     expect(bindings).toContain('kubeadm:cluster-admins');
 
@@ -49,12 +52,12 @@ describe('kubeadm-lab scanned four times', () => {
       }),
       fixedAndAdded: await laterKubeadmScan(join(dir, 'fixed-and-added'), {
         collectedAt: '2027-05-20T08:30:00Z',
-        fixNamespaces: ['logging'],
+        fixNamespaces: ['logging', 'kube-system'],
         addPod: netshoot,
       }),
       fixedOnly: await laterKubeadmScan(join(dir, 'fixed-only'), {
         collectedAt: '2027-08-20T08:30:00Z',
-        fixNamespaces: ['logging'],
+        fixNamespaces: ['logging', 'kube-system'],
         removeBindings: bindings,
       }),
     };
@@ -89,7 +92,7 @@ describe('kubeadm-lab scanned four times', () => {
     ]);
     expect(d.class).toBe('regression');
     expect(d.objects!.new.map(ref)).toEqual([NETSHOOT]);
-    expect(d.objects!.fixed.map(ref)).toEqual([SHIPPER]);
+    expect(d.objects!.fixed.map(ref)).toEqual(PRIVILEGED);
     expect(d.objects!.stillFailing).toEqual([]);
     expect(d.objects!.complete).toBe(true);
     expect(d.objects!.new[0]!.findings).toEqual([
@@ -101,7 +104,7 @@ describe('kubeadm-lab scanned four times', () => {
     const d = diff(c, '5.2.2', 1);
     expect(d.class).toBe('regression');
     expect(d.objects!.new.map(ref)).toEqual([NETSHOOT]);
-    expect(d.objects!.stillFailing.map(ref)).toEqual([SHIPPER]);
+    expect(d.objects!.stillFailing.map(ref)).toEqual(PRIVILEGED);
     expect(d.objects!.fixed).toEqual([]);
   });
 
@@ -110,7 +113,7 @@ describe('kubeadm-lab scanned four times', () => {
       class: 'improvement',
       objects: { new: [], stillFailing: [] },
     });
-    expect(diff(c, '5.2.2', 3).objects!.fixed.map(ref)).toEqual([SHIPPER]);
+    expect(diff(c, '5.2.2', 3).objects!.fixed.map(ref)).toEqual(PRIVILEGED);
     const rbac = diff(c, '5.1.1', 3);
     expect(rbac.class).toBe('improvement');
     expect(rbac.objects!.fixed.map((o) => `${o.kind} ${o.name}`)).toEqual([
@@ -150,14 +153,14 @@ describe('kubeadm-lab scanned four times', () => {
     const pair = compareAssessments([added, fixedAndAdded]);
     const d = diff(pair, '5.2.2', 1);
     expect(d.class).toBe('improvement');
-    expect(d.objects!.fixed.map(ref)).toEqual([SHIPPER]);
+    expect(d.objects!.fixed.map(ref)).toEqual(PRIVILEGED);
     expect(d.objects!.stillFailing.map(ref)).toEqual([NETSHOOT]);
   });
 
   it('orders the two scans by collection time, whichever is given first', () => {
     const reversed = compareAssessments([fixedOnly, base]);
     expect(diff(reversed, '5.2.2', 1).class).toBe('improvement');
-    expect(diff(reversed, '5.2.2', 1).objects!.fixed.map(ref)).toEqual([SHIPPER]);
+    expect(diff(reversed, '5.2.2', 1).objects!.fixed.map(ref)).toEqual(PRIVILEGED);
     expect(diff(reversed, '5.1.1', 1).class).toBe('improvement');
   });
 
