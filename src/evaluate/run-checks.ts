@@ -4,6 +4,7 @@ import type { Facts, FactGap } from '../model/facts.js';
 import { t } from '../model/text.js';
 import { errorMessage } from '../util/errors.js';
 import { cachedOutcome } from './outcome-cache.js';
+import { controlPlaneGapApplies } from '../checks/lib/node-coverage.js';
 
 /** Runs one check; a collection gap on a part it needs, or a thrown error, yields `error`, never a pass. */
 export function runCheck(check: Check, ctx: CheckContext): CheckOutcome {
@@ -52,7 +53,9 @@ function runOnce(check: Check, ctx: CheckContext): CheckOutcome {
 }
 
 function gapFor(facts: Facts, needs: string[]) {
-  return facts.gaps.find((gap) => needs.some((need) => gapAffects(gap, need)));
+  return facts.gaps.find((gap) =>
+    needs.some((need) => controlPlaneGapApplies(facts, need, gap.part) ?? gapAffects(gap, need)),
+  );
 }
 
 /**

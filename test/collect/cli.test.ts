@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeKubeServer, type FakeKubeServer } from '../helpers/fake-kube-server.js';
 import { runCli } from '../helpers/cli.js';
-import { KUBELET_CONFIG, namespace, node, pod } from './kube-fixtures.js';
+import { KUBELET_CONFIG, node, pod, withBuiltIns } from './kube-fixtures.js';
 
 let server: FakeKubeServer;
 let work: string;
@@ -14,11 +14,10 @@ let kubeconfig: string;
 
 beforeAll(async () => {
   server = await startFakeKubeServer({
-    objects: {
-      namespaces: [namespace('default')],
+    objects: withBuiltIns({
       nodes: [node('node-a'), node('node-b')],
       pods: [pod('default', 'web', { privileged: true })],
-    },
+    }),
     forbidden: ['secrets'],
     configz: { 'node-a': KUBELET_CONFIG, 'node-b': KUBELET_CONFIG },
   });
@@ -35,10 +34,10 @@ describe('kube-evidence collect', () => {
     const out = join(work, 'collect-1');
     const result = await runCli(['collect', '--kubeconfig', kubeconfig, '--nodes', '1', '--out', out]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('pods: 1 collected');
+    expect(result.stderr).toContain('pods: 2 collected');
     const summary = result.stderr.trim().split('\n').at(-1)!;
     expect(summary).toMatch(
-      /^collected .*Pod 1.*configz 1 in \d+\.\d s; not collected: kubernetes:Secret \(403 Forbidden: secrets is forbidden/,
+      /^collected .*Pod 2.*configz 1 in \d+\.\d s; not collected: kubernetes:Secret \(403 Forbidden: secrets is forbidden/,
     );
     expect((await readFile(join(out, 'snapshot.json'), 'utf8')).length).toBeGreaterThan(0);
     expect(existsSync(join(out, 'kubernetes', 'configz', 'node-a.json'))).toBe(true);
@@ -117,7 +116,12 @@ describe('kube-evidence scan', () => {
     );
     expect(result.code).toBe(automatedFailure ? 1 : 0);
     expect(assessment.cluster).toMatchObject({ name: 'fake-cluster', provider: 'kubeadm' });
-    expect(assessment.collection.gaps.map((g) => g.part)).toEqual(['kubernetes:Secret']);
+    // No node collector ran: on kubeadm each node's files and processes are unobserved, and say so.
+    expect(assessment.collection.gaps.map((g) => g.part)).toEqual([
+      'kubernetes:Secret',
+      'node:node-a',
+      'node:node-b',
+    ]);
     expect(existsSync(join(out, 'snapshot', 'snapshot.json'))).toBe(true);
     expect(existsSync(join(out, 'snapshot', 'kubernetes', 'pods.json'))).toBe(true);
   });

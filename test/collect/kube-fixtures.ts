@@ -126,3 +126,98 @@ export const KUBELET_CONFIG = {
   readOnlyPort: 0,
   protectKernelDefaults: true,
 };
+
+const BOOTSTRAP = { 'kubernetes.io/bootstrapping': 'rbac-defaults' };
+
+/** What every real API server holds before anyone deploys anything, per plural (see src/facts/built-ins.ts). */
+export function builtInObjects(): Record<string, Record<string, unknown>[]> {
+  const rbac = (kind: string, name: string, namespace?: string, body: Record<string, unknown> = {}) => ({
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind,
+    metadata: {
+      name,
+      uid: `${kind}-${namespace ?? ''}-${name}`,
+      labels: BOOTSTRAP,
+      ...(namespace ? { namespace } : {}),
+    },
+    ...body,
+  });
+  const adminRef = { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' };
+  const serviceAccount = (ns: string) => ({
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: { name: 'default', namespace: ns, uid: `sa-${ns}-default` },
+  });
+  return {
+    namespaces: ['default', 'kube-system', 'kube-public', 'kube-node-lease'].map((n) => namespace(n)),
+    clusterroles: [
+      rbac('ClusterRole', 'cluster-admin', undefined, {
+        rules: [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }],
+      }),
+    ],
+    clusterrolebindings: [
+      rbac('ClusterRoleBinding', 'cluster-admin', undefined, {
+        roleRef: adminRef,
+        subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'system:masters' }],
+      }),
+    ],
+    roles: [
+      rbac('Role', 'extension-apiserver-authentication-reader', 'kube-system', {
+        rules: [
+          {
+            apiGroups: [''],
+            resources: ['configmaps'],
+            resourceNames: ['extension-apiserver-authentication'],
+            verbs: ['get', 'list', 'watch'],
+          },
+        ],
+      }),
+    ],
+    rolebindings: [
+      rbac('RoleBinding', 'system::extension-apiserver-authentication-reader', 'kube-system', {
+        roleRef: { ...adminRef, kind: 'Role', name: 'extension-apiserver-authentication-reader' },
+        subjects: [
+          { apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: 'system:kube-controller-manager' },
+        ],
+      }),
+    ],
+    serviceaccounts: [serviceAccount('default'), serviceAccount('kube-system')],
+    services: [
+      {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'kubernetes', namespace: 'default', uid: 'svc-kubernetes' },
+        spec: { type: 'ClusterIP', ports: [{ name: 'https', port: 443, targetPort: 6443 }] },
+      },
+    ],
+    pods: [pod('kube-system', 'coredns-5d78c9869d-x7k2p')],
+  };
+}
+
+/** The objects of a test cluster together with the built-ins, so collected lists read as a real server's. */
+export function withBuiltIns(
+  objects: Record<string, Record<string, unknown>[]>,
+): Record<string, Record<string, unknown>[]> {
+  const merged = builtInObjects();
+  for (const [plural, items] of Object.entries(objects)) {
+    const names = new Set(
+      items.map((i) =>
+        JSON.stringify([
+          (i.metadata as { namespace?: string }).namespace,
+          (i.metadata as { name: string }).name,
+        ]),
+      ),
+    );
+    const kept = (merged[plural] ?? []).filter(
+      (i) =>
+        !names.has(
+          JSON.stringify([
+            (i.metadata as { namespace?: string }).namespace,
+            (i.metadata as { name: string }).name,
+          ]),
+        ),
+    );
+    merged[plural] = [...kept, ...items];
+  }
+  return merged;
+}

@@ -244,6 +244,15 @@ describe('collect-node', () => {
       const facts = await collect();
       await mkdir(join(snapshot, 'nodes'), { recursive: true });
       await writeFile(join(snapshot, 'nodes', `${facts.node}.json`), JSON.stringify(facts));
+      // The Node list says which nodes exist, so the node facts can be seen to cover them all.
+      await mkdir(join(snapshot, 'kubernetes'), { recursive: true });
+      const nodeList = {
+        apiVersion: 'v1',
+        kind: 'NodeList',
+        metadata: { resourceVersion: '1' },
+        items: [{ apiVersion: 'v1', kind: 'Node', metadata: { name: facts.node, uid: 'uid-node' } }],
+      };
+      await writeFile(join(snapshot, 'kubernetes', 'nodes.json'), JSON.stringify(nodeList));
       const assessment = evaluate(await loadSnapshot(snapshot), catalogue, {
         framework: 'cis-kubernetes-1.11.1',
         profile: 'kubeadm',

@@ -1,4 +1,4 @@
-// Finds a component's command line in the facts: node process facts first, then kube-system (static) pods.
+// Finds a component's command line in the facts: node process facts, and kube-system (static) pods for the other nodes.
 import type { Facts, FactSource, JsonValue, KubeObject } from '../../model/facts.js';
 import { parseFlags, type ParsedFlags } from './flags.js';
 
@@ -36,10 +36,14 @@ export function componentArgs(facts: Facts, component: Component): ComponentArgs
       time: node.collectedAt || origin?.time || facts.collectedAt,
     });
   }
-  if (found.length > 0) return found;
+  // Static pods fill in the nodes whose process facts were not seen (or not collected at all).
+  const seenOnNode = new Set(found.map((f) => f.node));
   for (const pod of staticPods(facts, component)) {
     const argv = containerCommand(pod);
     if (!argv) continue;
+    const podNode = nodeNameOf(pod);
+    if (podNode !== undefined && seenOnNode.has(podNode)) continue;
+    if (podNode === undefined && found.length > 0) continue;
     const origin = facts.origins.get('kubernetes:Pod');
     found.push({
       component,
@@ -76,6 +80,16 @@ function containerCommand(pod: KubeObject): string[] | undefined {
     Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
   const argv = [...strings(container.command), ...strings(container.args)];
   return argv.length > 0 ? argv : undefined;
+}
+
+/** The nodes on which a kube-system static pod of the component was seen (its mirror pod names the node). */
+export function nodesWithStaticPod(facts: Facts, component: Component): Set<string> {
+  const nodes = new Set<string>();
+  for (const pod of staticPods(facts, component)) {
+    const node = nodeNameOf(pod);
+    if (node !== undefined && containerCommand(pod)) nodes.add(node);
+  }
+  return nodes;
 }
 
 function nodeNameOf(pod: KubeObject): string | undefined {

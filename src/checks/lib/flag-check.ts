@@ -5,6 +5,7 @@ import type { Text } from '../../model/text.js';
 import { t } from '../../model/text.js';
 import { componentArgs, type Component } from './components.js';
 import { flagValue, hasFlag, type ParsedFlags } from './flags.js';
+import { controlPlaneProcessNeed } from './node-coverage.js';
 import { fail, manual, pass } from './outcome.js';
 
 /** What one command line says: `ok` undefined means the flags cannot decide (a person must). */
@@ -37,11 +38,12 @@ export interface FlagCheckSpec {
 
 /** Control-plane command lines come from node processes or kube-system's static pods: other namespaces do not matter. */
 const SYSTEM_PODS = 'kubernetes:Pod/kube-system';
+// Control-plane components need the process facts only of the nodes that may run them unseen (see node-coverage.ts).
 const COMPONENT_NEEDS: Record<Component, string[]> = {
-  'kube-apiserver': ['node:processes', SYSTEM_PODS],
-  'kube-controller-manager': ['node:processes', SYSTEM_PODS],
-  'kube-scheduler': ['node:processes', SYSTEM_PODS],
-  etcd: ['node:processes', SYSTEM_PODS],
+  'kube-apiserver': [controlPlaneProcessNeed('kube-apiserver'), SYSTEM_PODS],
+  'kube-controller-manager': [controlPlaneProcessNeed('kube-controller-manager'), SYSTEM_PODS],
+  'kube-scheduler': [controlPlaneProcessNeed('kube-scheduler'), SYSTEM_PODS],
+  etcd: [controlPlaneProcessNeed('etcd'), SYSTEM_PODS],
   kubelet: ['node:processes', 'kubernetes:configz'],
   'kube-proxy': ['node:processes', SYSTEM_PODS],
 };

@@ -21,14 +21,18 @@ export default defineWhoCanCheck({
       expect: 'pass',
       facts: () =>
         rbacExample([
-          roleObject('system:controller:persistent-volume-binder', undefined, [
-            { apiGroups: [''], resources: ['persistentvolumes'], verbs: ['create', 'delete', 'get'] },
-          ]),
+          roleObject(
+            'system:controller:persistent-volume-binder',
+            undefined,
+            [{ apiGroups: [''], resources: ['persistentvolumes'], verbs: ['create', 'delete', 'get'] }],
+            { labels: { 'kubernetes.io/bootstrapping': 'rbac-defaults' } },
+          ),
           bindingObject(
             'system:controller:persistent-volume-binder',
             undefined,
             'ClusterRole/system:controller:persistent-volume-binder',
             [{ kind: 'ServiceAccount', name: 'persistent-volume-binder', namespace: 'kube-system' }],
+            { 'kubernetes.io/bootstrapping': 'rbac-defaults' },
           ),
         ]),
     },
