@@ -9,7 +9,7 @@ import { startAzurite, type Azurite } from '../helpers/azurite.js';
 import { runCli } from '../helpers/cli.js';
 import { fakeInCluster } from '../helpers/fake-in-cluster.js';
 import { startFakeKubeServer, type FakeKubeServer } from '../helpers/fake-kube-server.js';
-import { namespace, node, pod } from '../collect/kube-fixtures.js';
+import { namespace, node, pod, withBuiltIns } from '../collect/kube-fixtures.js';
 
 const CLUSTERS = ['payments-prod', 'payments-test', 'data-lab'];
 let azurite: Azurite;
@@ -29,11 +29,11 @@ beforeAll(async () => {
   servers = await Promise.all(
     CLUSTERS.map((_, i) =>
       startFakeKubeServer({
-        objects: {
+        objects: withBuiltIns({
           namespaces: [namespace('default')],
           nodes: [node('node-a')],
           pods: [pod('default', 'web', { privileged: i !== 1 })],
-        },
+        }),
         token: `sa-token-${i}`,
       }),
     ),

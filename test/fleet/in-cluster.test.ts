@@ -9,7 +9,7 @@ import { startFakeKubeServer, type FakeKubeServer } from '../helpers/fake-kube-s
 import { fakeInCluster } from '../helpers/fake-in-cluster.js';
 import { selfSignedCertificate } from '../helpers/tls.js';
 import { runCli } from '../helpers/cli.js';
-import { namespace, node, pod } from '../collect/kube-fixtures.js';
+import { namespace, node, pod, withBuiltIns } from '../collect/kube-fixtures.js';
 
 let server: FakeKubeServer;
 let work: string;
@@ -17,11 +17,11 @@ let leave: (() => void) | undefined;
 
 beforeAll(async () => {
   server = await startFakeKubeServer({
-    objects: {
+    objects: withBuiltIns({
       namespaces: [namespace('default')],
       nodes: [node('node-a')],
       pods: [pod('default', 'web', { privileged: true })],
-    },
+    }),
     token: 'pod-sa-token',
   });
   work = await mkdtemp(join(tmpdir(), 'ke-in-cluster-'));
