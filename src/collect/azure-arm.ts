@@ -4,11 +4,11 @@ import {
   ContainerServiceClient,
   type ContainerServiceClientOptionalParams,
 } from '@azure/arm-containerservice';
-import { MonitorClient } from '@azure/arm-monitor';
 import { DefaultAzureCredential } from '@azure/identity';
 import type { FactGap } from '../model/facts.js';
 import { writeFileAtomic } from '../util/fs.js';
 import { describeArmError } from './azure-errors.js';
+import { listDiagnosticSettings } from './azure-diagnostic-settings.js';
 
 export type AzureCredential = ConstructorParameters<typeof ContainerServiceClient>[0];
 export type AzureCloud = NonNullable<ContainerServiceClientOptionalParams['cloudSetting']>;
@@ -81,14 +81,18 @@ export async function collectAzure(options: AzureCollectOptions): Promise<AzureC
   }
 
   try {
-    const monitor = new MonitorClient(credential, options.subscriptionId, clientOptions);
-    // The API wants the resource id without its leading slash.
-    const resourceUri = (
+    const resourceId =
       clusterId ??
-      `/subscriptions/${options.subscriptionId}/resourceGroups/${group}/providers/Microsoft.ContainerService/managedClusters/${name}`
-    ).replace(/^\//, '');
-    const settings: unknown[] = [];
-    for await (const setting of monitor.diagnosticSettings.list(resourceUri)) settings.push(setting);
+      `/subscriptions/${options.subscriptionId}/resourceGroups/${group}/providers/Microsoft.ContainerService/managedClusters/${name}`;
+    const settings = await listDiagnosticSettings({
+      credential,
+      endpoint:
+        options.endpoint ??
+        ARM_ENDPOINTS[options.cloud ?? 'AZURE_PUBLIC_CLOUD'] ??
+        ARM_ENDPOINTS.AZURE_PUBLIC_CLOUD!,
+      resourceId: resourceId.startsWith('/') ? resourceId : `/${resourceId}`,
+      clientOptions: options.clientOptions,
+    });
     await writeJson(join(dir, 'diagnostic-settings.json'), settings);
     counts.diagnosticSettings = settings.length;
   } catch (error) {
@@ -96,6 +100,13 @@ export async function collectAzure(options: AzureCollectOptions): Promise<AzureC
   }
   return { gaps, counts };
 }
+
+/** ARM endpoints per cloud, as the container service client resolves them. */
+const ARM_ENDPOINTS: Record<string, string> = {
+  AZURE_PUBLIC_CLOUD: 'https://management.azure.com',
+  AZURE_CHINA_CLOUD: 'https://management.chinacloudapi.cn',
+  AZURE_US_GOVERNMENT: 'https://management.usgovcloudapi.net',
+};
 
 async function writeJson(file: string, value: unknown): Promise<void> {
   await writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
