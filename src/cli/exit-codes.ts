@@ -1,9 +1,24 @@
-// Exit codes: 0 done; 1 done and an automated requirement failed (gate CI on it); 2 bad input or usage.
+// Exit codes: 0 done; 1 done and an automated requirement failed (gate CI on it); 2 bad input or usage; 3 unexpected error.
 import type { Assessment } from '../model/assessment.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED_REQUIREMENTS = 1;
 export const EXIT_USAGE = 2;
+export const EXIT_UNEXPECTED = 3;
+
+/** Shown after every command's --help; README.md says the same. */
+export const EXIT_CODES_HELP = `
+Exit codes:
+  0  done
+  1  done, and at least one automated requirement failed (--no-fail turns this off;
+     compare: a regression with --fail-on-regression; verify: a file changed)
+  2  bad input or usage: one line names the file, field or value at fault
+     (also when only a PDF was asked and no browser could print it)
+  3  unexpected error (a bug: please report it with the command line)
+
+Environment:
+  KUBE_EVIDENCE_LANG    default for --lang (zh or en)
+  KUBE_EVIDENCE_CHROME  the Chrome or Chromium that prints the PDF`;
 
 export function exitCodeFor(assessments: Assessment[], noFail: boolean): number {
   if (noFail) return EXIT_OK;

@@ -13,7 +13,12 @@ import { parseSnapshotManifest, type SnapshotManifest } from '../facts/snapshot-
 import { InputError } from '../util/errors.js';
 import { isRecord, readDataFile, readJsonFile } from '../util/fs.js';
 
-export async function loadSnapshot(dir: string): Promise<Facts> {
+export interface LoadProgress {
+  /** Called after each Kubernetes file with the number of objects it held. */
+  onObjects?: (count: number) => void;
+}
+
+export async function loadSnapshot(dir: string, progress: LoadProgress = {}): Promise<Facts> {
   const info = await stat(dir).catch(() => undefined);
   if (!info) throw InputError.at(dir, undefined, 'snapshot directory not found');
   if (!info.isDirectory())
@@ -31,7 +36,7 @@ export async function loadSnapshot(dir: string): Promise<Facts> {
     facts.origins.set(part, { source: src, file: relative(dir, file), time: await timeOf(file) });
 
   await loadAzure(dir, facts, origin);
-  await loadKubernetes(dir, facts, origin);
+  await loadKubernetes(dir, facts, origin, progress);
   await loadNodes(dir, facts, origin);
 
   if (manifest) {
@@ -73,7 +78,12 @@ async function loadAzure(dir: string, facts: Facts, origin: OriginFn): Promise<v
   }
 }
 
-async function loadKubernetes(dir: string, facts: Facts, origin: OriginFn): Promise<void> {
+async function loadKubernetes(
+  dir: string,
+  facts: Facts,
+  origin: OriginFn,
+  progress: LoadProgress,
+): Promise<void> {
   const root = join(dir, 'kubernetes');
   if (!(await exists(root))) return;
   const versionFile = join(root, 'version.json');
@@ -101,8 +111,10 @@ async function loadKubernetes(dir: string, facts: Facts, origin: OriginFn): Prom
     if (file === versionFile || file.startsWith(configzDir)) continue;
     const nameKind = kindFromName(basename(file));
     if (nameKind) facts.kubernetes.collectedKinds.add(nameKind);
+    let inFile = 0;
     for (const doc of await readKubeFile(file)) {
       for (const object of objectsFromDocument(doc, file, nameKind)) {
+        inFile++;
         let kindMap = byKind.get(object.kind);
         if (!kindMap) byKind.set(object.kind, (kindMap = new Map()));
         kindMap.set(objectKey(object), object);
@@ -112,6 +124,7 @@ async function loadKubernetes(dir: string, facts: Facts, origin: OriginFn): Prom
     }
     if (nameKind && !facts.origins.has(`kubernetes:${nameKind}`))
       await origin(`kubernetes:${nameKind}`, file);
+    progress.onObjects?.(inFile);
   }
   for (const [kind, objects] of byKind) facts.kubernetes.objects.set(kind, [...objects.values()]);
 }

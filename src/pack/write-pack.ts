@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Assessment } from '../model/assessment.js';
 import type { Lang } from '../model/text.js';
 import { assessmentDigest, writeAssessment } from '../render/json.js';
+import { BrowserStartError } from '../render/browser.js';
 import { writePdf } from '../render/pdf.js';
 import { writeWorkbook } from '../render/xlsx.js';
 import { writeFileAtomic } from '../util/fs.js';
@@ -25,6 +26,10 @@ export interface PackOptions {
   snapshotDir?: string;
   /** Called after each file is written, for progress lines. */
   onFile?: (path: string) => void;
+  /** Called once when the browser does not start: the PDFs are skipped, everything else is written and hashed. */
+  onPdfSkipped?: (reason: string) => void;
+  /** Called after each PDF is printed, with its page count. */
+  onPrinted?: (pages: number) => void;
 }
 
 export const SNAPSHOT_DIR = 'snapshot';
@@ -61,6 +66,7 @@ async function writeInto(root: string, assessments: Assessment[], options: PackO
     done(`${SNAPSHOT_DIR}/`);
   }
   const reports: PackReport[] = [];
+  let printing = options.formats.includes('pdf');
   for (const assessment of assessments) {
     const dir = assessments.length === 1 ? '' : assessment.framework.id;
     const at = (name: string) => (dir ? `${dir}/${name}` : name);
@@ -83,14 +89,21 @@ async function writeInto(root: string, assessments: Assessment[], options: PackO
       written.push(at('report.xlsx'));
       done(at('report.xlsx'));
     }
-    if (options.formats.includes('pdf')) {
-      await writePdf(assessment, join(root, at('report.pdf')), options.lang, {
-        documentId,
-        files: [...files],
-      });
-      files.push(...(await hashFiles(root, [at('report.pdf')])));
-      written.push(at('report.pdf'));
-      done(at('report.pdf'));
+    if (printing) {
+      try {
+        const printed = await writePdf(assessment, join(root, at('report.pdf')), options.lang, {
+          documentId,
+          files: [...files],
+        });
+        options.onPrinted?.(printed.pages);
+        files.push(...(await hashFiles(root, [at('report.pdf')])));
+        written.push(at('report.pdf'));
+        done(at('report.pdf'));
+      } catch (error) {
+        if (!(error instanceof BrowserStartError)) throw error;
+        printing = false;
+        options.onPdfSkipped?.(error.message);
+      }
     }
     reports.push({
       framework: assessment.framework,

@@ -34,6 +34,20 @@ const CANDIDATES: Record<string, string[]> = {
 export const BROWSER_HINT =
   'no Chrome or Chromium found for the PDF: install one (Debian/Ubuntu: apt-get install chromium fonts-noto-cjk) or set KUBE_EVIDENCE_CHROME=/path/to/chrome';
 
+/** The browser exists but would not start (crashed, wrong architecture, missing libraries): one line, no stack. */
+export class BrowserStartError extends Error {
+  constructor(path: string, cause: unknown) {
+    const first = (cause instanceof Error ? cause.message : String(cause))
+      .split('\n')[0]!
+      .trim()
+      .slice(0, 200);
+    super(
+      `the browser ${path} did not start (${first}); set KUBE_EVIDENCE_CHROME to a working Chrome or Chromium`,
+    );
+    this.name = 'BrowserStartError';
+  }
+}
+
 /** The browser to print with, or undefined. An env variable pointing nowhere is an error, not a fallback. */
 export function findBrowser(
   env: NodeJS.ProcessEnv = process.env,

@@ -4,7 +4,7 @@ import puppeteer from 'puppeteer-core';
 import { PDFDocument } from 'pdf-lib';
 import { MissingToolError } from '../util/errors.js';
 import { writeFileAtomic } from '../util/fs.js';
-import { BROWSER_HINT, findBrowser } from './browser.js';
+import { BROWSER_HINT, BrowserStartError, findBrowser } from './browser.js';
 import { numberContents } from './pdf/contents-numbers.js';
 import { addOutline, type Heading } from './pdf/outline.js';
 import { usePlainCover } from './pdf/plain-cover.js';
@@ -31,6 +31,7 @@ export interface PrintResult {
   /** URLs the page tried to fetch; all were refused. */
   blockedRequests: string[];
   bookmarks: number;
+  pages: number;
 }
 
 /** Chromium flags for headless printing as root on a machine without network or sandbox. */
@@ -55,7 +56,11 @@ const HEADINGS_SCRIPT = `Array.from(document.querySelectorAll('h1[id],h2[id],h3[
 export async function printPdf(html: string, file: string, options: PrintOptions): Promise<PrintResult> {
   const { path, problem } = findBrowser();
   if (!path) throw new MissingToolError(problem ?? BROWSER_HINT);
-  const browser = await puppeteer.launch({ executablePath: path, headless: true, args: CHROME_ARGS });
+  const browser = await puppeteer
+    .launch({ executablePath: path, headless: true, args: CHROME_ARGS })
+    .catch((error: unknown) => {
+      throw new BrowserStartError(path, error);
+    });
   const blockedRequests: string[] = [];
   try {
     const page = await browser.newPage();
@@ -103,7 +108,7 @@ export async function printPdf(html: string, file: string, options: PrintOptions
       });
     setMetadata(doc, options);
     await writeFileAtomic(file, await doc.save({ useObjectStreams: true }));
-    return { blockedRequests, bookmarks };
+    return { blockedRequests, bookmarks, pages: doc.getPageCount() };
   } finally {
     await browser.close();
   }

@@ -3,6 +3,7 @@ import type { Assessment } from '../model/assessment.js';
 import type { Lang } from '../model/text.js';
 import type { OutputFormat } from '../cli/options.js';
 import { log, warn } from '../cli/log.js';
+import type { Progress } from '../cli/progress.js';
 import { EXIT_USAGE } from '../cli/exit-codes.js';
 import { writePack } from '../pack/write-pack.js';
 import { BROWSER_HINT, findBrowser } from './browser.js';
@@ -16,11 +17,13 @@ export interface RenderOptions {
   lang: Lang;
   /** Snapshot the assessments were made from: copied, redacted, into the pack. */
   snapshotDir?: string;
+  /** Counts files written and pages printed on the command's progress display. */
+  progress?: Progress;
 }
 
 /**
  * Writes the pack: one assessment goes straight into the pack's top, several go into <framework id>/
- * folders sharing snapshot/ and manifest.json. Returns EXIT_USAGE when only a PDF was asked and no browser exists.
+ * folders sharing snapshot/ and manifest.json. Returns EXIT_USAGE when only a PDF was asked and no browser exists or starts.
  */
 export async function renderAll(
   assessments: Assessment[],
@@ -35,13 +38,29 @@ export async function renderAll(
       if (formats.length === 0) return EXIT_USAGE;
     }
   }
+  let pdfSkipped = false;
+  let written = 0;
+  // One file per format and framework, plus the snapshot copy and manifest.json.
+  options.progress?.stage(
+    'write evidence pack',
+    assessments.length * formats.length + (options.snapshotDir ? 2 : 1),
+  );
   const manifest = await writePack(assessments, {
     ...options,
     formats,
-    onFile: (path) => log(`wrote ${path}`),
+    onFile: (path) => {
+      log(`wrote ${path}`);
+      options.progress?.advance(++written);
+    },
+    onPrinted: (pages) => options.progress?.count({ pages }),
+    onPdfSkipped: (reason) => {
+      pdfSkipped = true;
+      warn(`kube-evidence: ${reason}; the PDF was not written`);
+    },
   });
   log(
     `evidence pack: ${manifest.files.length} files hashed in manifest.json; check it with \`kube-evidence verify\``,
   );
-  return undefined;
+  // Only a PDF was asked and none could be printed: nothing the user wanted exists.
+  return pdfSkipped && formats.length === 1 ? EXIT_USAGE : undefined;
 }

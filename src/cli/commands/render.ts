@@ -4,7 +4,8 @@ import { readAssessment } from '../../render/json.js';
 import { renderAll } from '../../render/render-all.js';
 import { packDestination } from '../../pack/destination.js';
 import { exitCodeFor } from '../exit-codes.js';
-import { parseFormats, parseLang } from '../options.js';
+import { startProgress } from '../progress.js';
+import { parseFormats, parseLang, langOption } from '../options.js';
 
 export function registerRender(program: Command): void {
   program
@@ -14,8 +15,9 @@ export function registerRender(program: Command): void {
     .option('--out <dir>', 'evidence pack directory')
     .option('--zip <file>', 'also (or only) write the evidence pack as a ZIP file')
     .option('--format <list>', 'comma-separated formats: pdf, xlsx, json', 'pdf,xlsx,json')
-    .option('--lang <lang>', 'report language: zh or en', 'zh')
+    .addOption(langOption())
     .option('--no-fail', 'exit 0 even when automated requirements fail')
+    .option('--quiet', 'no progress on stderr (warnings still show)')
     .action(
       async (opts: {
         assessment: string;
@@ -29,7 +31,10 @@ export function registerRender(program: Command): void {
         const lang = parseLang(opts.lang);
         const destination = packDestination(opts);
         const assessment = await readAssessment(opts.assessment);
-        const code = await renderAll([assessment], { ...destination, formats, lang });
+        const progress = startProgress();
+        const code = await renderAll([assessment], { ...destination, formats, lang, progress }).finally(() =>
+          progress.stop(),
+        );
         process.exitCode = code ?? exitCodeFor([assessment], !opts.fail);
       },
     );

@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { getFramework, loadCatalogue, resolveProfile } from '../../catalogue/load.js';
 import { collectCluster, summaryLine } from '../../collect/collect-cluster.js';
-import { loadSnapshot } from '../../collect/snapshot.js';
-import { evaluate } from '../../evaluate/evaluate.js';
 import { loadWaivers } from '../../evaluate/waiver-file.js';
 import { frameworkList } from '../../pack/destination.js';
 import { renderAll } from '../../render/render-all.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { log, warn } from '../log.js';
-import { parseFormats, parseLang } from '../options.js';
+import { evaluateWithProgress, loadWithProgress } from '../evaluate-with-progress.js';
+import { startProgress } from '../progress.js';
+import { parseFormats, parseLang, langOption, DEFAULT_FRAMEWORK } from '../options.js';
 import { addCollectOptions, collectOptionsFrom, type CollectCliOptions } from './collect.js';
 
 interface ScanCliOptions extends CollectCliOptions {
@@ -32,10 +32,10 @@ export function registerScan(program: Command): void {
       ),
   )
     .requiredOption('--profile <profile>', 'provider profile: aks, kubeadm or self-managed')
-    .option('--framework <list>', 'framework id(s), comma-separated, or "all"', 'cis-kubernetes-1.11.1')
+    .option('--framework <list>', 'framework id(s), comma-separated, or "all"', DEFAULT_FRAMEWORK)
     .requiredOption('--out <dir>', 'output directory of the evidence pack')
     .option('--format <list>', 'comma-separated formats: pdf, xlsx, json', 'pdf,xlsx,json')
-    .option('--lang <lang>', 'report language: zh or en', 'zh')
+    .addOption(langOption())
     .option('--waivers <file>', 'YAML file of accepted exceptions (see docs/waivers.md)')
     .option('--no-fail', 'exit 0 even when automated requirements fail')
     .action(async (opts: ScanCliOptions) => {
@@ -56,15 +56,24 @@ export function registerScan(program: Command): void {
       });
       warn(summaryLine(collection));
 
-      const facts = await loadSnapshot(snapshotDir);
-      const assessments = frameworks.map((framework) =>
-        evaluate(facts, catalogue, { framework, profile: profile.id, waivers }),
-      );
-      for (const a of assessments)
-        log(
-          `${a.framework.id}: ${a.results.length} requirements, ${a.summary.counts.fail} failed, score ${a.summary.score ?? '–'}%`,
+      const progress = startProgress();
+      try {
+        const facts = await loadWithProgress(snapshotDir, progress);
+        const assessments = evaluateWithProgress(
+          facts,
+          catalogue,
+          frameworks,
+          { profile: profile.id, waivers },
+          progress,
         );
-      const code = await renderAll(assessments, { outDir: opts.out, formats, lang });
-      process.exitCode = code ?? exitCodeFor(assessments, !opts.fail);
+        for (const a of assessments)
+          log(
+            `${a.framework.id}: ${a.results.length} requirements, ${a.summary.counts.fail} failed, score ${a.summary.score ?? '–'}%`,
+          );
+        const code = await renderAll(assessments, { outDir: opts.out, formats, lang, progress });
+        process.exitCode = code ?? exitCodeFor(assessments, !opts.fail);
+      } finally {
+        progress.stop();
+      }
     });
 }
