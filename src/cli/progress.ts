@@ -27,18 +27,26 @@ export function startProgress(stream: NodeJS.WriteStream = process.stderr): Prog
   return stream.isTTY ? liveProgress(stream) : plainProgress(stream);
 }
 
+/**
+ * One line per finished stage, for logs. Nothing is printed when a stage starts, so bad input found while
+ * loading stays a single line on stderr.
+ */
 function plainProgress(stream: NodeJS.WriteStream): Progress {
   const counts: ProgressCounts = { objects: 0, requirements: 0, pages: 0 };
   let current: string | undefined;
+  let started = 0;
   const finish = () => {
-    if (current) stream.write(`${current}: done (${describe(counts)})\n`);
+    if (current)
+      stream.write(
+        `${current}: done in ${((Date.now() - started) / 1000).toFixed(1)} s (${describe(counts)})\n`,
+      );
     current = undefined;
   };
   return {
     stage(name) {
       finish();
       current = name;
-      stream.write(`${name} …\n`);
+      started = Date.now();
     },
     advance() {},
     count(delta) {

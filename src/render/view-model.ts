@@ -36,6 +36,8 @@ export interface ResultRow {
   procedure: string;
   contradiction: string;
   published: string;
+  /** Where the published result comes from (an attestation id), empty when there is none. */
+  publishedSource: string;
   /** The waiver applied to this result, as one line; empty when none. */
   waiver: string;
 }
@@ -92,6 +94,7 @@ export function resultRow(result: RequirementResult, assessment: Assessment, lan
     procedure: pick(result.procedure, lang),
     contradiction: pick(result.contradiction, lang),
     published: result.mapping.published ? pick(STATUS_LABELS[result.mapping.published.result], lang) : '',
+    publishedSource: result.mapping.published?.source ?? '',
     waiver: result.waiver ? waiverLine(result.waiver, lang) : '',
   };
 }

@@ -108,9 +108,9 @@ describe('workbook', () => {
 
   it('offers a verdict drop-down and a comment column on Results', () => {
     const results = book.getWorksheet(L.sheetResults)!;
-    expect(results.getCell(1, 16).value).toBe(L.auditorVerdict);
-    expect(results.getCell(1, 17).value).toBe(L.auditorComment);
-    const validation = results.getCell(2, 16).dataValidation;
+    const verdict = columnOf(results, L.auditorVerdict);
+    expect(results.getCell(1, verdict + 1).value).toBe(L.auditorComment);
+    const validation = results.getCell(2, verdict).dataValidation;
     expect(validation.type).toBe('list');
     expect(validation.formulae[0]).toContain(L.verdictAgree);
   });
@@ -128,7 +128,7 @@ describe('workbook', () => {
     const results = book.getWorksheet(L.sheetResults)!;
     const findings = book.getWorksheet(L.sheetFindings)!;
     const index = assessment.results.findIndex((r) => r.offenders.length > 0);
-    const cell = results.getCell(index + 2, 12).value as ExcelJS.CellFormulaValue;
+    const cell = results.getCell(index + 2, columnOf(results, L.findings)).value as ExcelJS.CellFormulaValue;
     const row = Number(/!A(\d+)"/.exec(cell.formula)![1]);
     expect(cell.formula).toContain(`'${L.sheetFindings}'`);
     expect(findings.getCell(row, 1).value).toBe(assessment.results[index]!.id);
@@ -177,3 +177,13 @@ describe('safeCell', () => {
     expect(safeCell('x'.repeat(40_000)).length).toBe(32_767);
   });
 });
+
+/** The column number of a header on a sheet's first row (columns move as the workbook grows). */
+function columnOf(sheet: ExcelJS.Worksheet, header: string): number {
+  let found = 0;
+  sheet.getRow(1).eachCell((cell, col) => {
+    if (cell.value === header && !found) found = col;
+  });
+  expect(found, header).toBeGreaterThan(0);
+  return found;
+}

@@ -6,6 +6,7 @@ import { labels } from '../labels.js';
 import { resultRow } from '../view-model.js';
 import type { RowPlan } from './plan.js';
 import {
+  columnLetter,
   internalLink,
   LINK_FONT,
   setupTable,
@@ -40,11 +41,18 @@ export function writeResultsSheet(
     { header: L.title, key: 'title', width: 48, wrap: true },
     { header: L.level, key: 'level', width: 7 },
     { header: L.assessment, key: 'assessment', width: 10 },
-    { header: L.strength, key: 'strength', width: 8 },
+    // CIS has no shall/should: an always-empty column is hidden rather than shown.
+    {
+      header: L.strength,
+      key: 'strength',
+      width: 8,
+      hidden: !assessment.results.some((r) => r.strength),
+    },
     { header: L.mapping, key: 'mapping', width: 16 },
     { header: L.mappingReason, key: 'mappingReason', width: 40, wrap: true },
     { header: L.responsibility, key: 'responsibility', width: 12 },
     { header: L.status, key: 'status', width: 15 },
+    { header: L.publishedResult, key: 'published', width: 22, wrap: true },
     { header: L.evidenceSummary, key: 'evidence', width: 60, wrap: true },
     { header: L.findings, key: 'findings', width: 13 },
     { header: L.evidence, key: 'evidenceLink', width: 13 },
@@ -69,6 +77,7 @@ export function writeResultsSheet(
       mappingReason: text(row.mappingReason),
       responsibility: row.responsibility,
       status: row.statusLabel,
+      published: text(row.publishedSource ? `${row.published} (${row.publishedSource})` : ''),
       evidence: text([row.reason, row.evidenceSummary].filter(Boolean).join('\n')),
       findings: findingsRow
         ? internalLink(L.sheetFindings, findingsRow, L.findingsLink.replace('{n}', String(row.offenderCount)))
@@ -90,7 +99,7 @@ export function writeResultsSheet(
     added.commit();
   });
   const lastRow = assessment.results.length + 1;
-  statusFormatting(sheet, 'J', lastRow, statusLabels(lang));
-  verdictValidation(sheet, 'P', lastRow, verdictChoices(lang), L.auditorVerdict);
+  statusFormatting(sheet, columnLetter(columns, 'status'), lastRow, statusLabels(lang));
+  verdictValidation(sheet, columnLetter(columns, 'verdict'), lastRow, verdictChoices(lang), L.auditorVerdict);
   sheet.commit();
 }
