@@ -6,15 +6,15 @@ export const EXIT_FAILED_REQUIREMENTS = 1;
 export const EXIT_USAGE = 2;
 export const EXIT_UNEXPECTED = 3;
 
-/** Shown after every command's --help; README.md says the same. */
+/** Shown after every command's --help; README.md "Use" lists the same. */
 export const EXIT_CODES_HELP = `
 Exit codes:
   0  done
   1  done, and at least one automated requirement failed (--no-fail turns this off;
-     compare: a regression with --fail-on-regression; verify: a file changed)
+     compare: a regression with --fail-on-regression; verify: the pack changed)
   2  bad input or usage: one line names the file, field or value at fault
-     (also when only a PDF was asked and no browser could print it)
-  3  unexpected error (a bug: please report it with the command line)
+     (also for inputs beyond the tool's bounds, and when only a PDF was asked and no browser could print it)
+  3  unexpected error: one line (the stack trace with --debug)
 
 Environment:
   KUBE_EVIDENCE_LANG    default for --lang (zh or en)

@@ -1,7 +1,8 @@
-// kube-evidence command line: parses arguments, runs one command, maps errors to one line and exit code 2.
+// kube-evidence command line: parses arguments, runs one command, maps errors to one line and exit codes 2 and 3.
 import { Command, CommanderError } from 'commander';
 import { InputError, MissingToolError } from '../util/errors.js';
 import { TOOL } from '../version.js';
+import { scrubText } from '../util/scrub.js';
 import { setQuiet } from './log.js';
 import { EXIT_CODES_HELP, EXIT_UNEXPECTED, EXIT_USAGE } from './exit-codes.js';
 import { registerCompare } from './commands/compare.js';
@@ -21,6 +22,8 @@ export function buildProgram(): Command {
       'Turn a Kubernetes cluster (AKS, kubeadm or self-managed) into an audit-ready evidence pack.',
     )
     .version(TOOL.version)
+    .option('--debug', 'on an unexpected error (exit 3), print its stack trace too')
+    .addHelpText('after', EXIT_CODES_HELP)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   // Each command registers itself; a new command is one file plus one line here.
@@ -60,9 +63,12 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`kube-evidence: ${error.message}\n`);
       return EXIT_USAGE;
     }
-    process.stderr.write(
-      `kube-evidence: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
+    // One line, scrubbed of credentials; the stack only when asked for (it can quote paths and values).
+    const message = error instanceof Error ? error.message : String(error);
+    const line = scrubText(message.split('\n')[0] ?? '').slice(0, 500);
+    process.stderr.write(`kube-evidence: unexpected error: ${line} (run with --debug for details)\n`);
+    if (argv.includes('--debug') && error instanceof Error && error.stack)
+      process.stderr.write(`${scrubText(error.stack)}\n`);
     return EXIT_UNEXPECTED;
   }
 }

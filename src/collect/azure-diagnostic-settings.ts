@@ -13,7 +13,12 @@ export interface DiagnosticSettingsRequest {
   /** Resource id with its leading slash. */
   resourceId: string;
   clientOptions?: Pick<CommonClientOptions, 'retryOptions' | 'additionalPolicies' | 'httpClient'>;
+  /** Ends the whole listing (every page) when it fires. */
+  abortSignal?: AbortSignal;
 }
+
+/** A resource has a handful of diagnostic settings: more pages than this is a broken nextLink chain. */
+const MAX_PAGES = 100;
 
 /**
  * Every diagnostic setting of the resource, following nextLink, flattened the way the Azure SDK and `az`
@@ -31,8 +36,12 @@ export async function listDiagnosticSettings(request: DiagnosticSettingsRequest)
   const settings: unknown[] = [];
   let url: string | undefined =
     `${endpoint}${request.resourceId}/providers/Microsoft.Insights/diagnosticSettings?api-version=${DIAGNOSTIC_SETTINGS_API_VERSION}`;
+  const visited = new Set<string>();
   while (url) {
-    const pipelineRequest = createPipelineRequest({ url, method: 'GET' });
+    if (visited.has(url) || visited.size >= MAX_PAGES)
+      throw new RestError(`diagnostic settings: nextLink repeats or exceeds ${MAX_PAGES} pages`);
+    visited.add(url);
+    const pipelineRequest = createPipelineRequest({ url, method: 'GET', abortSignal: request.abortSignal });
     const response = await client.sendRequest(pipelineRequest);
     const body = parseBody(response.bodyAsText);
     if (response.status < 200 || response.status >= 300) {
