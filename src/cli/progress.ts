@@ -16,10 +16,13 @@ export interface Progress {
   advance(value: number): void;
   /** Adds to the running counts shown on the line. */
   count(delta: Partial<ProgressCounts>): void;
+  /** The run finished: plain mode prints its stage lines now. */
   stop(): void;
+  /** The run failed: the display is cleared and nothing more is printed, so an error stays one line. */
+  abandon(): void;
 }
 
-const SILENT: Progress = { stage() {}, advance() {}, count() {}, stop() {} };
+const SILENT: Progress = { stage() {}, advance() {}, count() {}, stop() {}, abandon() {} };
 
 /** Picks the display for this run: live on a TTY, plain lines when stderr is a file or pipe, silent with --quiet. */
 export function startProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
@@ -28,18 +31,17 @@ export function startProgress(stream: NodeJS.WriteStream = process.stderr): Prog
 }
 
 /**
- * One line per finished stage, for logs. Nothing is printed when a stage starts, so bad input found while
- * loading stays a single line on stderr.
+ * One line per stage with its time and the running counts, for logs. They are printed when the run ends
+ * well: bad input found half-way stays a single line on stderr.
  */
 function plainProgress(stream: NodeJS.WriteStream): Progress {
   const counts: ProgressCounts = { objects: 0, requirements: 0, pages: 0 };
+  const lines: string[] = [];
   let current: string | undefined;
   let started = 0;
   const finish = () => {
     if (current)
-      stream.write(
-        `${current}: done in ${((Date.now() - started) / 1000).toFixed(1)} s (${describe(counts)})\n`,
-      );
+      lines.push(`${current}: done in ${((Date.now() - started) / 1000).toFixed(1)} s (${describe(counts)})`);
     current = undefined;
   };
   return {
@@ -52,7 +54,14 @@ function plainProgress(stream: NodeJS.WriteStream): Progress {
     count(delta) {
       add(counts, delta);
     },
-    stop: finish,
+    stop() {
+      finish();
+      for (const line of lines.splice(0)) stream.write(`${line}\n`);
+    },
+    abandon() {
+      lines.length = 0;
+      current = undefined;
+    },
   };
 }
 
@@ -93,6 +102,10 @@ function liveProgress(stream: NodeJS.WriteStream): Progress {
       bar.update({ counts: describe(counts) });
     },
     stop() {
+      setLineSink(undefined);
+      bar.stop();
+    },
+    abandon() {
       setLineSink(undefined);
       bar.stop();
     },

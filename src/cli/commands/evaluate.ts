@@ -50,8 +50,10 @@ export function registerEvaluate(program: Command): void {
             { profile: profile.id, waivers },
             progress,
           ) as [Assessment];
-        } finally {
           progress.stop();
+        } catch (error) {
+          progress.abandon();
+          throw error;
         }
         await writeAssessment(assessment, opts.out);
         log(`wrote ${opts.out} (${assessment.results.length} requirements)`);

@@ -32,8 +32,12 @@ export function registerRender(program: Command): void {
         const destination = packDestination(opts);
         const assessment = await readAssessment(opts.assessment);
         const progress = startProgress();
-        const code = await renderAll([assessment], { ...destination, formats, lang, progress }).finally(() =>
-          progress.stop(),
+        const code = await renderAll([assessment], { ...destination, formats, lang, progress }).then(
+          (result) => (progress.stop(), result),
+          (error: unknown) => {
+            progress.abandon();
+            throw error;
+          },
         );
         process.exitCode = code ?? exitCodeFor([assessment], !opts.fail);
       },

@@ -75,8 +75,10 @@ export function registerReport(program: Command): void {
             snapshotDir: opts.snapshot,
             progress,
           });
-        } finally {
           progress.stop();
+        } catch (error) {
+          progress.abandon();
+          throw error;
         }
         process.exitCode = code ?? exitCodeFor(assessments, !opts.fail);
       },

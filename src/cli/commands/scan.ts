@@ -72,8 +72,10 @@ export function registerScan(program: Command): void {
           );
         const code = await renderAll(assessments, { outDir: opts.out, formats, lang, progress });
         process.exitCode = code ?? exitCodeFor(assessments, !opts.fail);
-      } finally {
         progress.stop();
+      } catch (error) {
+        progress.abandon();
+        throw error;
       }
     });
 }
