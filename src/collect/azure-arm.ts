@@ -6,6 +6,7 @@ import {
 } from '@azure/arm-containerservice';
 import { DefaultAzureCredential } from '@azure/identity';
 import type { FactGap } from '../model/facts.js';
+import { redactDocumentDeep } from '../facts/redact-credentials.js';
 import { writeFileAtomic } from '../util/fs.js';
 import { describeArmError } from './azure-errors.js';
 import { listDiagnosticSettings } from './azure-diagnostic-settings.js';
@@ -112,6 +113,8 @@ const ARM_ENDPOINTS: Record<string, string> = {
   AZURE_US_GOVERNMENT: 'https://management.usgovcloudapi.net',
 };
 
+/** Written redacted: a credential-named field (a service principal secret, an admin password) never reaches the snapshot. */
 async function writeJson(file: string, value: unknown): Promise<void> {
-  await writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
+  const plain: unknown = JSON.parse(JSON.stringify(value));
+  await writeFileAtomic(file, `${JSON.stringify(redactDocumentDeep(plain), null, 2)}\n`);
 }
