@@ -3,7 +3,8 @@ import { Command, CommanderError } from 'commander';
 import { InputError, MissingToolError } from '../util/errors.js';
 import { TOOL } from '../version.js';
 import { scrubText } from '../util/scrub.js';
-import { EXIT_UNEXPECTED, EXIT_USAGE, EXIT_CODES_HELP } from './exit-codes.js';
+import { setQuiet } from './log.js';
+import { EXIT_CODES_HELP, EXIT_UNEXPECTED, EXIT_USAGE } from './exit-codes.js';
 import { registerCompare } from './commands/compare.js';
 import { registerEvaluate } from './commands/evaluate.js';
 import { registerRender } from './commands/render.js';
@@ -38,14 +39,20 @@ export function buildProgram(): Command {
   registerCompare(program);
   registerVerify(program);
   registerFleet(program);
-  for (const command of program.commands) {
+  const everyCommand = (command: Command): Command[] => [command, ...command.commands.flatMap(everyCommand)];
+  for (const command of everyCommand(program)) {
     command.exitOverride();
     command.addHelpText('after', EXIT_CODES_HELP);
   }
+  // --quiet, where a command has it, silences progress for the whole run.
+  program.hook('preAction', (_program, action) => {
+    if (action.opts().quiet === true) setQuiet(true);
+  });
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
+  setQuiet(false);
   try {
     await buildProgram().parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

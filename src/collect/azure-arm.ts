@@ -4,12 +4,12 @@ import {
   ContainerServiceClient,
   type ContainerServiceClientOptionalParams,
 } from '@azure/arm-containerservice';
-import { MonitorClient } from '@azure/arm-monitor';
 import { DefaultAzureCredential } from '@azure/identity';
 import type { FactGap } from '../model/facts.js';
 import { redactDocumentDeep } from '../facts/redact-credentials.js';
 import { writeFileAtomic } from '../util/fs.js';
 import { describeArmError } from './azure-errors.js';
+import { listDiagnosticSettings } from './azure-diagnostic-settings.js';
 
 export type AzureCredential = ConstructorParameters<typeof ContainerServiceClient>[0];
 export type AzureCloud = NonNullable<ContainerServiceClientOptionalParams['cloudSetting']>;
@@ -85,15 +85,19 @@ export async function collectAzure(options: AzureCollectOptions): Promise<AzureC
   }
 
   try {
-    const monitor = new MonitorClient(credential, options.subscriptionId, clientOptions);
-    // The API wants the resource id without its leading slash.
-    const resourceUri = (
+    const resourceId =
       clusterId ??
-      `/subscriptions/${options.subscriptionId}/resourceGroups/${group}/providers/Microsoft.ContainerService/managedClusters/${name}`
-    ).replace(/^\//, '');
-    const settings: unknown[] = [];
-    for await (const setting of monitor.diagnosticSettings.list(resourceUri, bounded()))
-      settings.push(setting);
+      `/subscriptions/${options.subscriptionId}/resourceGroups/${group}/providers/Microsoft.ContainerService/managedClusters/${name}`;
+    const settings = await listDiagnosticSettings({
+      credential,
+      endpoint:
+        options.endpoint ??
+        ARM_ENDPOINTS[options.cloud ?? 'AZURE_PUBLIC_CLOUD'] ??
+        ARM_ENDPOINTS.AZURE_PUBLIC_CLOUD!,
+      resourceId: resourceId.startsWith('/') ? resourceId : `/${resourceId}`,
+      clientOptions: options.clientOptions,
+      abortSignal: bounded().abortSignal,
+    });
     await writeJson(join(dir, 'diagnostic-settings.json'), settings);
     counts.diagnosticSettings = settings.length;
   } catch (error) {
@@ -101,6 +105,13 @@ export async function collectAzure(options: AzureCollectOptions): Promise<AzureC
   }
   return { gaps, counts };
 }
+
+/** ARM endpoints per cloud, as the container service client resolves them. */
+const ARM_ENDPOINTS: Record<string, string> = {
+  AZURE_PUBLIC_CLOUD: 'https://management.azure.com',
+  AZURE_CHINA_CLOUD: 'https://management.chinacloudapi.cn',
+  AZURE_US_GOVERNMENT: 'https://management.usgovcloudapi.net',
+};
 
 /** Written redacted: a credential-named field (a service principal secret, an admin password) never reaches the snapshot. */
 async function writeJson(file: string, value: unknown): Promise<void> {

@@ -30,7 +30,12 @@ import { parseSnapshotManifest, type SnapshotManifest } from '../facts/snapshot-
 import { InputError } from '../util/errors.js';
 import { isRecord, readDataFile, readJsonFile } from '../util/fs.js';
 
-export async function loadSnapshot(dir: string): Promise<Facts> {
+export interface LoadProgress {
+  /** Called after each Kubernetes file with the number of objects it held. */
+  onObjects?: (count: number) => void;
+}
+
+export async function loadSnapshot(dir: string, progress: LoadProgress = {}): Promise<Facts> {
   const info = await stat(dir).catch(() => undefined);
   if (!info) throw InputError.at(dir, undefined, 'snapshot directory not found');
   if (!info.isDirectory())
@@ -49,7 +54,7 @@ export async function loadSnapshot(dir: string): Promise<Facts> {
 
   await loadAzure(dir, facts, origin);
   const reads: ListRead[] = [];
-  await loadKubernetes(dir, facts, origin, reads);
+  await loadKubernetes(dir, facts, origin, reads, progress);
   await loadNodes(dir, facts, origin);
 
   // snapshot.json's kinds and gaps are claims: a kind counts as collected only when its list was read completely.
@@ -130,7 +135,13 @@ function foreignSettings(file: string, other: DiagnosticSetting[], own: number):
   };
 }
 
-async function loadKubernetes(dir: string, facts: Facts, origin: OriginFn, reads: ListRead[]): Promise<void> {
+async function loadKubernetes(
+  dir: string,
+  facts: Facts,
+  origin: OriginFn,
+  reads: ListRead[],
+  progress: LoadProgress,
+): Promise<void> {
   const root = join(dir, 'kubernetes');
   if (!(await exists(root))) return;
   const versionFile = join(root, 'version.json');
@@ -160,10 +171,12 @@ async function loadKubernetes(dir: string, facts: Facts, origin: OriginFn, reads
     if (file === versionFile || file.startsWith(configzDir)) continue;
     const nameKind = kindFromName(basename(file));
     const shown = relative(dir, file);
+    let inFile = 0;
     for (const doc of await readKubeFile(file)) {
       const read = readOfDocument(doc, file, shown, nameKind);
       reads.push(...read);
       for (const object of read.flatMap((r) => r.objects)) {
+        inFile++;
         let kindMap = byKind.get(object.kind);
         if (!kindMap) byKind.set(object.kind, (kindMap = new Map()));
         kindMap.set(objectKey(object), object);
@@ -172,6 +185,7 @@ async function loadKubernetes(dir: string, facts: Facts, origin: OriginFn, reads
     }
     if (nameKind && !facts.origins.has(`kubernetes:${nameKind}`))
       await origin(`kubernetes:${nameKind}`, file);
+    progress.onObjects?.(inFile);
   }
   for (const [kind, objects] of byKind) facts.kubernetes.objects.set(kind, [...objects.values()]);
 }

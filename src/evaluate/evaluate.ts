@@ -22,6 +22,8 @@ export interface EvaluateOptions {
   now?: Date;
   /** Waivers from --waivers, and the file they came from (for error messages). */
   waivers?: { file: string; waivers: Waiver[] };
+  /** Called after each requirement is decided (done, total), for a progress display. */
+  onRequirement?: (done: number, total: number) => void;
 }
 
 export function evaluate(facts: Facts, catalogue: Catalogue, options: EvaluateOptions): Assessment {
@@ -33,15 +35,18 @@ export function evaluate(facts: Facts, catalogue: Catalogue, options: EvaluateOp
   const profile = getProfile(catalogue, options.profile);
   const checks = options.checks ?? CHECKS_BY_ID;
   const ctx = { facts, params: paramsOf(profile.parameters, catalogue) };
-  const results = framework.requirements.map((requirement) =>
-    decideRequirement({
+  const total = framework.requirements.length;
+  const results = framework.requirements.map((requirement, index) => {
+    const result = decideRequirement({
       requirement,
       mapping: resolveMapping(profile, framework.id, requirement),
       profile,
       checks,
       ctx,
-    }),
-  );
+    });
+    options.onRequirement?.(index + 1, total);
+    return result;
+  });
   const now = options.now ?? new Date();
   const waivers = options.waivers
     ? applyWaivers(results, options.waivers.waivers, {

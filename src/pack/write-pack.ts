@@ -42,6 +42,8 @@ export interface PackOptions {
    * and this is called once with the reason. Without it, the failure is thrown.
    */
   onPdfFailed?: (reason: string) => void;
+  /** Called after each PDF is printed, with its page count. */
+  onPrinted?: (pages: number) => void;
 }
 
 export const SNAPSHOT_DIR = 'snapshot';
@@ -127,10 +129,11 @@ async function writeInto(root: string, assessments: Assessment[], options: PackO
     }
     if (printPdf) {
       try {
-        await writePdf(assessment, join(root, at('report.pdf')), options.lang, {
+        const printed = await writePdf(assessment, join(root, at('report.pdf')), options.lang, {
           documentId,
           files: [...files],
         });
+        options.onPrinted?.(printed.pages);
       } catch (error) {
         if (!(error instanceof BrowserStartError) || !options.onPdfFailed) throw error;
         options.onPdfFailed(error.message);

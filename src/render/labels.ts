@@ -158,6 +158,7 @@ const LABELS = {
   shall: t('应', 'shall'),
   should: t('宜', 'should'),
   strength: t('强度', 'Strength'),
+  check: t('检查项', 'Check'),
   kind: t('类型', 'Kind'),
   namespace: t('命名空间', 'Namespace'),
   name: t('名称', 'Name'),

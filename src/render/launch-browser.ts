@@ -6,8 +6,14 @@ import { MissingToolError } from '../util/errors.js';
 /** The browser could not be started: the pack is written without the PDF (exit code EXIT_PDF_MISSING). */
 export class BrowserStartError extends MissingToolError {
   constructor(path: string, cause: unknown) {
-    const reason = cause instanceof Error ? cause.message.split('\n')[0]! : String(cause);
-    super(`the browser ${path} failed to start (${reason})`);
+    // One line, no stack: the first line of the cause, bounded.
+    const reason = (cause instanceof Error ? cause.message : String(cause))
+      .split('\n')[0]!
+      .trim()
+      .slice(0, 200);
+    super(
+      `the browser ${path} failed to start (${reason}); set KUBE_EVIDENCE_CHROME to a working Chrome or Chromium`,
+    );
     this.name = 'BrowserStartError';
   }
 }

@@ -8,7 +8,7 @@ import { pick, type Lang } from '../model/text.js';
 import { assessmentDigest } from './json.js';
 import { labels } from './labels.js';
 import { buildPdfView, type PdfContext } from './pdf/view.js';
-import { printPdf, readTemplate } from './print-pdf.js';
+import { printPdf, readTemplate, type PrintResult } from './print-pdf.js';
 import { isoDate } from './time.js';
 
 export { PDF_OFFENDERS_PER_RESULT } from './pdf/view.js';
@@ -59,7 +59,7 @@ export async function writePdf(
   file: string,
   lang: Lang,
   context?: Partial<PdfContext>,
-): Promise<void> {
+): Promise<PrintResult> {
   const L = labels(lang);
   const framework = pick(assessment.framework.title, lang);
   const documentId = context?.documentId ?? assessmentDigest(assessment);
@@ -67,7 +67,7 @@ export async function writePdf(
   const headerText = `${escape(assessment.cluster.name)} · ${escape(framework)} · ${escape(isoDate(assessment.generatedAt))}`;
   const style = `font-family:'Noto Sans CJK SC','Noto Sans',sans-serif;font-size:7pt;color:#667085;width:100%;margin:0 14mm;display:flex;justify-content:space-between;`;
   const pages = await renderReportPages(assessment, lang, { ...context, documentId });
-  await printPdf(pages.report, file, {
+  return printPdf(pages.report, file, {
     title: `${L.reportTitle} — ${assessment.cluster.name} — ${framework}`,
     author: `${assessment.tool.name} ${assessment.tool.version}`,
     subject: `${framework} / ${pick(assessment.profile.title, lang)}`,

@@ -31,6 +31,7 @@ export interface PrintResult {
   /** URLs the page tried to fetch; all were refused. */
   blockedRequests: string[];
   bookmarks: number;
+  pages: number;
 }
 
 /** Chromium flags for headless printing as root on a machine without network or sandbox. */
@@ -106,7 +107,7 @@ export async function printPdf(html: string, file: string, options: PrintOptions
       });
     setMetadata(doc, options);
     await writeFileAtomic(file, await doc.save({ useObjectStreams: true }));
-    return { blockedRequests, bookmarks };
+    return { blockedRequests, bookmarks, pages: doc.getPageCount() };
   } finally {
     await close();
   }

@@ -3,6 +3,7 @@ import type { Assessment } from '../model/assessment.js';
 import type { Lang } from '../model/text.js';
 import type { OutputFormat } from '../cli/options.js';
 import { log, warn } from '../cli/log.js';
+import type { Progress } from '../cli/progress.js';
 import { EXIT_PDF_MISSING, EXIT_USAGE } from '../cli/exit-codes.js';
 import type { SigningKey } from '../pack/sign/key.js';
 import type { PackTransaction } from '../pack/transaction.js';
@@ -26,11 +27,13 @@ export interface RenderOptions {
   transaction?: PackTransaction;
   /** Signs the PDFs and manifest.json. */
   signer?: SigningKey;
+  /** Counts files written and pages printed on the command's progress display. */
+  progress?: Progress;
 }
 
 /**
  * Writes the pack: one assessment goes straight into the pack's top, several go into <framework id>/
- * folders sharing snapshot/ and manifest.json. Returns EXIT_USAGE when only a PDF was asked and no browser exists.
+ * folders sharing snapshot/ and manifest.json. Returns EXIT_USAGE when only a PDF was asked and no browser exists or starts.
  */
 export async function renderAll(
   assessments: Assessment[],
@@ -46,10 +49,20 @@ export async function renderAll(
     }
   }
   let pdfFailed = false;
+  let written = 0;
+  // One file per format and framework, plus the snapshot copy and manifest.json.
+  options.progress?.stage(
+    'write evidence pack',
+    assessments.length * formats.length + (options.snapshotDir ? 2 : 1),
+  );
   const manifest = await writePack(assessments, {
     ...options,
     formats,
-    onFile: (path) => log(`wrote ${path}`),
+    onFile: (path) => {
+      log(`wrote ${path}`);
+      options.progress?.advance(++written);
+    },
+    onPrinted: (pages) => options.progress?.count({ pages }),
     // With other formats asked, a browser that fails to start costs only the PDF (exit EXIT_PDF_MISSING);
     // with the PDF alone the error ends the run and nothing is written.
     onPdfFailed:

@@ -38,6 +38,8 @@ export interface ResultRow {
   /** Where the product reads this requirement differently from the standard, and why; empty when it does not. */
   deviation: string;
   published: string;
+  /** Where the published result comes from (an attestation id), empty when there is none. */
+  publishedSource: string;
   /** The waiver applied to this result, as one line; empty when none. */
   waiver: string;
 }
@@ -95,6 +97,7 @@ export function resultRow(result: RequirementResult, assessment: Assessment, lan
     contradiction: pick(result.contradiction, lang),
     deviation: pick(result.deviation, lang),
     published: result.mapping.published ? pick(STATUS_LABELS[result.mapping.published.result], lang) : '',
+    publishedSource: result.mapping.published?.source ?? '',
     waiver: result.waiver ? waiverLine(result.waiver, lang) : '',
   };
 }

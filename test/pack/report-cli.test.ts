@@ -1,5 +1,5 @@
 // `report` pack layouts through the CLI: --framework all (one folder per framework, shared snapshot/), --zip only, and no browser.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { chmod, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadCatalogue } from '../../src/catalogue/load.js';
@@ -133,5 +133,44 @@ describe('report packs', () => {
     ]);
     expect(code).toBe(2);
     expect(await exists(join(out, 'report.pdf'))).toBe(false);
+  });
+
+  it('a browser that does not start: one line, no stack, JSON and workbooks written and hashed', async () => {
+    const root = await tempDir('broken-browser');
+    const chrome = join(root, 'chrome');
+    await writeFile(
+      chrome,
+      '#!/bin/sh\necho "chrome: error while loading shared libraries: libnss3.so" >&2\nexit 127\n',
+    );
+    await chmod(chrome, 0o755);
+    process.env.KUBE_EVIDENCE_CHROME = chrome;
+    const out = join(root, 'pack');
+    const { code, err } = await run([
+      'report',
+      '--snapshot',
+      SAMPLE,
+      '--profile',
+      'aks',
+      '--framework',
+      'all',
+      '--out',
+      out,
+      '--no-fail',
+    ]);
+    expect(code).toBe(0);
+    const warnings = err.split('\n').filter((l) => l.includes('did not start'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /^kube-evidence: the browser .*chrome did not start \(.*\); set KUBE_EVIDENCE_CHROME .*the PDF was not written$/,
+    );
+    expect(err).not.toMatch(/^\s+at /m);
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as Manifest;
+    const paths = manifest.files.map((f) => f.path);
+    for (const report of manifest.reports) {
+      expect(paths).toContain(`${report.dir}/assessment.json`);
+      expect(paths).toContain(`${report.dir}/report.xlsx`);
+      expect(paths).not.toContain(`${report.dir}/report.pdf`);
+    }
+    expect((await verifyPack(out)).ok).toBe(true);
   });
 });

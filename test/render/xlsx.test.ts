@@ -112,13 +112,13 @@ describe('workbook', () => {
 
   it('offers a verdict drop-down and a comment column on Results', () => {
     const results = book.getWorksheet(L.sheetResults)!;
-    expect(results.getCell(1, 11).value).toBe(L.deviation);
+    const deviation = columnOf(results, L.deviation);
     // The deviation sits in the row of the result it affects, beside its status.
-    expect(results.getCell(3, 11).value).toBe('本产品比标准更严格');
-    expect(results.getCell(2, 11).value ?? '').toBe('');
-    expect(results.getCell(1, 17).value).toBe(L.auditorVerdict);
-    expect(results.getCell(1, 18).value).toBe(L.auditorComment);
-    const validation = results.getCell(2, 17).dataValidation;
+    expect(results.getCell(3, deviation).value).toBe('本产品比标准更严格');
+    expect(results.getCell(2, deviation).value ?? '').toBe('');
+    const verdict = columnOf(results, L.auditorVerdict);
+    expect(results.getCell(1, verdict + 1).value).toBe(L.auditorComment);
+    const validation = results.getCell(2, verdict).dataValidation;
     expect(validation.type).toBe('list');
     expect(validation.formulae[0]).toContain(L.verdictAgree);
   });
@@ -136,7 +136,7 @@ describe('workbook', () => {
     const results = book.getWorksheet(L.sheetResults)!;
     const findings = book.getWorksheet(L.sheetFindings)!;
     const index = assessment.results.findIndex((r) => r.offenders.length > 0);
-    const cell = results.getCell(index + 2, 13).value as ExcelJS.CellFormulaValue;
+    const cell = results.getCell(index + 2, columnOf(results, L.findings)).value as ExcelJS.CellFormulaValue;
     const row = Number(/!A(\d+)"/.exec(cell.formula)![1]);
     expect(cell.formula).toContain(`'${L.sheetFindings}'`);
     expect(findings.getCell(row, 1).value).toBe(assessment.results[index]!.id);
@@ -185,3 +185,13 @@ describe('safeCell', () => {
     expect(safeCell('x'.repeat(40_000)).length).toBe(32_767);
   });
 });
+
+/** The column number of a header on a sheet's first row (columns move as the workbook grows). */
+function columnOf(sheet: ExcelJS.Worksheet, header: string): number {
+  let found = 0;
+  sheet.getRow(1).eachCell((cell, col) => {
+    if (cell.value === header && !found) found = col;
+  });
+  expect(found, header).toBeGreaterThan(0);
+  return found;
+}

@@ -8,7 +8,7 @@ import { resolveAssessments } from '../../compare/inputs.js';
 import { renderComparison } from '../../render/compare-render.js';
 import { EXIT_FAILED_REQUIREMENTS, EXIT_OK } from '../exit-codes.js';
 import { log } from '../log.js';
-import { parseFormats, parseLang } from '../options.js';
+import { parseFormats, parseLang, langOption } from '../options.js';
 
 interface CompareOptions {
   out: string;
@@ -28,7 +28,7 @@ export function registerCompare(program: Command): void {
     .argument('<assessments...>', 'assessment.json files or pack directories; the first is the baseline')
     .requiredOption('--out <dir>', 'output directory')
     .option('--format <list>', 'comma-separated formats: pdf, xlsx, json', 'pdf,xlsx,json')
-    .option('--lang <lang>', 'report language: zh or en', 'zh')
+    .addOption(langOption())
     .option(
       '--framework <id>',
       'framework to pick from packs that hold one subdirectory per framework (a benchmark id such as cis-kubernetes picks the version each pack holds)',

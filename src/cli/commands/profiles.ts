@@ -2,12 +2,12 @@
 import type { Command } from 'commander';
 import { getFramework, loadCatalogue, resolveProfile } from '../../catalogue/load.js';
 import { writeMatrix } from '../../catalogue/matrix-workbook.js';
-import { textTable } from '../../catalogue/text-table.js';
+import { terminalWidth, textTable, wrapText } from '../../catalogue/text-table.js';
 import type { ProviderProfile } from '../../model/catalogue.js';
 import { pick, type Lang } from '../../model/text.js';
 import { InputError } from '../../util/errors.js';
 import { log } from '../log.js';
-import { parseLang } from '../options.js';
+import { DEFAULT_FRAMEWORK, langOption, parseLang } from '../options.js';
 
 export function registerProfiles(program: Command): void {
   const profiles = program
@@ -18,7 +18,7 @@ export function registerProfiles(program: Command): void {
     .description('print a provider profile as evaluation sees it (extends resolved)')
     .argument('<profile>', 'aks, kubeadm, self-managed, or a profile file that extends one')
     .option('--format <format>', 'table or json', 'table')
-    .option('--lang <lang>', 'language of titles and reasons: zh or en', 'zh')
+    .addOption(langOption('language of titles and reasons'))
     .action(async (id: string, opts: { format: string; lang: string }) => {
       const lang = parseLang(opts.lang);
       const profile = await resolveProfile(await loadCatalogue(), id);
@@ -29,13 +29,13 @@ export function registerProfiles(program: Command): void {
   profiles
     .command('matrix')
     .description('write an .xlsx workbook: one row per requirement, one column group per provider')
-    .requiredOption('--framework <framework>', 'framework id, e.g. cis-kubernetes-1.11.1')
+    .option('--framework <framework>', 'framework id', DEFAULT_FRAMEWORK)
     .requiredOption('--out <file>', 'the workbook to write (.xlsx)')
     .option(
       '--profiles <list>',
       'comma-separated profiles or profile files (default: every built-in profile)',
     )
-    .option('--lang <lang>', 'workbook language: zh or en', 'zh')
+    .addOption(langOption('workbook language'))
     .action(async (opts: { framework: string; out: string; profiles?: string; lang: string }) => {
       const lang = parseLang(opts.lang);
       if (!/\.xlsx$/i.test(opts.out))
@@ -57,16 +57,18 @@ export function registerProfiles(program: Command): void {
 
 function showProfile(profile: ProviderProfile, lang: Lang): string {
   const parts: string[] = [];
+  const width = terminalWidth();
+  const table = (header: string[], rows: string[][]) => textTable(header, rows, width);
   parts.push(
     `${profile.id}: ${pick(profile.title, lang)}${profile.extends ? ` (extends ${profile.extends})` : ''}\n`,
   );
-  if (profile.description) parts.push(`${pick(profile.description, lang)}\n`);
+  if (profile.description)
+    parts.push(`${wrapText(pick(profile.description, lang), width ?? Infinity).join('\n')}\n`);
   parts.push(`\ndefaults: ${profile.defaults.mapping}, ${profile.defaults.responsibility}\n`);
+  const namespaces = `system namespaces: ${profile.parameters.systemNamespaces.join(', ') || '—'}`;
+  parts.push(`${wrapText(namespaces, width ?? Infinity).join('\n')}\n\nparameters.paths\n`);
   parts.push(
-    `system namespaces: ${profile.parameters.systemNamespaces.join(', ') || '—'}\n\nparameters.paths\n`,
-  );
-  parts.push(
-    textTable(
+    table(
       ['key', 'path'],
       Object.entries(profile.parameters.paths).sort(([a], [b]) => a.localeCompare(b)),
     ),
@@ -75,7 +77,7 @@ function showProfile(profile: ProviderProfile, lang: Lang): string {
   if (attestations.length > 0) {
     parts.push('\nattestations\n');
     parts.push(
-      textTable(
+      table(
         ['id', 'versions', 'title'],
         attestations.map((a) => [a.id, `${a.versions.min}–${a.versions.max}`, pick(a.title, lang)]),
       ),
@@ -94,17 +96,17 @@ function showProfile(profile: ProviderProfile, lang: Lang): string {
   const header = ['check', 'mapping', 'responsibility', 'published', 'decidedBy', 'reason'];
   parts.push(`\nchecks (${Object.keys(profile.checks).length})\n`);
   parts.push(
-    textTable(
+    table(
       header,
       Object.entries(profile.checks).map(([k, m]) => row(k, m)),
     ),
   );
-  for (const [framework, table] of Object.entries(profile.requirements)) {
-    parts.push(`\nrequirements: ${framework} (${Object.keys(table).length})\n`);
+  for (const [framework, mappings] of Object.entries(profile.requirements)) {
+    parts.push(`\nrequirements: ${framework} (${Object.keys(mappings).length})\n`);
     parts.push(
-      textTable(
+      table(
         ['requirement', ...header.slice(1)],
-        Object.entries(table).map(([k, m]) => row(k, m)),
+        Object.entries(mappings).map(([k, m]) => row(k, m)),
       ),
     );
   }

@@ -6,7 +6,8 @@ import { packDestination } from '../../pack/destination.js';
 import { PackTransaction } from '../../pack/transaction.js';
 import { loadSigningKey, SIGN_PASSWORD_ENV } from '../../pack/sign/key.js';
 import { exitCodeFor } from '../exit-codes.js';
-import { parseFormats, parseLang } from '../options.js';
+import { startProgress } from '../progress.js';
+import { parseFormats, parseLang, langOption } from '../options.js';
 
 export function registerRender(program: Command): void {
   program
@@ -16,7 +17,7 @@ export function registerRender(program: Command): void {
     .option('--out <dir>', 'evidence pack directory')
     .option('--zip <file>', 'also (or only) write the evidence pack as a ZIP file')
     .option('--format <list>', 'comma-separated formats: pdf, xlsx, json', 'pdf,xlsx,json')
-    .option('--lang <lang>', 'report language: zh or en', 'zh')
+    .addOption(langOption())
     .option('--force', 'replace an --out directory that is not a kube-evidence pack')
     .option(
       '--sign <key>',
@@ -24,6 +25,7 @@ export function registerRender(program: Command): void {
     )
     .option('--sign-cert <file>', 'the signer certificate (PEM) when the key file holds none')
     .option('--no-fail', 'exit 0 even when automated requirements fail')
+    .option('--quiet', 'no progress on stderr (warnings still show)')
     .action(
       async (opts: {
         assessment: string;
@@ -43,10 +45,22 @@ export function registerRender(program: Command): void {
         // A key that cannot sign is found before anything is locked or written.
         const signer = opts.sign ? await loadSigningKey(opts.sign, opts.signCert) : undefined;
         const transaction = await PackTransaction.begin({ ...destination, force: opts.force, inputs });
+        const progress = startProgress();
         try {
           const assessment = await readAssessment(opts.assessment);
-          const code = await renderAll([assessment], { ...destination, formats, lang, transaction, signer });
+          const code = await renderAll([assessment], {
+            ...destination,
+            formats,
+            lang,
+            transaction,
+            signer,
+            progress,
+          });
+          progress.stop();
           process.exitCode = code ?? exitCodeFor([assessment], !opts.fail);
+        } catch (error) {
+          progress.abandon();
+          throw error;
         } finally {
           await transaction.end();
         }

@@ -1,8 +1,6 @@
 // `kube-evidence report`: snapshot → evaluate → render, in one run.
 import type { Command } from 'commander';
 import { loadCatalogue, resolveProfile } from '../../catalogue/load.js';
-import { loadSnapshot } from '../../collect/snapshot.js';
-import { evaluate } from '../../evaluate/evaluate.js';
 import { loadWaivers } from '../../evaluate/waiver-file.js';
 import { renderAll } from '../../render/render-all.js';
 import { allFrameworkNames, checkFrameworkName } from '../../catalogue/select-framework.js';
@@ -11,7 +9,9 @@ import { PackTransaction } from '../../pack/transaction.js';
 import { loadSigningKey, SIGN_PASSWORD_ENV } from '../../pack/sign/key.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { log } from '../log.js';
-import { parseFormats, parseLang } from '../options.js';
+import { evaluateWithProgress, loadWithProgress } from '../evaluate-with-progress.js';
+import { startProgress } from '../progress.js';
+import { parseFormats, parseLang, langOption, DEFAULT_FRAMEWORK } from '../options.js';
 
 export function registerReport(program: Command): void {
   program
@@ -25,12 +25,12 @@ export function registerReport(program: Command): void {
     .option(
       '--framework <list>',
       'framework id(s) or benchmark id(s) (cis-kubernetes: the version that covers the cluster), comma-separated, or "all"',
-      'cis-kubernetes',
+      DEFAULT_FRAMEWORK,
     )
     .option('--out <dir>', 'evidence pack directory')
     .option('--zip <file>', 'also (or only) write the evidence pack as a ZIP file')
     .option('--format <list>', 'comma-separated formats: pdf, xlsx, json', 'pdf,xlsx,json')
-    .option('--lang <lang>', 'report language: zh or en', 'zh')
+    .addOption(langOption())
     .option('--waivers <file>', 'YAML file of accepted exceptions (see docs/waivers.md)')
     .option('--force', 'replace an --out directory that is not a kube-evidence pack')
     .option(
@@ -39,6 +39,7 @@ export function registerReport(program: Command): void {
     )
     .option('--sign-cert <file>', 'the signer certificate (PEM) when the key file holds none')
     .option('--no-fail', 'exit 0 even when automated requirements fail')
+    .option('--quiet', 'no progress on stderr (warnings still show)')
     .action(
       async (opts: {
         snapshot: string;
@@ -53,6 +54,7 @@ export function registerReport(program: Command): void {
         sign?: string;
         signCert?: string;
         waivers?: string;
+        quiet?: boolean;
       }) => {
         const formats = parseFormats(opts.format);
         const lang = parseLang(opts.lang);
@@ -63,18 +65,23 @@ export function registerReport(program: Command): void {
         // A key that cannot sign is found before anything is locked or written.
         const signer = opts.sign ? await loadSigningKey(opts.sign, opts.signCert) : undefined;
         const transaction = await PackTransaction.begin({ ...destination, force: opts.force, inputs });
+        const progress = startProgress();
         try {
           // Validate everything before anything is written, so bad input leaves --out untouched.
           const catalogue = await loadCatalogue();
           const profile = await resolveProfile(catalogue, opts.profile);
-          const facts = await loadSnapshot(opts.snapshot);
+          const names = frameworkList(opts.framework, allFrameworkNames(catalogue, profile));
+          for (const name of names) checkFrameworkName(catalogue, name);
           const waivers = opts.waivers
             ? { file: opts.waivers, waivers: await loadWaivers(opts.waivers) }
             : undefined;
-          const names = frameworkList(opts.framework, allFrameworkNames(catalogue, profile));
-          for (const name of names) checkFrameworkName(catalogue, name);
-          const assessments = names.map((framework) =>
-            evaluate(facts, catalogue, { framework, profile: profile.id, waivers }),
+          const facts = await loadWithProgress(opts.snapshot, progress);
+          const assessments = evaluateWithProgress(
+            facts,
+            catalogue,
+            names,
+            { profile: profile.id, waivers },
+            progress,
           );
           for (const a of assessments)
             log(
@@ -87,8 +94,13 @@ export function registerReport(program: Command): void {
             snapshotDir: opts.snapshot,
             transaction,
             signer,
+            progress,
           });
+          progress.stop();
           process.exitCode = code ?? exitCodeFor(assessments, !opts.fail);
+        } catch (error) {
+          progress.abandon();
+          throw error;
         } finally {
           await transaction.end();
         }

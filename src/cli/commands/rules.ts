@@ -4,7 +4,7 @@ import { getFramework, loadCatalogue, resolveProfile } from '../../catalogue/loa
 import { ruleRows, type RuleRowWithMapping } from '../../catalogue/rule-rows.js';
 import { csv, textTable } from '../../catalogue/text-table.js';
 import { InputError } from '../../util/errors.js';
-import { parseLang } from '../options.js';
+import { parseLang, langOption } from '../options.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 type ListFormat = (typeof FORMATS)[number];
@@ -29,7 +29,7 @@ export function registerRules(program: Command): void {
       'provider profile: aks, kubeadm, self-managed, or a profile file that extends one',
     )
     .option('--format <format>', 'table, json or csv', 'table')
-    .option('--lang <lang>', 'language of titles and reasons: zh or en', 'zh')
+    .addOption(langOption('language of titles and reasons'))
     .action(async (opts: ListOptions) => {
       const format = parseListFormat(opts.format);
       const lang = parseLang(opts.lang);

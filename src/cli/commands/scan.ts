@@ -3,8 +3,6 @@ import type { Command } from 'commander';
 import { loadCatalogue, resolveProfile } from '../../catalogue/load.js';
 import { allFrameworkNames, checkFrameworkName } from '../../catalogue/select-framework.js';
 import { collectCluster, summaryLine } from '../../collect/collect-cluster.js';
-import { loadSnapshot } from '../../collect/snapshot.js';
-import { evaluate } from '../../evaluate/evaluate.js';
 import { loadWaivers } from '../../evaluate/waiver-file.js';
 import { frameworkList } from '../../pack/destination.js';
 import { PackTransaction } from '../../pack/transaction.js';
@@ -12,7 +10,9 @@ import { loadSigningKey, SIGN_PASSWORD_ENV } from '../../pack/sign/key.js';
 import { renderAll } from '../../render/render-all.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { log, warn } from '../log.js';
-import { parseFormats, parseLang } from '../options.js';
+import { evaluateWithProgress, loadWithProgress } from '../evaluate-with-progress.js';
+import { startProgress } from '../progress.js';
+import { parseFormats, parseLang, langOption, DEFAULT_FRAMEWORK } from '../options.js';
 import { addCollectOptions, collectOptionsFrom, type CollectCliOptions } from './collect.js';
 import { uploadOption, uploadWhenAsked } from './fleet-upload.js';
 
@@ -42,11 +42,11 @@ export function registerScan(program: Command): void {
     .option(
       '--framework <list>',
       'framework id(s) or benchmark id(s) (cis-kubernetes: the version that covers the cluster), comma-separated, or "all"',
-      'cis-kubernetes',
+      DEFAULT_FRAMEWORK,
     )
     .requiredOption('--out <dir>', 'output directory of the evidence pack')
     .option('--format <list>', 'comma-separated formats: pdf, xlsx, json', 'pdf,xlsx,json')
-    .option('--lang <lang>', 'report language: zh or en', 'zh')
+    .addOption(langOption())
     .option('--waivers <file>', 'YAML file of accepted exceptions (see docs/waivers.md)')
     .option('--force', 'replace an --out directory that is not a kube-evidence pack')
     .option(
@@ -85,24 +85,36 @@ export function registerScan(program: Command): void {
         });
         warn(summaryLine(collection));
 
-        const facts = await loadSnapshot(snapshotDir);
-        const assessments = frameworks.map((framework) =>
-          evaluate(facts, catalogue, { framework, profile: profile.id, waivers }),
-        );
-        for (const a of assessments)
-          log(
-            `${a.framework.id}: ${a.results.length} requirements, ${a.summary.counts.fail} failed, score ${a.summary.score ?? '–'}%`,
+        const progress = startProgress();
+        try {
+          const facts = await loadWithProgress(snapshotDir, progress);
+          const assessments = evaluateWithProgress(
+            facts,
+            catalogue,
+            frameworks,
+            { profile: profile.id, waivers },
+            progress,
           );
-        const code = await renderAll(assessments, {
-          outDir: opts.out,
-          formats,
-          lang,
-          snapshotDir,
-          transaction,
-          signer,
-        });
-        process.exitCode = code ?? exitCodeFor(assessments, !opts.fail);
-        rendered = code === undefined;
+          for (const a of assessments)
+            log(
+              `${a.framework.id}: ${a.results.length} requirements, ${a.summary.counts.fail} failed, score ${a.summary.score ?? '–'}%`,
+            );
+          const code = await renderAll(assessments, {
+            outDir: opts.out,
+            formats,
+            lang,
+            snapshotDir,
+            transaction,
+            signer,
+            progress,
+          });
+          progress.stop();
+          process.exitCode = code ?? exitCodeFor(assessments, !opts.fail);
+          rendered = code === undefined;
+        } catch (error) {
+          progress.abandon();
+          throw error;
+        }
       } finally {
         await transaction.end();
       }

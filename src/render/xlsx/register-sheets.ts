@@ -13,7 +13,7 @@ export function writeWaiversSheet(workbook: WorkbookWriter, assessment: Assessme
   setupTable(sheet, [
     { header: L.id, key: 'id', width: 14 },
     { header: L.requirement, key: 'requirement', width: 12 },
-    { header: 'check', key: 'check', width: 24 },
+    { header: L.check, key: 'check', width: 24 },
     { header: L.scope, key: 'scope', width: 30, wrap: true },
     { header: L.justification, key: 'justification', width: 50, wrap: true },
     { header: L.scenario, key: 'scenario', width: 16 },
@@ -58,12 +58,15 @@ export function writeManualSheet(workbook: WorkbookWriter, assessment: Assessmen
   ]);
   const manual = assessment.results.filter((r) => r.status === 'manual');
   for (const r of manual) {
+    // A check that needs a person says what to do in its reason: that is the procedure to follow.
+    const reason = pick(r.reason, lang);
+    const procedure = pick(r.procedure, lang) || reason;
     sheet
       .addRow({
         id: text(r.id),
         title: text(pick(r.title, lang)),
-        procedure: text(pick(r.procedure, lang)),
-        reason: text(pick(r.reason, lang)),
+        procedure: text(procedure),
+        reason: text(reason === procedure ? '' : reason),
         verdict: '',
         verifier: '',
         date: '',

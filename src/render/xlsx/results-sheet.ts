@@ -6,6 +6,7 @@ import { labels } from '../labels.js';
 import { resultRow } from '../view-model.js';
 import type { RowPlan } from './plan.js';
 import {
+  columnLetter,
   internalLink,
   LINK_FONT,
   setupTable,
@@ -40,12 +41,19 @@ export function writeResultsSheet(
     { header: L.title, key: 'title', width: 48, wrap: true },
     { header: L.level, key: 'level', width: 7 },
     { header: L.assessment, key: 'assessment', width: 10 },
-    { header: L.strength, key: 'strength', width: 8 },
+    // CIS has no shall/should: an always-empty column is hidden rather than shown.
+    {
+      header: L.strength,
+      key: 'strength',
+      width: 8,
+      hidden: !assessment.results.some((r) => r.strength),
+    },
     { header: L.mapping, key: 'mapping', width: 16 },
     { header: L.mappingReason, key: 'mappingReason', width: 40, wrap: true },
     { header: L.responsibility, key: 'responsibility', width: 12 },
     { header: L.status, key: 'status', width: 15 },
     { header: L.deviation, key: 'deviation', width: 30, wrap: true },
+    { header: L.publishedResult, key: 'published', width: 22, wrap: true },
     { header: L.evidenceSummary, key: 'evidence', width: 60, wrap: true },
     { header: L.findings, key: 'findings', width: 13 },
     { header: L.evidence, key: 'evidenceLink', width: 13 },
@@ -71,6 +79,7 @@ export function writeResultsSheet(
       responsibility: row.responsibility,
       status: row.statusLabel,
       deviation: text(row.deviation),
+      published: text(row.publishedSource ? `${row.published} (${row.publishedSource})` : ''),
       evidence: text([row.reason, row.evidenceSummary].filter(Boolean).join('\n')),
       findings: findingsRow
         ? internalLink(L.sheetFindings, findingsRow, L.findingsLink.replace('{n}', String(row.offenderCount)))
@@ -92,7 +101,7 @@ export function writeResultsSheet(
     added.commit();
   });
   const lastRow = assessment.results.length + 1;
-  statusFormatting(sheet, 'J', lastRow, statusLabels(lang));
-  verdictValidation(sheet, 'Q', lastRow, verdictChoices(lang), L.auditorVerdict);
+  statusFormatting(sheet, columnLetter(columns, 'status'), lastRow, statusLabels(lang));
+  verdictValidation(sheet, columnLetter(columns, 'verdict'), lastRow, verdictChoices(lang), L.auditorVerdict);
   sheet.commit();
 }

@@ -12,14 +12,46 @@ export interface Column {
   width: number;
   /** Long text: wrapped. */
   wrap?: boolean;
+  /** Kept in the table but hidden (e.g. a column the framework has no values for). */
+  hidden?: boolean;
 }
 
-/** Frozen first row, header styled, columns sized, autofilter over the header. */
-export function sheetOptions(): Partial<ExcelJS.AddWorksheetOptions> {
+/**
+ * Printing as an auditor prints a register: A4 landscape, every column on one page width (as many pages
+ * down as needed), the header row repeated on each page.
+ */
+export const PRINT_SETUP: Partial<ExcelJS.PageSetup> = {
+  paperSize: 9,
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  printTitlesRow: '1:1',
+  horizontalCentered: false,
+  margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+};
+
+/** Frozen first row and the print set-up; setupTable adds the header, widths and autofilter. */
+export function sheetOptions(xSplit = 0): Partial<ExcelJS.AddWorksheetOptions> {
   return {
-    views: [{ state: 'frozen', ySplit: 1, xSplit: 0, activeCell: 'A2' }],
+    views: [{ state: 'frozen', ySplit: 1, xSplit, activeCell: 'A2' }],
     properties: { defaultRowHeight: 15 } as ExcelJS.WorksheetProperties,
+    pageSetup: { ...PRINT_SETUP },
+    headerFooter: { oddFooter: '&L&A&R&P / &N', differentFirst: false, differentOddEven: false },
   };
+}
+
+/** The spreadsheet letter of a column, by its key. */
+export function columnLetter(columns: Column[], key: string): string {
+  const index = columns.findIndex((c) => c.key === key);
+  if (index < 0) throw new Error(`no column ${key}`);
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
 }
 
 export function setupTable(sheet: Sheet, columns: Column[]): void {
@@ -27,6 +59,7 @@ export function setupTable(sheet: Sheet, columns: Column[]): void {
     header: c.header,
     key: c.key,
     width: c.width,
+    hidden: c.hidden ?? false,
     style: { alignment: { vertical: 'top', wrapText: c.wrap ?? false } },
   }));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
