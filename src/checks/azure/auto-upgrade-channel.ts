@@ -1,9 +1,10 @@
-// Check (AKS): the cluster upgrades Kubernetes automatically (autoUpgradeProfile.upgradeChannel other than none).
+// Check (AKS): the cluster upgrades Kubernetes automatically (upgradeChannel patch, stable or rapid; node-image moves only node images).
 import { t } from '../../model/text.js';
 import { defineArmCheck } from '../lib/azure.js';
 import { exampleFacts } from '../lib/example-facts.js';
 
-const CHANNELS = new Set(['patch', 'stable', 'rapid', 'node-image']);
+// node-image keeps node images current but never changes the Kubernetes version: it does not count here.
+const CHANNELS = new Set(['patch', 'stable', 'rapid']);
 const cluster = (upgradeChannel: string | undefined) =>
   exampleFacts({
     managedCluster: {
@@ -20,16 +21,17 @@ export default defineArmCheck({
     '执行 az aks update --auto-upgrade-channel patch（或 stable），并配置计划维护时段，使群集及时获得 Kubernetes 安全修补。',
     'Run az aks update --auto-upgrade-channel patch (or stable) and set a planned maintenance window so the cluster gets Kubernetes security fixes in time.',
   ),
-  fields: [{ path: 'autoUpgradeProfile.upgradeChannel', expected: 'patch, stable, rapid or node-image' }],
+  fields: [{ path: 'autoUpgradeProfile.upgradeChannel', expected: 'patch, stable or rapid' }],
   ok: ([channel]) => typeof channel === 'string' && CHANNELS.has(channel.toLowerCase()),
   passReason: t('已设置自动升级通道', 'An auto-upgrade channel is set'),
   failReason: t(
-    '未设置自动升级通道（none 或缺失）：Kubernetes 升级完全依赖人工',
-    'No auto-upgrade channel is set (none or absent): Kubernetes upgrades rely on people alone',
+    '未设置升级 Kubernetes 的自动升级通道（none、node-image 或缺失；node-image 只更新节点映像）：Kubernetes 升级完全依赖人工',
+    'No auto-upgrade channel that upgrades Kubernetes is set (none, node-image or absent; node-image only updates node images): Kubernetes upgrades rely on people alone',
   ),
   examples: [
     { name: 'patch', expect: 'pass', facts: () => cluster('patch') },
     { name: 'none', expect: 'fail', facts: () => cluster('none') },
+    { name: 'node-image only (no Kubernetes upgrades)', expect: 'fail', facts: () => cluster('node-image') },
     { name: 'absent', expect: 'fail', facts: () => cluster(undefined) },
     { name: 'no ARM data', expect: 'manual', facts: () => exampleFacts() },
   ],
