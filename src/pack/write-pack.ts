@@ -1,19 +1,23 @@
-// Writes an evidence pack: snapshot copy, per-framework JSON/workbook/PDF, manifest.json over every file, and optionally a ZIP.
+// Writes an evidence pack: snapshot copy, per-framework files in every format asked, manifest.json over every file, and optionally a ZIP.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Assessment } from '../model/assessment.js';
 import type { Lang } from '../model/text.js';
-import { assessmentDigest, writeAssessment } from '../render/json.js';
-import { writePdf } from '../render/pdf.js';
-import { writeWorkbook } from '../render/xlsx.js';
+import {
+  FORMAT_RENDERERS,
+  OUTPUT_FORMATS,
+  type FormatRenderer,
+  type OutputFormat,
+} from '../render/formats.js';
+import { assessmentDigest } from '../render/json.js';
 import { writeFileAtomic } from '../util/fs.js';
 import { copySnapshot } from './copy-snapshot.js';
 import { hashFiles, listFiles, type FileHash } from './hash.js';
 import { buildManifest, MANIFEST_FILE, type Manifest, type PackReport } from './manifest.js';
 import { createZip } from './zip.js';
 
-export type PackFormat = 'pdf' | 'xlsx' | 'json';
+export type PackFormat = OutputFormat;
 
 export interface PackOptions {
   /** Pack directory; when absent (a ZIP only) a temporary directory is used and removed. */
@@ -67,30 +71,20 @@ async function writeInto(root: string, assessments: Assessment[], options: PackO
     const written: string[] = [];
     // The document id is the SHA-256 of assessment.json, hashed while it is written (or without writing it).
     let documentId = options.formats.includes('json') ? '' : assessmentDigest(assessment);
-    // Cheapest first, so the JSON and the workbook exist even if printing fails; each later file lists the earlier ones' hashes.
-    if (options.formats.includes('json')) {
-      documentId = await writeAssessment(assessment, join(root, at('assessment.json')));
-      files.push(...(await hashFiles(root, [at('assessment.json')])));
-      written.push(at('assessment.json'));
-      done(at('assessment.json'));
-    }
-    if (options.formats.includes('xlsx')) {
-      await writeWorkbook(assessment, join(root, at('report.xlsx')), options.lang, {
+    // In the registry's order (cheapest first, so the machine formats exist even if printing fails); each later
+    // file can list the earlier ones' hashes.
+    for (const format of OUTPUT_FORMATS.filter((f) => options.formats.includes(f))) {
+      const renderer: FormatRenderer = FORMAT_RENDERERS[format];
+      const digest = await renderer.write(assessment, (name) => join(root, at(name)), {
+        lang: options.lang,
         documentId,
         files: [...files],
       });
-      files.push(...(await hashFiles(root, [at('report.xlsx')])));
-      written.push(at('report.xlsx'));
-      done(at('report.xlsx'));
-    }
-    if (options.formats.includes('pdf')) {
-      await writePdf(assessment, join(root, at('report.pdf')), options.lang, {
-        documentId,
-        files: [...files],
-      });
-      files.push(...(await hashFiles(root, [at('report.pdf')])));
-      written.push(at('report.pdf'));
-      done(at('report.pdf'));
+      if (format === 'json' && digest) documentId = digest;
+      const paths = renderer.files.map(at);
+      files.push(...(await hashFiles(root, paths)));
+      written.push(...paths);
+      paths.forEach(done);
     }
     reports.push({
       framework: assessment.framework,

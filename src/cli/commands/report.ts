@@ -8,12 +8,14 @@ import { renderAll } from '../../render/render-all.js';
 import { frameworkList, packDestination } from '../../pack/destination.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { log } from '../log.js';
-import { parseFormats, parseLang } from '../options.js';
+import { DEFAULT_FORMATS, OUTPUT_FORMATS, parseFormats, parseLang } from '../options.js';
 
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description('evaluate a snapshot and write its evidence pack (PDF, Excel workbook, JSON)')
+    .description(
+      'evaluate a snapshot and write its evidence pack (PDF, Excel workbook, JSON, and on request OSCAL, SARIF, JUnit, CSV, HTML)',
+    )
     .requiredOption('--snapshot <dir>', 'snapshot directory (see docs/snapshot-format.md)')
     .requiredOption(
       '--profile <profile>',
@@ -22,7 +24,11 @@ export function registerReport(program: Command): void {
     .option('--framework <list>', 'framework id(s), comma-separated, or "all"', 'cis-kubernetes-1.11.1')
     .option('--out <dir>', 'evidence pack directory')
     .option('--zip <file>', 'also (or only) write the evidence pack as a ZIP file')
-    .option('--format <list>', 'comma-separated formats: pdf, xlsx, json', 'pdf,xlsx,json')
+    .option(
+      '--format <list>',
+      `comma-separated formats: ${OUTPUT_FORMATS.join(', ')}; or all`,
+      DEFAULT_FORMATS,
+    )
     .option('--lang <lang>', 'report language: zh or en', 'zh')
     .option('--waivers <file>', 'YAML file of accepted exceptions (see docs/waivers.md)')
     .option('--no-fail', 'exit 0 even when automated requirements fail')

@@ -10,7 +10,7 @@ import { frameworkList } from '../../pack/destination.js';
 import { renderAll } from '../../render/render-all.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { log, warn } from '../log.js';
-import { parseFormats, parseLang } from '../options.js';
+import { DEFAULT_FORMATS, OUTPUT_FORMATS, parseFormats, parseLang } from '../options.js';
 import { addCollectOptions, collectOptionsFrom, type CollectCliOptions } from './collect.js';
 
 interface ScanCliOptions extends CollectCliOptions {
@@ -34,7 +34,11 @@ export function registerScan(program: Command): void {
     .requiredOption('--profile <profile>', 'provider profile: aks, kubeadm or self-managed')
     .option('--framework <list>', 'framework id(s), comma-separated, or "all"', 'cis-kubernetes-1.11.1')
     .requiredOption('--out <dir>', 'output directory of the evidence pack')
-    .option('--format <list>', 'comma-separated formats: pdf, xlsx, json', 'pdf,xlsx,json')
+    .option(
+      '--format <list>',
+      `comma-separated formats: ${OUTPUT_FORMATS.join(', ')}; or all`,
+      DEFAULT_FORMATS,
+    )
     .option('--lang <lang>', 'report language: zh or en', 'zh')
     .option('--waivers <file>', 'YAML file of accepted exceptions (see docs/waivers.md)')
     .option('--no-fail', 'exit 0 even when automated requirements fail')
