@@ -5,6 +5,7 @@ import type { FileHash } from '../pack/hash.js';
 import { writeCsv, CSV_FILES } from './csv.js';
 import { writeAssessment } from './json.js';
 import { writeJunit } from './junit.js';
+import { writeOscal } from './oscal.js';
 import { writePdf } from './pdf.js';
 import { writeSarif } from './sarif.js';
 import { writeWorkbook } from './xlsx.js';
@@ -31,6 +32,10 @@ export interface FormatRenderer {
 /** In writing order: cheapest first, so the machine formats exist even if printing the PDF fails. */
 export const FORMAT_RENDERERS = {
   json: { files: ['assessment.json'], write: (a, at) => writeAssessment(a, at('assessment.json')) },
+  oscal: {
+    files: ['assessment-results.oscal.json'],
+    write: (a, at, c) => writeOscal(a, at('assessment-results.oscal.json'), c),
+  },
   sarif: { files: ['results.sarif'], write: (a, at, c) => writeSarif(a, at('results.sarif'), c) },
   junit: { files: ['junit.xml'], write: (a, at, c) => writeJunit(a, at('junit.xml'), c.lang) },
   csv: { files: CSV_FILES, write: (a, at, c) => writeCsv(a, at, c.lang) },

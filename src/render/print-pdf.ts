@@ -55,7 +55,14 @@ const HEADINGS_SCRIPT = `Array.from(document.querySelectorAll('h1[id],h2[id],h3[
 export async function printPdf(html: string, file: string, options: PrintOptions): Promise<PrintResult> {
   const { path, problem } = findBrowser();
   if (!path) throw new MissingToolError(problem ?? BROWSER_HINT);
-  const browser = await puppeteer.launch({ executablePath: path, headless: true, args: CHROME_ARGS });
+  // Chromium can take more than puppeteer's default 30 s to start on a busy machine (seen at 15-40 s on a loaded
+  // 2-core CI host); a slow start is not a failure to print.
+  const browser = await puppeteer.launch({
+    executablePath: path,
+    headless: true,
+    args: CHROME_ARGS,
+    timeout: 120_000,
+  });
   const blockedRequests: string[] = [];
   try {
     const page = await browser.newPage();
