@@ -49,23 +49,28 @@ const CHROME_ARGS = [
 const MARGIN = { top: '20mm', bottom: '16mm', left: '14mm', right: '14mm' };
 const POINTS_PER_MM = 72 / 25.4;
 
+/**
+ * Starting Chromium, loading the page and printing each take longer than puppeteer's default 30 s on a busy machine
+ * (seen on a loaded 2-core CI host); slowness is not a failure to print.
+ */
+const SLOW_MACHINE_TIMEOUT_MS = 180_000;
+
 /** Read in the page through the DevTools protocol, which works with page JavaScript disabled. */
 const HEADINGS_SCRIPT = `Array.from(document.querySelectorAll('h1[id],h2[id],h3[id]')).map((h) => ({ id: h.id, level: Number(h.tagName.slice(1)), title: (h.textContent || '').replace(/\\s+/g, ' ').trim() }))`;
 
 export async function printPdf(html: string, file: string, options: PrintOptions): Promise<PrintResult> {
   const { path, problem } = findBrowser();
   if (!path) throw new MissingToolError(problem ?? BROWSER_HINT);
-  // Chromium can take more than puppeteer's default 30 s to start on a busy machine (seen at 15-40 s on a loaded
-  // 2-core CI host); a slow start is not a failure to print.
   const browser = await puppeteer.launch({
     executablePath: path,
     headless: true,
     args: CHROME_ARGS,
-    timeout: 120_000,
+    timeout: SLOW_MACHINE_TIMEOUT_MS,
   });
   const blockedRequests: string[] = [];
   try {
     const page = await browser.newPage();
+    page.setDefaultTimeout(SLOW_MACHINE_TIMEOUT_MS);
     // Everything the report needs is inline: no script runs and nothing is fetched, whatever the cluster data says.
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
@@ -89,6 +94,7 @@ export async function printPdf(html: string, file: string, options: PrintOptions
       // Chrome's own outline forces a tagged PDF (3 MB instead of 90 kB for 3,000 rows): bookmarks are added below instead.
       outline: false,
       tagged: false,
+      timeout: SLOW_MACHINE_TIMEOUT_MS,
     } as const;
     const pdf = await page.pdf({
       ...layout,
