@@ -3,6 +3,7 @@ import type { Assessment } from '../model/assessment.js';
 import type { Lang } from '../model/text.js';
 import type { FileHash } from '../pack/hash.js';
 import { writeCsv, CSV_FILES } from './csv.js';
+import { writeHtmlReport } from './html.js';
 import { writeAssessment } from './json.js';
 import { writeJunit } from './junit.js';
 import { writeOscal } from './oscal.js';
@@ -39,6 +40,7 @@ export const FORMAT_RENDERERS = {
   sarif: { files: ['results.sarif'], write: (a, at, c) => writeSarif(a, at('results.sarif'), c) },
   junit: { files: ['junit.xml'], write: (a, at, c) => writeJunit(a, at('junit.xml'), c.lang) },
   csv: { files: CSV_FILES, write: (a, at, c) => writeCsv(a, at, c.lang) },
+  html: { files: ['report.html'], write: (a, at, c) => writeHtmlReport(a, at('report.html'), c) },
   xlsx: { files: ['report.xlsx'], write: (a, at, c) => writeWorkbook(a, at('report.xlsx'), c.lang, c) },
   pdf: { files: ['report.pdf'], write: (a, at, c) => writePdf(a, at('report.pdf'), c.lang, c) },
 } satisfies Record<string, FormatRenderer>;
