@@ -2,7 +2,7 @@
 import { LineCounter, parseDocument, isMap, isNode, isScalar, isSeq, type Document } from 'yaml';
 import type { z } from 'zod';
 import { InputError } from '../util/errors.js';
-import { readText } from '../util/fs.js';
+import { boundedYaml, MAX_YAML_ALIASES, readText } from '../util/fs.js';
 
 export type YamlPath = (string | number)[];
 
@@ -39,6 +39,10 @@ export function parseLocatedYaml<S extends z.ZodType>(
   file: string,
   schema: S,
 ): LocatedYaml<z.infer<S>> {
+  return boundedYaml(file, () => parseBounded(text, file, schema));
+}
+
+function parseBounded<S extends z.ZodType>(text: string, file: string, schema: S): LocatedYaml<z.infer<S>> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -53,7 +57,7 @@ export function parseLocatedYaml<S extends z.ZodType>(
     const line = lineOf(doc, lineCounter, path);
     return InputError.at(line ? `${file}:${line}` : file, formatPath(path) || undefined, message);
   };
-  const result = schema.safeParse(doc.toJS({ maxAliasCount: 1000 }));
+  const result = schema.safeParse(doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }));
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const path: YamlPath = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));

@@ -1,8 +1,9 @@
-// kube-evidence command line: parses arguments, runs one command, maps errors to one line and exit code 2.
+// kube-evidence command line: parses arguments, runs one command, maps errors to one line and exit codes 2 and 3.
 import { Command, CommanderError } from 'commander';
 import { InputError, MissingToolError } from '../util/errors.js';
 import { TOOL } from '../version.js';
-import { EXIT_USAGE } from './exit-codes.js';
+import { scrubText } from '../util/scrub.js';
+import { EXIT_UNEXPECTED, EXIT_USAGE, EXIT_CODES_HELP } from './exit-codes.js';
 import { registerCompare } from './commands/compare.js';
 import { registerEvaluate } from './commands/evaluate.js';
 import { registerRender } from './commands/render.js';
@@ -20,6 +21,8 @@ export function buildProgram(): Command {
       'Turn a Kubernetes cluster (AKS, kubeadm or self-managed) into an audit-ready evidence pack.',
     )
     .version(TOOL.version)
+    .option('--debug', 'on an unexpected error (exit 3), print its stack trace too')
+    .addHelpText('after', EXIT_CODES_HELP)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   // Each command registers itself; a new command is one file plus one line here.
@@ -33,7 +36,10 @@ export function buildProgram(): Command {
   registerProfiles(program);
   registerCompare(program);
   registerVerify(program);
-  for (const command of program.commands) command.exitOverride();
+  for (const command of program.commands) {
+    command.exitOverride();
+    command.addHelpText('after', EXIT_CODES_HELP);
+  }
   return program;
 }
 
@@ -50,9 +56,12 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`kube-evidence: ${error.message}\n`);
       return EXIT_USAGE;
     }
-    process.stderr.write(
-      `kube-evidence: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    return 3;
+    // One line, scrubbed of credentials; the stack only when asked for (it can quote paths and values).
+    const message = error instanceof Error ? error.message : String(error);
+    const line = scrubText(message.split('\n')[0] ?? '').slice(0, 500);
+    process.stderr.write(`kube-evidence: unexpected error: ${line} (run with --debug for details)\n`);
+    if (argv.includes('--debug') && error instanceof Error && error.stack)
+      process.stderr.write(`${scrubText(error.stack)}\n`);
+    return EXIT_UNEXPECTED;
   }
 }

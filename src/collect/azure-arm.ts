@@ -32,6 +32,8 @@ export interface AzureCollectOptions extends AzureTarget {
     'retryOptions' | 'additionalPolicies' | 'httpClient'
   >;
   progress?: (line: string) => void;
+  /** Time for each whole call (a pager: all its pages); a server trickling its answer is cut here. */
+  timeoutMs?: number;
 }
 
 export interface AzureCollectResult {
@@ -55,11 +57,12 @@ export async function collectAzure(options: AzureCollectOptions): Promise<AzureC
   const gaps: FactGap[] = [];
   const counts: Record<string, number> = {};
   const fail = (part: string, error: unknown) => gaps.push({ part, ...describeArmError(error, options) });
+  const bounded = () => ({ abortSignal: AbortSignal.timeout(options.timeoutMs ?? 60_000) });
 
   progress(`azure: managed cluster ${name} in ${group} (subscription ${options.subscriptionId})`);
   let clusterId: string | undefined;
   try {
-    const cluster = await containers.managedClusters.get(group, name);
+    const cluster = await containers.managedClusters.get(group, name, bounded());
     clusterId = cluster.id;
     await writeJson(join(dir, 'managed-cluster.json'), cluster);
     counts.managedCluster = 1;
@@ -73,7 +76,7 @@ export async function collectAzure(options: AzureCollectOptions): Promise<AzureC
 
   try {
     const pools: unknown[] = [];
-    for await (const pool of containers.agentPools.list(group, name)) pools.push(pool);
+    for await (const pool of containers.agentPools.list(group, name, bounded())) pools.push(pool);
     await writeJson(join(dir, 'agent-pools.json'), pools);
     counts.agentPools = pools.length;
   } catch (error) {
@@ -88,7 +91,8 @@ export async function collectAzure(options: AzureCollectOptions): Promise<AzureC
       `/subscriptions/${options.subscriptionId}/resourceGroups/${group}/providers/Microsoft.ContainerService/managedClusters/${name}`
     ).replace(/^\//, '');
     const settings: unknown[] = [];
-    for await (const setting of monitor.diagnosticSettings.list(resourceUri)) settings.push(setting);
+    for await (const setting of monitor.diagnosticSettings.list(resourceUri, bounded()))
+      settings.push(setting);
     await writeJson(join(dir, 'diagnostic-settings.json'), settings);
     counts.diagnosticSettings = settings.length;
   } catch (error) {

@@ -1,5 +1,6 @@
 // Turns Azure SDK and credential errors into one short reason that names the subscription, group and cluster.
 import { errorMessage } from '../util/errors.js';
+import { scrubText } from '../util/scrub.js';
 import type { AzureTarget } from './azure-arm.js';
 
 export function describeArmError(error: unknown, target: AzureTarget): { reason: string; code?: number } {
@@ -8,7 +9,7 @@ export function describeArmError(error: unknown, target: AzureTarget): { reason:
   const code = typeof status === 'number' ? status : undefined;
   const name = error instanceof Error ? error.name : '';
   // Credential errors list every source DefaultAzureCredential tried, over many lines: keep the first.
-  const detail = errorMessage(error).split('\n')[0]!.trim().slice(0, 300);
+  const detail = scrubText(errorMessage(error).split('\n')[0]!.trim()).slice(0, 300);
   if (
     name === 'CredentialUnavailableError' ||
     name === 'AuthenticationError' ||

@@ -8,7 +8,12 @@ import { TOOL } from '../version.js';
 import { collectAzure, type AzureCollectOptions } from './azure-arm.js';
 import { loadKubeConfig } from './kube-config.js';
 import { collectKubernetes, type KubernetesCollectOptions } from './kubernetes-api.js';
-import { prepareSnapshotDir } from './snapshot-dir.js';
+import {
+  checkSnapshotDestination,
+  commitSnapshotDir,
+  createStagingDir,
+  discardStagingDir,
+} from './snapshot-dir.js';
 
 export interface CollectOptions {
   /** Snapshot directory to write (docs/snapshot-format.md). */
@@ -34,25 +39,40 @@ export interface CollectResult {
   durationMs: number;
 }
 
+/**
+ * Collects into a new directory beside `outDir` and swaps it in only when the run succeeded: an expired token
+ * or an unreadable cluster leaves an earlier snapshot exactly as it was.
+ */
 export async function collectCluster(options: CollectOptions): Promise<CollectResult> {
+  // Bad kubeconfig or context: fail before anything is written.
+  loadKubeConfig(options.kubernetes);
+  await checkSnapshotDestination(options.outDir);
+  const staging = await createStagingDir(options.outDir);
+  try {
+    const result = await collectInto(staging, options);
+    await commitSnapshotDir(staging, options.outDir);
+    return result;
+  } catch (error) {
+    await discardStagingDir(staging);
+    throw error;
+  }
+}
+
+async function collectInto(outDir: string, options: CollectOptions): Promise<CollectResult> {
   const now = options.now ?? (() => new Date());
   const started = now();
   const progress = options.progress ?? (() => undefined);
-  // Bad kubeconfig or context: fail before anything is written.
-  loadKubeConfig(options.kubernetes);
-  await prepareSnapshotDir(options.outDir);
-
   const gaps: FactGap[] = [];
   const counts: Record<string, number> = {};
   if (options.azure) {
-    const azure = await collectAzure({ ...options.azure, snapshotDir: options.outDir, progress });
+    const azure = await collectAzure({ ...options.azure, snapshotDir: outDir, progress });
     const clusterGap = azure.gaps.find((gap) => gap.part === 'azure:managedCluster');
     if (clusterGap && options.onAzureFailure === 'fail') throw new InputError(`Azure: ${clusterGap.reason}`);
     gaps.push(...azure.gaps);
     Object.assign(counts, azure.counts);
   }
 
-  const kube = await collectKubernetes({ ...options.kubernetes, snapshotDir: options.outDir, progress });
+  const kube = await collectKubernetes({ ...options.kubernetes, snapshotDir: outDir, progress });
   gaps.push(...kube.gaps);
   Object.assign(counts, kube.counts);
 
@@ -69,7 +89,7 @@ export async function collectCluster(options: CollectOptions): Promise<CollectRe
     collectedKinds: kube.collectedKinds,
     gaps,
   };
-  await writeFileAtomic(join(options.outDir, 'snapshot.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  await writeFileAtomic(join(outDir, 'snapshot.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return { manifest, counts, gaps, durationMs: now().getTime() - started.getTime() };
 }
 

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { KubeConfig, type Cluster } from '@kubernetes/client-node';
 import { InputError, errorMessage } from '../util/errors.js';
+import { scrubText } from '../util/scrub.js';
 
 export interface KubeConfigOptions {
   /** Path to a kubeconfig file; otherwise KUBECONFIG, ~/.kube/config, then the in-cluster service account. */
@@ -36,7 +37,7 @@ export function loadKubeConfig(options: KubeConfigOptions): LoadedKubeConfig {
     throw InputError.at(
       options.kubeconfig ?? from,
       undefined,
-      `cannot read the kubeconfig (${errorMessage(error)})`,
+      `cannot read the kubeconfig (${scrubText(errorMessage(error).split('\n')[0] ?? '').slice(0, 200)})`,
     );
   }
   if (

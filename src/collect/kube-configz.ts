@@ -1,7 +1,7 @@
 // Reads each selected node's kubelet configuration through the API server's node proxy (/configz).
-import { join } from 'node:path';
 import type { FactGap } from '../model/facts.js';
 import { isRecord, writeFileAtomic } from '../util/fs.js';
+import { isDns1123Subdomain, quoteName, resolveInside } from '../util/kube-names.js';
 import { gapFrom } from './gaps.js';
 import { KubeApiError, type KubeHttp } from './kube-http.js';
 import { mapPool } from './pool.js';
@@ -15,7 +15,11 @@ export function selectNodes(names: readonly string[], selection: NodeSelection):
   return selection === 'all' ? sorted : sorted.slice(0, selection);
 }
 
-/** Writes kubernetes/configz/NODE.json per node; a failure on one node is a gap `kubernetes:configz:NODE`. */
+/**
+ * Writes kubernetes/configz/NODE.json per node; a failure on one node is a gap `kubernetes:configz:NODE`.
+ * A node name is a file name here, and it comes from the server: one that is not a Kubernetes name
+ * (DNS-1123 subdomain, e.g. `../../tmp/x`) is refused, never requested nor written, and named in a gap.
+ */
 export async function collectConfigz(
   http: KubeHttp,
   nodes: readonly string[],
@@ -24,12 +28,20 @@ export async function collectConfigz(
 ): Promise<{ written: number; gaps: FactGap[] }> {
   const gaps: FactGap[] = [];
   let written = 0;
-  await mapPool(nodes, concurrency, async (node) => {
+  const valid = nodes.filter((node) => isDns1123Subdomain(node));
+  for (const node of nodes.filter((name) => !isDns1123Subdomain(name))) {
+    gaps.push({
+      part: 'kubernetes:configz',
+      reason: `node name ${quoteName(node)} is not a Kubernetes name (DNS-1123 subdomain): refused as a file name, its kubelet configuration was not read`,
+    });
+  }
+  const configzDir = resolveInside(dir, 'configz');
+  await mapPool(valid, concurrency, async (node) => {
     try {
       const body = await http.getJson(`/api/v1/nodes/${encodeURIComponent(node)}/proxy/configz`);
       if (!isRecord(body) || !isRecord(body.kubeletconfig))
         throw new KubeApiError('the kubelet answered without a kubeletconfig object');
-      await writeFileAtomic(join(dir, 'configz', `${node}.json`), `${JSON.stringify(body, null, 2)}\n`);
+      await writeFileAtomic(resolveInside(configzDir, `${node}.json`), `${JSON.stringify(body, null, 2)}\n`);
       written++;
     } catch (error) {
       gaps.push(gapFrom(`kubernetes:configz:${node}`, error));

@@ -6,9 +6,12 @@ import { isRecord } from '../util/fs.js';
 import { KubeApiError, type KubeHttp } from './kube-http.js';
 import { ListWriter } from './list-writer.js';
 import { METADATA_ONLY_ACCEPT, type KubeResource } from './kube-resources.js';
+import { DEFAULT_LIST_BOUNDS, PageGuard, type ListBounds } from './page-guard.js';
 
 export interface ListOptions {
   pageSize: number;
+  /** Hard bounds on pages and objects per list; a list beyond them is a gap. */
+  bounds?: ListBounds;
   /** Called after each page with the running total, for progress lines. */
   onPage?: (resource: KubeResource, total: number) => void;
   /** Sees each stored page (e.g. to keep node names for configz) without holding the whole list. */
@@ -29,8 +32,16 @@ export async function collectList(
   // A continue token can expire on a very long list (410 Gone): start that list again, once.
   for (let attempt = 0; ; attempt++) {
     const writer = new ListWriter(join(dir, `${resource.plural}.json`), `${resource.kind}List`);
+    const guard = new PageGuard(
+      `${resource.groupPath}/${resource.plural}`,
+      options.bounds ?? DEFAULT_LIST_BOUNDS,
+      options.pageSize,
+    );
     try {
-      for (const scope of scopes) await writePages(http, scope, writer, options);
+      for (const scope of scopes) {
+        guard.nextScope();
+        await writePages(http, scope, writer, options, guard);
+      }
       await writer.finish();
       return writer.written;
     } catch (error) {
@@ -46,6 +57,7 @@ async function writePages(
   resource: KubeResource,
   writer: ListWriter,
   options: ListOptions,
+  guard: PageGuard,
 ): Promise<void> {
   let token: string | undefined;
   do {
@@ -56,12 +68,28 @@ async function writePages(
     if (!isRecord(page) || !Array.isArray(page.items))
       throw new KubeApiError(`GET ${path}: expected a list with items`);
     const items = page.items.flatMap((item) => toStored(item, resource));
+    const next = isRecord(page.metadata) ? page.metadata.continue : undefined;
+    token = typeof next === 'string' && next !== '' ? next : undefined;
+    // Checked before the page is stored: a list that repeats or never ends is a gap, not a short file.
+    guard.page(
+      items.map(identities),
+      token,
+      isRecord(page.metadata) ? page.metadata.remainingItemCount : undefined,
+    );
     await writer.add(items);
     options.onItems?.(items);
     options.onPage?.(resource, writer.written);
-    const next = isRecord(page.metadata) ? page.metadata.continue : undefined;
-    token = typeof next === 'string' && next !== '' ? next : undefined;
   } while (token);
+}
+
+/**
+ * What makes an object itself across pages: its namespace/name, and its uid when the server sent one.
+ * Either seen twice means a page was served again (the loader would keep one copy: a silently short list).
+ */
+function identities(object: KubeObject): string[] {
+  const uid = object.metadata.uid;
+  const name = `${object.metadata.namespace ?? ''}/${object.metadata.name}`;
+  return typeof uid === 'string' && uid !== '' ? [`uid ${uid}`, name] : [name];
 }
 
 /** The object as stored: kind and apiVersion filled in, and what must never reach evidence removed. */

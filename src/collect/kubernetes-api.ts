@@ -11,6 +11,7 @@ import { collectList, type ListOptions } from './kube-lists.js';
 import { KUBE_RESOURCES, inNamespace, type KubeResource } from './kube-resources.js';
 import { collectKubeProxyConfig } from './kube-proxy-config.js';
 import { mapPool } from './pool.js';
+import type { ListBounds } from './page-guard.js';
 import type { RetryPolicy } from './retry.js';
 
 const PROGRESS_EVERY_MS = 3000;
@@ -20,6 +21,8 @@ export interface KubernetesCollectOptions extends KubeConfigOptions {
   snapshotDir: string;
   nodes?: NodeSelection;
   pageSize?: number;
+  /** Hard bounds on pages and objects per list (a hostile or broken server); beyond them the kind is a gap. */
+  listBounds?: ListBounds;
   timeoutMs?: number;
   retry?: RetryPolicy;
   /** Kinds listed at the same time. */
@@ -61,6 +64,7 @@ export async function collectKubernetes(options: KubernetesCollectOptions): Prom
     let lastReport = Date.now();
     const listOptions: ListOptions = {
       pageSize: options.pageSize ?? 500,
+      bounds: options.listBounds,
       onPage: (r, total) => {
         // Long lists report at most every few seconds, not once per page.
         if (Date.now() - lastReport < PROGRESS_EVERY_MS) return;

@@ -5,6 +5,7 @@ import type { Offender } from '../model/check.js';
 import { t } from '../model/text.js';
 import { InputError } from '../util/errors.js';
 import { findObject as findIndexed } from '../checks/lib/index.js';
+import { endOfDayUtc, isCalendarDate } from '../util/calendar-date.js';
 import type { Waiver } from './waiver-file.js';
 
 export interface WaiverContext {
@@ -33,6 +34,14 @@ export function applyWaivers(
         `"${waiver.scenario}" is not a known exception scenario (${[...ctx.scenarios].join(', ') || 'none defined'})`,
       );
     }
+    // Library callers skip the file schema: a date that is not a real day would never expire, so refuse it here too.
+    if (!isCalendarDate(waiver.expires)) {
+      throw InputError.at(
+        ctx.file,
+        `waivers[${index}].expires`,
+        `"${waiver.expires}" is not a real calendar date in ISO 8601 form, such as 2027-03-31`,
+      );
+    }
     const record: WaiverRecord = {
       id: waiver.id,
       target: { requirement: waiver.requirement, check: waiver.check },
@@ -52,7 +61,7 @@ export function applyWaivers(
     );
     if (targets.length === 0) return;
     // An expired waiver no longer applies, but it is still reported so the register shows it.
-    if (endOfDay(waiver.expires) < ctx.now) {
+    if (endOfDayUtc(waiver.expires) < ctx.now) {
       record.state = 'expired';
       return;
     }
@@ -144,8 +153,4 @@ function globMatch(pattern: string, value: string): boolean {
       )),
     );
   return regex.test(value);
-}
-
-function endOfDay(date: string): Date {
-  return new Date(`${date.slice(0, 10)}T23:59:59.999Z`);
 }

@@ -1,8 +1,10 @@
 // Reads a waivers YAML file (--waivers): accepted exceptions with scope, justification, approver and expiry.
 import { z } from 'zod';
 import { loadYaml } from '../catalogue/yaml-source.js';
+import { isCalendarDate } from '../util/calendar-date.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'expected a date such as 2027-03-31');
+const DATE_EXPECTED = 'expected a real calendar date in ISO 8601 form, such as 2027-03-31';
+const isoDate = z.string().refine(isCalendarDate, DATE_EXPECTED);
 
 const waiverSchema = z
   .object({
@@ -22,7 +24,14 @@ const waiverSchema = z
     justification: z.string().min(1, 'expected the justification'),
     scenario: z.string().optional(),
     approver: z.string().min(1, 'expected who approved the exception'),
-    expires: z.union([isoDate, z.date().transform((d) => d.toISOString().slice(0, 10))]),
+    // A YAML timestamp tag gives a Date: an invalid one (NaN) is refused like a bad string.
+    expires: z.union([
+      isoDate,
+      z
+        .date()
+        .refine((d) => !Number.isNaN(d.getTime()), DATE_EXPECTED)
+        .transform((d) => d.toISOString().slice(0, 10)),
+    ]),
   })
   .strict()
   .refine((w) => w.requirement !== undefined || w.check !== undefined, {

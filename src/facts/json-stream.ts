@@ -1,6 +1,7 @@
 // Reads a large JSON List file in chunks and parses its items one by one, so no file-sized string is ever built.
 import { open } from 'node:fs/promises';
 import { InputError } from '../util/errors.js';
+import { checkJsonLimits, describeJsonError, MAX_JSON_DEPTH } from '../util/json-limits.js';
 
 /** Read size: large enough that the per-chunk overhead vanishes, small enough to stay out of the way. */
 const CHUNK = 8 * 1024 * 1024;
@@ -12,6 +13,11 @@ const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const COMMA = 0x2c;
+
+/** Largest single list item: a Kubernetes object is at most about 1.5 MB in etcd; a 200 MB pod name is refused here. */
+export const MAX_ITEM_BYTES = 32 * 1024 * 1024;
+/** Largest text outside the items array (apiVersion, kind, metadata): a few hundred bytes in a real list. */
+const MAX_SKELETON_BYTES = 1024 * 1024;
 
 /**
  * Parses a JSON file to the same value `JSON.parse` would give, but a top-level object's `items` array
@@ -50,12 +56,15 @@ class ListScanner {
   private carry: Buffer | undefined;
   private itemOpen = false;
   private consumed = 0;
+  private base = 0;
 
   constructor(private readonly file: string) {}
 
   feed(chunk: Buffer): void {
     // What the previous chunk left unfinished continues here; its bytes were already scanned.
     const carried = this.carry?.length ?? 0;
+    /** File offset of buf[0], for messages. */
+    this.base = this.consumed - carried;
     const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
     this.carry = undefined;
     const end = buf.length;
@@ -86,6 +95,7 @@ class ListScanner {
       } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
         if (this.itemsDepth > 0 && depth === this.itemsDepth && item < 0) item = i;
         depth++;
+        if (depth > MAX_JSON_DEPTH) this.refuse(i, `nests deeper than ${MAX_JSON_DEPTH} levels`);
         if (c === OPEN_BRACKET && depth === 2 && this.itemsDepth === 0 && this.isItemsKey(buf, segment, i)) {
           this.skeleton += buf.toString('utf8', segment, i + 1);
           this.itemsDepth = 2;
@@ -110,6 +120,9 @@ class ListScanner {
         }
       } else if (this.itemsDepth > 0 && depth === this.itemsDepth && item < 0 && c > 0x20) {
         item = i; // a number, true, false or null
+      } else if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) {
+        // A NUL or other control byte outside a string is never JSON (a sparse or binary file): stop at once.
+        this.refuse(i, `holds byte 0x${c.toString(16).padStart(2, '0')}, which is not JSON`);
       }
     }
     this.depth = depth;
@@ -119,6 +132,10 @@ class ListScanner {
     else if (this.itemsDepth === 0 && inString) this.carry = buf.subarray(segment);
     else if (this.itemsDepth === 0) this.skeleton += buf.toString('utf8', segment, end);
     this.consumed += chunk.length;
+    if (item >= 0 && this.carry!.length > MAX_ITEM_BYTES)
+      this.refuse(item, `items[${this.items.length}] is larger than ${MAX_ITEM_BYTES} bytes`);
+    if (this.skeleton.length + (item < 0 ? (this.carry?.length ?? 0) : 0) > MAX_SKELETON_BYTES)
+      this.refuse(segment, `holds more than ${MAX_SKELETON_BYTES} bytes outside its items`);
   }
 
   finish(): unknown {
@@ -130,10 +147,16 @@ class ListScanner {
       );
     }
     let doc: unknown;
+    const skeleton = this.skeleton.charCodeAt(0) === 0xfeff ? this.skeleton.slice(1) : this.skeleton;
     try {
-      doc = JSON.parse(this.skeleton.charCodeAt(0) === 0xfeff ? this.skeleton.slice(1) : this.skeleton);
+      doc = JSON.parse(skeleton);
     } catch (error) {
-      throw InputError.at(this.file, undefined, `is not valid JSON (${(error as Error).message})`);
+      // Positions in the skeleton are not positions in the file: say what, not where, and never quote it.
+      throw InputError.at(
+        this.file,
+        undefined,
+        `is not valid JSON (${describeJsonError(skeleton, error).what})`,
+      );
     }
     if (
       doc !== null &&
@@ -154,15 +177,24 @@ class ListScanner {
 
   private pushItem(buf: Buffer, start: number, end: number): void {
     const text = buf.toString('utf8', start, end);
+    const field = `items[${this.items.length}]`;
+    // Most items are a few kB; only a big one can hide an over-long string, so only those are scanned for it.
+    if (text.length > 64 * 1024) checkJsonLimits(text, this.file, field);
     try {
       this.items.push(JSON.parse(text));
     } catch (error) {
-      throw InputError.at(
-        this.file,
-        `items[${this.items.length}]`,
-        `is not valid JSON (${(error as Error).message})`,
-      );
+      const { offset, what } = describeJsonError(text, error);
+      const at =
+        offset === undefined
+          ? ''
+          : ` at byte ${this.base + start + Buffer.byteLength(text.slice(0, offset))}`;
+      throw InputError.at(this.file, field, `is not valid JSON (${what}${at})`);
     }
+  }
+
+  /** One line naming the file and the byte where reading stopped. */
+  private refuse(at: number, what: string): never {
+    throw InputError.at(this.file, undefined, `${what} (at byte ${this.base + at}); refused`);
   }
 }
 

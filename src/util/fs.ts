@@ -1,11 +1,20 @@
 // File helpers: atomic writes (temp file then rename) and JSON/YAML reads whose errors name the file.
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { dirname, join, basename } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { InputError } from './errors.js';
+import { checkJsonLimits, describeJsonError, lineAndColumn } from './json-limits.js';
+
+/**
+ * Largest file read whole into memory (profiles, waivers, snapshot.json, managed cluster, configz, node facts):
+ * far above any real one. Kubernetes lists above 16 MiB are streamed item by item instead (facts/json-stream.ts).
+ */
+export const MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;
+/** Aliases one YAML document may expand: enough for anchors in a profile, far below a "billion laughs" bomb. */
+export const MAX_YAML_ALIASES = 1000;
 
 /** Writes a file so that a reader never sees it half-written: temp file in the same folder, then rename. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
@@ -49,8 +58,17 @@ export function tempPathFor(path: string): string {
 
 export async function readText(path: string): Promise<string> {
   try {
+    const info = await stat(path);
+    // A 2 GB (even sparse) file is refused before a byte is read, rather than exhausting memory.
+    if (info.isFile() && info.size > MAX_TEXT_FILE_BYTES)
+      throw InputError.at(
+        path,
+        undefined,
+        `is ${info.size} bytes, more than the ${MAX_TEXT_FILE_BYTES} this file may hold`,
+      );
     return await readFile(path, 'utf8');
   } catch (error) {
+    if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw InputError.at(path, undefined, 'file not found');
     if (code === 'EISDIR') throw InputError.at(path, undefined, 'expected a file, found a directory');
@@ -58,26 +76,55 @@ export async function readText(path: string): Promise<string> {
   }
 }
 
-/** Parses JSON text; a syntax error names the file, the line and the column. */
+/**
+ * Parses JSON text within the depth and string bounds; a syntax error names the file, the line and the
+ * column, and says what was wrong without quoting the text (it may be a secret).
+ */
 export function parseJson(text: string, file: string): unknown {
+  const body = stripBom(text);
+  checkJsonLimits(body, file);
   try {
-    return JSON.parse(stripBom(text));
+    return JSON.parse(body);
   } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    if (position) {
-      const offset = Number(position[1]);
-      const before = text.slice(0, offset);
-      const line = before.split('\n').length;
-      const column = offset - before.lastIndexOf('\n');
-      throw InputError.at(`${file}:${line}:${column}`, undefined, `is not valid JSON (${message})`);
-    }
-    throw InputError.at(file, undefined, `is not valid JSON (${message})`);
+    throw jsonSyntaxError(body, file, error);
   }
+}
+
+/** "FILE:LINE:COLUMN: is not valid JSON (unexpected character)": a position, never the content. */
+export function jsonSyntaxError(text: string, file: string, error: unknown, field?: string): InputError {
+  const { offset, what } = describeJsonError(text, error);
+  if (offset === undefined) return InputError.at(file, field, `is not valid JSON (${what})`);
+  const { line, column } = lineAndColumn(text, offset);
+  return InputError.at(`${file}:${line}:${column}`, field, `is not valid JSON (${what})`);
 }
 
 /** Parses one or more YAML documents; a syntax error names the file and line. */
 export function parseYamlDocuments(text: string, file: string): unknown[] {
+  return boundedYaml(file, () => yamlValues(text, file));
+}
+
+/**
+ * Runs a YAML parse and conversion, turning the yaml package's resource guards (alias bombs, which it throws
+ * as a ReferenceError) and a nesting deep enough to overflow the stack into one line naming the file.
+ */
+export function boundedYaml<T>(file: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    if (error instanceof ReferenceError && /alias/i.test(error.message))
+      throw InputError.at(
+        file,
+        undefined,
+        `expands more than ${MAX_YAML_ALIASES} aliases (a YAML alias bomb?); refused`,
+      );
+    if (error instanceof RangeError)
+      throw InputError.at(file, undefined, 'nests too deeply to be read; refused');
+    throw error;
+  }
+}
+
+function yamlValues(text: string, file: string): unknown[] {
   const docs = parseAllDocuments(stripBom(text));
   const list = Array.isArray(docs) ? docs : [docs];
   const values: unknown[] = [];
@@ -91,7 +138,7 @@ export function parseYamlDocuments(text: string, file: string): unknown[] {
         `is not valid YAML (${first.message.split('\n')[0]})`,
       );
     }
-    const value: unknown = doc.toJS({ maxAliasCount: 100 });
+    const value: unknown = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
     if (value !== null && value !== undefined) values.push(value);
   }
   return values;

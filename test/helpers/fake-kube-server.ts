@@ -26,6 +26,30 @@ export interface FakeKubeOptions {
   token?: string;
   /** Cluster name in the written kubeconfig (the default snapshot name); `fake-cluster` unless given. */
   clusterName?: string;
+  /** Server URL written in the kubeconfig, e.g. with user:password@ in it; this server's own URL unless given. */
+  kubeconfigServer?: (url: string) => string;
+  /** What a broken or hostile API server does (test/hostile). */
+  hostile?: HostileKubeBehaviour;
+}
+
+/** Hostile behaviours, each keyed by the plurals (or paths) it affects. */
+export interface HostileKubeBehaviour {
+  /** The second page is the first page again (the continue chain then goes on as usual). */
+  repeatPage?: string[];
+  /** Every continue token is the first one: the chain points back and loops. */
+  loopingContinue?: string[];
+  /** Every page brings one new object and a new continue token: the list never ends. */
+  endlessContinue?: string[];
+  /** The first page announces `remainingItemCount: 0` yet a continue token, and more pages follow. */
+  understatedRemaining?: string[];
+  /** The first page announces five more objects than the list then serves. */
+  overstatedRemaining?: string[];
+  /** Requests whose path starts with this get their answer one byte every intervalMs. */
+  trickle?: { pathPrefix: string; intervalMs: number };
+  /** Answered 403 with the caller's Authorization header quoted in the message. */
+  echoToken?: string[];
+  /** Secret values sent even when only metadata was asked for (PartialObjectMetadataList). */
+  secretDataDespiteAccept?: boolean;
 }
 
 export interface RecordedRequest {
@@ -55,6 +79,9 @@ export async function startFakeKubeServer(options: FakeKubeOptions): Promise<Fak
     requests.push({ path: url.pathname, query: url.searchParams, accept: String(req.headers.accept ?? '') });
     if (req.headers.authorization !== `Bearer ${token}`)
       return status(res, 401, 'Unauthorized', 'Unauthorized');
+    const hostile = options.hostile ?? {};
+    if (hostile.trickle && url.pathname.startsWith(hostile.trickle.pathPrefix))
+      return trickle(res, hostile.trickle.intervalMs);
     if (url.pathname === '/version')
       return json(res, 200, options.version ?? { major: '1', minor: '30', gitVersion: 'v1.30.6' });
 
@@ -91,6 +118,13 @@ export async function startFakeKubeServer(options: FakeKubeOptions): Promise<Fak
       );
     const count = (seen.get(plural) ?? 0) + 1;
     seen.set(plural, count);
+    if (hostile.echoToken?.includes(plural))
+      return status(
+        res,
+        403,
+        'Forbidden',
+        `${plural} is forbidden: the credential "${String(req.headers.authorization)}" may not list them`,
+      );
     if (options.forbidden?.includes(plural)) {
       return status(
         res,
@@ -112,7 +146,7 @@ export async function startFakeKubeServer(options: FakeKubeOptions): Promise<Fak
         : all.filter(
             (item) => (item.metadata as { namespace?: string } | undefined)?.namespace === namespace,
           );
-    const answer = () => servePage(req, res, url, plural, items);
+    const answer = () => servePage(req, res, url, plural, items, hostile);
     if (options.slowOnce?.plural === plural && count === 1) setTimeout(answer, options.slowOnce.delayMs);
     else answer();
   });
@@ -132,7 +166,10 @@ export async function startFakeKubeServer(options: FakeKubeOptions): Promise<Fak
         clusters: [
           {
             name: options.clusterName ?? 'fake-cluster',
-            cluster: { server: url, 'insecure-skip-tls-verify': true },
+            cluster: {
+              server: options.kubeconfigServer ? options.kubeconfigServer(url) : url,
+              'insecure-skip-tls-verify': true,
+            },
           },
         ],
         users: [{ name: 'tester', user: { token: userToken } }],
@@ -167,6 +204,7 @@ function servePage(
   url: URL,
   plural: string,
   items: Record<string, unknown>[],
+  hostile: HostileKubeBehaviour,
 ): void {
   if (res.destroyed) return;
   const limit = Number(url.searchParams.get('limit') ?? items.length) || items.length;
@@ -178,15 +216,26 @@ function servePage(
           .replace(/^offset:/, ''),
       )
     : 0;
-  const page = items.slice(offset, offset + limit);
-  const next =
-    offset + limit < items.length ? Buffer.from(`offset:${offset + limit}`).toString('base64url') : undefined;
+  const tokenFor = (at: number) => Buffer.from(`offset:${at}`).toString('base64url');
+  let page = items.slice(offset, offset + limit);
+  let next = offset + limit < items.length ? tokenFor(offset + limit) : undefined;
+  let remaining: number | undefined = next ? items.length - offset - limit : undefined;
+  if (hostile.repeatPage?.includes(plural) && offset === limit) page = items.slice(0, limit);
+  if (hostile.loopingContinue?.includes(plural) && next) next = tokenFor(limit);
+  if (hostile.endlessContinue?.includes(plural)) {
+    page = [{ metadata: { name: `endless-${offset}`, uid: `uid-endless-${offset}` } }];
+    next = tokenFor(offset + 1);
+    remaining = undefined;
+  }
+  if (hostile.understatedRemaining?.includes(plural) && offset === 0 && next) remaining = 0;
+  if (hostile.overstatedRemaining?.includes(plural) && offset === 0 && next) remaining = (remaining ?? 0) + 5;
   const metadata = {
     resourceVersion: '1000',
-    ...(next ? { continue: next, remainingItemCount: items.length - offset - limit } : {}),
+    ...(next ? { continue: next } : {}),
+    ...(remaining !== undefined ? { remainingItemCount: remaining } : {}),
   };
   const accept = String(req.headers.accept ?? '');
-  if (accept.includes('as=PartialObjectMetadataList')) {
+  if (accept.includes('as=PartialObjectMetadataList') && !hostile.secretDataDespiteAccept) {
     // What a real API server does for metadata-only requests: each item keeps its metadata and nothing else.
     const partial = page.map((item) => ({
       apiVersion: 'meta.k8s.io/v1',
@@ -208,6 +257,25 @@ function servePage(
     metadata,
     items: bare,
   });
+}
+
+/** A valid answer sent one byte every `intervalMs`: never idle long enough for an idle timeout to fire. */
+function trickle(res: ServerResponse, intervalMs: number): void {
+  const body = Buffer.from(
+    JSON.stringify({ kind: 'NamespaceList', apiVersion: 'v1', metadata: {}, items: [] }),
+  );
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(body.length) });
+  let at = 0;
+  const timer = setInterval(() => {
+    if (res.destroyed || at >= body.length) {
+      clearInterval(timer);
+      if (!res.destroyed) res.end();
+      return;
+    }
+    res.write(body.subarray(at, at + 1));
+    at++;
+  }, intervalMs);
+  res.on('close', () => clearInterval(timer));
 }
 
 function json(res: ServerResponse, code: number, body: unknown): void {

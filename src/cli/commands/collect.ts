@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { AzureCloud } from '../../collect/azure-arm.js';
 import { collectCluster, summaryLine, type CollectOptions } from '../../collect/collect-cluster.js';
 import type { NodeSelection } from '../../collect/kube-configz.js';
+import { DEFAULT_LIST_BOUNDS } from '../../collect/page-guard.js';
 import { InputError } from '../../util/errors.js';
 import { log, setQuiet, warn } from '../log.js';
 
@@ -15,6 +16,8 @@ export interface CollectCliOptions {
   azureCloud?: string;
   nodes: string;
   pageSize: string;
+  maxListPages: string;
+  maxListObjects: string;
   timeout: string;
   quiet?: boolean;
 }
@@ -36,7 +39,21 @@ export function addCollectOptions(command: Command): Command {
     .option('--azure-cloud <cloud>', 'Azure cloud: public, china or usgov', 'public')
     .option('--nodes <which>', 'kubelet configz from all nodes, the first N nodes, or none', 'all')
     .option('--page-size <n>', 'objects per list request', '500')
-    .option('--timeout <seconds>', 'per-request timeout (timeouts, 429 and 5xx are retried)', '60')
+    .option(
+      '--max-list-pages <n>',
+      'most pages read for one kind; a longer list is recorded as incomplete',
+      String(DEFAULT_LIST_BOUNDS.maxPages),
+    )
+    .option(
+      '--max-list-objects <n>',
+      'most objects read for one kind; a longer list is recorded as incomplete',
+      String(DEFAULT_LIST_BOUNDS.maxObjects),
+    )
+    .option(
+      '--timeout <seconds>',
+      'limit on each whole request, answer included (timeouts, 429 and 5xx are retried)',
+      '60',
+    )
     .option('--quiet', 'no progress lines on stderr');
 }
 
@@ -85,6 +102,10 @@ export function collectOptionsFrom(
       context: opts.context,
       nodes: parseNodes(opts.nodes),
       pageSize: positiveInteger(opts.pageSize, '--page-size'),
+      listBounds: {
+        maxPages: positiveInteger(opts.maxListPages, '--max-list-pages'),
+        maxObjects: positiveInteger(opts.maxListObjects, '--max-list-objects'),
+      },
       timeoutMs: positiveInteger(opts.timeout, '--timeout') * 1000,
     },
     azure:
@@ -93,6 +114,7 @@ export function collectOptionsFrom(
             subscriptionId: opts.subscription!,
             resourceGroup: opts.resourceGroup!,
             clusterName: opts.cluster!,
+            timeoutMs: positiveInteger(opts.timeout, '--timeout') * 1000,
             ...(cloud === 'AZURE_PUBLIC_CLOUD' ? {} : { cloud }),
           }
         : undefined,
