@@ -7,6 +7,7 @@ import {
 import { MonitorClient } from '@azure/arm-monitor';
 import { DefaultAzureCredential } from '@azure/identity';
 import type { FactGap } from '../model/facts.js';
+import { redactDocumentDeep } from '../facts/redact-credentials.js';
 import { writeFileAtomic } from '../util/fs.js';
 import { describeArmError } from './azure-errors.js';
 
@@ -101,6 +102,8 @@ export async function collectAzure(options: AzureCollectOptions): Promise<AzureC
   return { gaps, counts };
 }
 
+/** Written redacted: a credential-named field (a service principal secret, an admin password) never reaches the snapshot. */
 async function writeJson(file: string, value: unknown): Promise<void> {
-  await writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
+  const plain: unknown = JSON.parse(JSON.stringify(value));
+  await writeFileAtomic(file, `${JSON.stringify(redactDocumentDeep(plain), null, 2)}\n`);
 }

@@ -1,5 +1,6 @@
 // Reads each selected node's kubelet configuration through the API server's node proxy (/configz).
 import type { FactGap } from '../model/facts.js';
+import { redactDocumentDeep } from '../facts/redact-credentials.js';
 import { isRecord, writeFileAtomic } from '../util/fs.js';
 import { isDns1123Subdomain, quoteName, resolveInside } from '../util/kube-names.js';
 import { gapFrom } from './gaps.js';
@@ -41,7 +42,10 @@ export async function collectConfigz(
       const body = await http.getJson(`/api/v1/nodes/${encodeURIComponent(node)}/proxy/configz`);
       if (!isRecord(body) || !isRecord(body.kubeletconfig))
         throw new KubeApiError('the kubelet answered without a kubeletconfig object');
-      await writeFileAtomic(resolveInside(configzDir, `${node}.json`), `${JSON.stringify(body, null, 2)}\n`);
+      await writeFileAtomic(
+        resolveInside(configzDir, `${node}.json`),
+        `${JSON.stringify(redactDocumentDeep(body), null, 2)}\n`,
+      );
       written++;
     } catch (error) {
       gaps.push(gapFrom(`kubernetes:configz:${node}`, error));

@@ -25,16 +25,40 @@ const MAX_SKELETON_BYTES = 1024 * 1024;
  * longest string, so reading it whole cannot work; this way only one chunk and one item are text at a time.
  */
 export async function readLargeJson(file: string, chunkSize = CHUNK): Promise<unknown> {
+  return scanFile(file, new ListScanner(file), chunkSize);
+}
+
+/**
+ * Streams a large JSON List: `onItems` gets each chunk's parsed items (and may write them out) while nothing
+ * but one chunk is held; returns the document without its items (`items: []`), to be written after them.
+ */
+export async function streamLargeJson(
+  file: string,
+  onItems: (items: unknown[]) => Promise<void>,
+  chunkSize = CHUNK,
+): Promise<unknown> {
+  const scanner = new ListScanner(file, true);
+  return scanFile(file, scanner, chunkSize, () => onItems(scanner.takeItems()));
+}
+
+async function scanFile(
+  file: string,
+  scanner: ListScanner,
+  chunkSize: number,
+  afterChunk?: () => Promise<void>,
+): Promise<unknown> {
   const handle = await open(file, 'r');
   try {
-    const scanner = new ListScanner(file);
     for (;;) {
       const chunk = Buffer.allocUnsafe(chunkSize);
       const { bytesRead } = await handle.read(chunk, 0, chunkSize, null);
       if (bytesRead === 0) break;
       scanner.feed(chunk.subarray(0, bytesRead));
+      await afterChunk?.();
     }
-    return scanner.finish();
+    const doc = scanner.finish();
+    await afterChunk?.();
+    return doc;
   } finally {
     await handle.close();
   }
@@ -58,7 +82,21 @@ class ListScanner {
   private consumed = 0;
   private base = 0;
 
-  constructor(private readonly file: string) {}
+  /** Items handed out so far by takeItems (for their index in messages). */
+  private taken = 0;
+
+  /** `streaming`: items are handed out by takeItems after each chunk and not kept. */
+  constructor(
+    private readonly file: string,
+    private readonly streaming = false,
+  ) {}
+
+  takeItems(): unknown[] {
+    const items = this.items;
+    this.taken += items.length;
+    this.items = [];
+    return items;
+  }
 
   feed(chunk: Buffer): void {
     // What the previous chunk left unfinished continues here; its bytes were already scanned.
@@ -133,7 +171,7 @@ class ListScanner {
     else if (this.itemsDepth === 0) this.skeleton += buf.toString('utf8', segment, end);
     this.consumed += chunk.length;
     if (item >= 0 && this.carry!.length > MAX_ITEM_BYTES)
-      this.refuse(item, `items[${this.items.length}] is larger than ${MAX_ITEM_BYTES} bytes`);
+      this.refuse(item, `items[${this.taken + this.items.length}] is larger than ${MAX_ITEM_BYTES} bytes`);
     if (this.skeleton.length + (item < 0 ? (this.carry?.length ?? 0) : 0) > MAX_SKELETON_BYTES)
       this.refuse(segment, `holds more than ${MAX_SKELETON_BYTES} bytes outside its items`);
   }
@@ -162,7 +200,8 @@ class ListScanner {
       doc !== null &&
       typeof doc === 'object' &&
       !Array.isArray(doc) &&
-      Array.isArray((doc as { items?: unknown }).items)
+      Array.isArray((doc as { items?: unknown }).items) &&
+      !this.streaming
     ) {
       (doc as { items: unknown[] }).items = this.items;
     }
@@ -177,7 +216,7 @@ class ListScanner {
 
   private pushItem(buf: Buffer, start: number, end: number): void {
     const text = buf.toString('utf8', start, end);
-    const field = `items[${this.items.length}]`;
+    const field = `items[${this.taken + this.items.length}]`;
     // Most items are a few kB; only a big one can hide an over-long string, so only those are scanned for it.
     if (text.length > 64 * 1024) checkJsonLimits(text, this.file, field);
     try {

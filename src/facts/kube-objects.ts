@@ -2,9 +2,10 @@
 import type { JsonValue, KubeObject } from '../model/facts.js';
 import { InputError } from '../util/errors.js';
 import { isRecord } from '../util/fs.js';
+import { REDACTED, redactAnnotations, redactSpec } from './redact-credentials.js';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
-export const REDACTED = '<redacted>';
+export { REDACTED };
 
 /**
  * Flattens one parsed document into objects. Items of a typed list (`PodList`) without a kind take it
@@ -48,13 +49,27 @@ function toObject(value: unknown, file: string, at: string, fallbackKind?: strin
 }
 
 /**
- * Removes what must never reach evidence: Secret data, environment variable values and the
- * last-applied annotation (which can hold both). Names stay, so checks can still report them.
+ * Removes what must never reach evidence: Secret data, environment variable values, probe header values,
+ * credential flag values in args/command, credential-looking annotation values and the last-applied
+ * annotation (which can hold all of them). Names stay, so checks can still report them.
  */
 export function redact(object: KubeObject): KubeObject {
-  if (object.kind === 'Secret') {
+  if (object.kind === 'Secret' || object.kind === 'SecretList') {
     delete object.data;
     delete object.stringData;
+  }
+  // A list nested inside a list (a SecretList inside a List): its items are redacted as their own kinds.
+  const nested = (object as { items?: unknown }).items;
+  if (Array.isArray(nested)) {
+    const itemKind = object.kind.endsWith('List') ? object.kind.slice(0, -4) : undefined;
+    for (const item of nested) {
+      if (!isRecord(item)) continue;
+      const hadKind = typeof item.kind === 'string' && item.kind !== '';
+      if (!hadKind) item.kind = itemKind ?? '';
+      if (isRecord(item.metadata)) redact(item as unknown as KubeObject);
+      else redactSpec(item);
+      if (!hadKind) delete item.kind;
+    }
   }
   // Server-side apply bookkeeping: 1–2 kB per object that no check reads (kubectl hides it too).
   if ('managedFields' in object.metadata)
@@ -64,37 +79,12 @@ export function redact(object: KubeObject): KubeObject {
     const { [LAST_APPLIED]: _dropped, ...rest } = annotations;
     object.metadata = { ...object.metadata, annotations: rest };
   }
-  redactEnvValues(object.spec as JsonValue | undefined);
+  if (object.metadata.annotations) {
+    const clean = redactAnnotations(object.metadata.annotations);
+    if (clean) object.metadata = { ...object.metadata, annotations: clean as Record<string, string> };
+  }
+  redactSpec(object.spec as JsonValue | undefined);
   return object;
-}
-
-/** Walks a spec and blanks every `env[].value`, wherever pod templates nest it. */
-function redactEnvValues(node: JsonValue | undefined): void {
-  if (Array.isArray(node)) {
-    for (const item of node) redactEnvValues(item);
-    return;
-  }
-  if (!node || typeof node !== 'object') return;
-  // for…in rather than Object.entries: this walks every object of every spec, and the arrays
-  // Object.entries allocates cost as much as the walk itself on 150,000 pods.
-  for (const key in node) {
-    const inner = node[key];
-    if (inner === null || typeof inner !== 'object') continue;
-    if (key === 'env' && Array.isArray(inner)) {
-      for (const variable of inner) {
-        if (
-          variable &&
-          typeof variable === 'object' &&
-          !Array.isArray(variable) &&
-          typeof variable.value === 'string'
-        ) {
-          variable.value = REDACTED;
-        }
-      }
-    } else {
-      redactEnvValues(inner);
-    }
-  }
 }
 
 export function objectKey(object: KubeObject): string {

@@ -1,6 +1,7 @@
 // snapshot.json: optional metadata written by `collect` (cluster identity, time, kinds collected, gaps).
 import type { FactGap, FactSource } from '../model/facts.js';
 import { InputError } from '../util/errors.js';
+import { scrubText } from '../util/scrub.js';
 import { isRecord } from '../util/fs.js';
 
 export const SNAPSHOT_SCHEMA = 'kube-evidence/snapshot';
@@ -53,7 +54,8 @@ export function parseSnapshotManifest(raw: unknown, file: string): SnapshotManif
         throw InputError.at(file, `gaps[${index}].namespaces`, 'expected an array of namespace names');
       return {
         part: gap.part,
-        reason: gap.reason,
+        // A reason quotes a server's message: a token or URL password echoed there never reaches a report.
+        reason: scrubText(gap.reason),
         code: typeof gap.code === 'number' ? gap.code : undefined,
         ...(gap.namespaces ? { namespaces: gap.namespaces as string[] } : {}),
       };

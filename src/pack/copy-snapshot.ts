@@ -1,75 +1,225 @@
-// Copies the snapshot a report was made from into the pack, re-applying redaction to every Kubernetes object.
-import { copyFile, mkdir, readdir } from 'node:fs/promises';
+// Builds the pack's snapshot/ as an allow-list: only the files the snapshot loader reads, each parsed, redacted and re-serialised.
+import { createWriteStream } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { once } from 'node:events';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { stringify } from 'yaml';
+import { streamLargeJson } from '../facts/json-stream.js';
 import { kindFromName } from '../facts/kinds.js';
-import { redact } from '../facts/kube-objects.js';
+import { objectsFromDocument, redact } from '../facts/kube-objects.js';
+import { parseNodeFacts } from '../facts/node-facts.js';
+import { redactDocumentDeep, redactSpec } from '../facts/redact-credentials.js';
+import { parseSnapshotManifest } from '../facts/snapshot-manifest.js';
 import type { KubeObject } from '../model/facts.js';
-import { isRecord, readDataFile, writeFileAtomic } from '../util/fs.js';
+import { t } from '../model/text.js';
+import { isRecord, readDataFile, readJsonFile, tempPathFor, writeFileAtomic } from '../util/fs.js';
+import { scrubText } from '../util/scrub.js';
 
-const DATA_FILE = /\.(json|ya?ml)$/i;
+/** Written into the copy when anything was left out: which files, and why. */
+export const LEFT_OUT_FILE = 'left-out.json';
+
+/** Above this size a Kubernetes JSON list is copied item by item, as the loader reads it (src/collect/snapshot.ts). */
+const STREAM_JSON_FROM = 16 * 1024 * 1024;
+
+type FileRole = 'manifest' | 'document' | 'node-facts' | 'kubernetes';
+
+export interface LeftOut {
+  path: string;
+  reason: string;
+}
 
 /**
- * Writes a copy of `from` into `to` and returns the copied paths relative to `to`. Files under
- * kubernetes/ are parsed and written back redacted (Secret data, env values, last-applied annotation),
- * so the pack never carries what the loader keeps out of evidence. Symlinks are not followed.
+ * Writes the redacted copy of `from` into `to` and returns the written paths relative to `to` ('/'-separated).
+ * A file is copied only when the snapshot loader reads it, found the way the loader finds it (fixed names
+ * follow symbolic links, listed folders do not), so the pack's snapshot evaluates exactly as the input did.
+ * Everything else (secrets.json.bak, notes.txt, a symlink in a listed folder) is left out and listed in
+ * left-out.json and through `onLeftOut`.
  */
-export async function copySnapshot(from: string, to: string): Promise<string[]> {
+export async function copySnapshot(
+  from: string,
+  to: string,
+  onLeftOut?: (entry: LeftOut) => void,
+): Promise<string[]> {
+  const accepted = await filesTheLoaderReads(from);
   const copied: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
-      a.name.localeCompare(b.name),
-    )) {
-      const source = join(dir, entry.name);
-      const rel = relative(from, source);
-      if (entry.isDirectory()) {
-        await walk(source);
-        continue;
-      }
-      if (!entry.isFile()) continue;
-      const target = join(to, rel);
-      const parts = rel.split(sep);
-      if (parts[0] === 'kubernetes' && DATA_FILE.test(entry.name)) {
-        await writeFileAtomic(target, await redactedCopy(source));
-      } else {
-        await mkdir(dirname(target), { recursive: true });
-        await copyFile(source, target);
-      }
-      copied.push(parts.join('/'));
-    }
-  };
-  await walk(from);
+  for (const [path, role] of accepted) {
+    const rel = relative(from, path).split(sep).join('/');
+    await copyOne(path, join(to, ...rel.split('/')), role);
+    copied.push(rel);
+  }
+  const leftOut = await everythingElse(from, new Set(copied));
+  if (leftOut.length > 0) {
+    for (const entry of leftOut) onLeftOut?.(entry);
+    const note = t(
+      '以下文件不是快照加载器读取的文件，未复制到证据包中（允许列表）。',
+      'These files are not read by the snapshot loader and were not copied into the pack (allow-list).',
+    );
+    await writeFileAtomic(join(to, LEFT_OUT_FILE), `${JSON.stringify({ note, files: leftOut }, null, 2)}\n`);
+    copied.push(LEFT_OUT_FILE);
+  }
   return copied;
 }
 
-/** The file's documents with every object redacted, in the file's own format (JSON or YAML). */
-async function redactedCopy(file: string): Promise<string> {
-  const fallbackKind = kindFromName(basename(file));
-  const docs = (await readDataFile(file)).map((doc) => redactDocument(doc, fallbackKind));
-  if (/\.json$/i.test(file)) return `${JSON.stringify(docs[0] ?? null, null, 2)}\n`;
-  return docs.map((doc) => stringify(doc)).join('---\n');
-}
-
-function redactDocument(doc: unknown, fallbackKind: string | undefined): unknown {
-  if (!isRecord(doc)) return doc;
-  if (Array.isArray(doc.items)) {
-    const listKind =
-      typeof doc.kind === 'string' && doc.kind.endsWith('List') && doc.kind !== 'List'
-        ? doc.kind.slice(0, -4)
-        : fallbackKind;
-    doc.items = doc.items.map((item) => redactObject(item, listKind));
-    return doc;
+/** The loader's own rules (src/collect/snapshot.ts), as path → how the file is read. */
+async function filesTheLoaderReads(root: string): Promise<Map<string, FileRole>> {
+  const files = new Map<string, FileRole>();
+  const fixed = async (path: string, role: FileRole) => {
+    if (await exists(path)) files.set(path, role);
+  };
+  await fixed(join(root, 'snapshot.json'), 'manifest');
+  await fixed(join(root, 'azure', 'managed-cluster.json'), 'document');
+  await fixed(join(root, 'azure', 'diagnostic-settings.json'), 'document');
+  const kube = join(root, 'kubernetes');
+  if (await exists(kube)) {
+    const versionFile = join(kube, 'version.json');
+    await fixed(versionFile, 'document');
+    const configzDir = join(kube, 'configz');
+    for (const file of await listDataFiles(configzDir)) files.set(file, 'document');
+    for (const file of await listDataFiles(kube, true)) {
+      if (file === versionFile || file.startsWith(configzDir)) continue;
+      files.set(file, 'kubernetes');
+    }
   }
-  return redactObject(doc, fallbackKind);
+  for (const file of await listDataFiles(join(root, 'nodes'))) files.set(file, 'node-facts');
+  return files;
 }
 
-/** Redacts one object in place; an item without a kind is judged by its list's or file's kind, and keeps no added kind. */
-function redactObject(value: unknown, fallbackKind: string | undefined): unknown {
-  if (!isRecord(value) || !isRecord(value.metadata)) return value;
-  const hadKind = typeof value.kind === 'string' && value.kind !== '';
-  const object = value as unknown as KubeObject;
-  if (!hadKind) object.kind = fallbackKind ?? '';
-  redact(object);
-  if (!hadKind) delete (object as Partial<KubeObject>).kind;
-  return object;
+/** Every entry under `root` (symbolic links not followed) that is not a copied file or a folder leading to one. */
+async function everythingElse(root: string, copied: Set<string>): Promise<LeftOut[]> {
+  const folders = new Set<string>();
+  for (const path of copied) {
+    const parts = path.split('/');
+    for (let i = 1; i < parts.length; i++) folders.add(parts.slice(0, i).join('/'));
+  }
+  const left: LeftOut[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      const rel = relative(root, path).split(sep).join('/');
+      if (copied.has(rel)) continue;
+      if (entry.isDirectory()) {
+        if (folders.has(rel)) await walk(path);
+        else left.push({ path: `${rel}/`, reason: 'a folder the snapshot loader does not read' });
+      } else if (folders.has(rel)) {
+        // A symbolic link to a folder the loader reads through (e.g. kubernetes -> elsewhere): its files were copied.
+        continue;
+      } else if (entry.isSymbolicLink()) {
+        left.push({ path: rel, reason: 'a symbolic link the snapshot loader does not follow here' });
+      } else if (!entry.isFile()) {
+        left.push({ path: rel, reason: 'not a regular file' });
+      } else {
+        left.push({
+          path: rel,
+          reason: 'not a file the snapshot loader reads (see docs/snapshot-format.md)',
+        });
+      }
+    }
+  };
+  await walk(root);
+  return left;
+}
+
+async function copyOne(source: string, target: string, role: FileRole): Promise<void> {
+  if (role === 'kubernetes') return copyKubernetesFile(source, target);
+  const raw = await readJsonFile(source);
+  // Validated as the loader validates it, so a file the loader would refuse never lands in a pack.
+  if (role === 'manifest') {
+    parseSnapshotManifest(raw, source);
+    scrubGapReasons(raw);
+  }
+  if (role === 'node-facts') parseNodeFacts(raw, source);
+  await writeFileAtomic(target, `${JSON.stringify(redactDocumentDeep(raw), null, 2)}\n`);
+}
+
+/** Gap reasons quote servers' messages: a token or URL password echoed there is scrubbed again. */
+function scrubGapReasons(raw: unknown): void {
+  if (!isRecord(raw) || !Array.isArray(raw.gaps)) return;
+  for (const gap of raw.gaps)
+    if (isRecord(gap) && typeof gap.reason === 'string') gap.reason = scrubText(gap.reason);
+}
+
+async function copyKubernetesFile(source: string, target: string): Promise<void> {
+  const fileKind = kindFromName(basename(source));
+  if (/\.json$/i.test(source) && (await stat(source)).size >= STREAM_JSON_FROM)
+    return copyLargeList(source, target, fileKind);
+  const docs = (await readDataFile(source)).map((doc) => redactedDocument(doc, source, fileKind));
+  if (/\.json$/i.test(source))
+    return writeFileAtomic(target, `${JSON.stringify(docs[0] ?? null, null, 2)}\n`);
+  return writeFileAtomic(target, docs.map((doc) => stringify(doc)).join('---\n'));
+}
+
+/**
+ * The document as the loader understood it: a List keeps its apiVersion, kind, metadata and its objects
+ * (validated and redacted by the loader's own objectsFromDocument); a single object is that object.
+ */
+function redactedDocument(doc: unknown, file: string, fileKind: string | undefined): unknown {
+  const objects = objectsFromDocument(doc, file, fileKind);
+  if (!isRecord(doc) || !Array.isArray(doc.items)) return objects[0];
+  return { apiVersion: doc.apiVersion, kind: doc.kind, metadata: doc.metadata ?? {}, items: objects };
+}
+
+/** A list too large to hold as text: items are redacted and written one chunk at a time, the list's header after them. */
+async function copyLargeList(source: string, target: string, fileKind: string | undefined): Promise<void> {
+  await mkdir(dirname(target), { recursive: true });
+  const temp = tempPathFor(target);
+  const out = createWriteStream(temp);
+  const write = async (text: string) => {
+    if (!out.write(text)) await once(out, 'drain');
+  };
+  try {
+    let first = true;
+    await write('{"items":[\n');
+    const skeleton = await streamLargeJson(source, async (items) => {
+      for (const item of items) {
+        await write(`${first ? '' : ',\n'}${JSON.stringify(redactedItem(item, source, fileKind))}`);
+        first = false;
+      }
+    });
+    const header = isRecord(skeleton)
+      ? { apiVersion: skeleton.apiVersion, kind: skeleton.kind, metadata: skeleton.metadata ?? {} }
+      : {};
+    // JSON objects are unordered: the header fields after the items read back the same.
+    await write(`\n],${JSON.stringify(header).slice(1)}\n`);
+    out.end();
+    await once(out, 'finish');
+    await rename(temp, target);
+  } catch (error) {
+    out.destroy();
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/** One streamed item: validated and redacted like the loader's objects; one whose kind is unknown loses any data. */
+function redactedItem(item: unknown, file: string, fileKind: string | undefined): unknown {
+  if (isRecord(item) && !(typeof item.kind === 'string' && item.kind) && !fileKind) {
+    // The list's own kind comes after its items: without a kind, treat the item as if it were a Secret.
+    delete item.data;
+    delete item.stringData;
+    if (isRecord(item.metadata)) redact({ ...item, kind: 'Unknown' } as unknown as KubeObject);
+    redactSpec(item);
+    return item;
+  }
+  return objectsFromDocument(item, file, fileKind)[0];
+}
+
+/** The loader's listing: regular data files (no dot files, no symlinks), sorted by name. */
+async function listDataFiles(dir: string, recursive = false): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const files: string[] = [];
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory() && recursive) files.push(...(await listDataFiles(path, true)));
+    else if (entry.isFile() && /\.(json|ya?ml)$/i.test(entry.name) && !entry.name.startsWith('.'))
+      files.push(path);
+  }
+  return files;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }

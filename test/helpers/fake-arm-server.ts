@@ -16,6 +16,10 @@ export interface FakeArmOptions {
   mode?: 'ok' | 401 | 403 | 404;
   /** Only the diagnostic settings request fails with this status. */
   diagnosticSettingsStatus?: number;
+  /** Hostile: the managed cluster's answer is sent one byte every this many ms (never idle, never done). */
+  trickleMs?: number;
+  /** Hostile: every request is refused (403) with the caller's Authorization header quoted in the message. */
+  echoAuthorization?: boolean;
 }
 
 export interface FakeArmServer {
@@ -40,6 +44,13 @@ export async function startFakeArmServer(options: FakeArmOptions): Promise<FakeA
     const url = new URL(req.url ?? '/', 'https://127.0.0.1');
     requests.push({ path: url.pathname, authorization: String(req.headers.authorization ?? '') });
     const mode = options.mode ?? 'ok';
+    if (options.echoAuthorization)
+      return armError(
+        res,
+        403,
+        'AuthorizationFailed',
+        `The client with token '${String(req.headers.authorization)}' has no authorization here.`,
+      );
     if (mode === 401) return armError(res, 401, 'InvalidAuthenticationToken', 'The access token is invalid.');
     if (mode === 403)
       return armError(
@@ -60,6 +71,7 @@ export async function startFakeArmServer(options: FakeArmOptions): Promise<FakeA
       );
     }
     const rest = path.slice(base.length);
+    if (rest === '' && options.trickleMs) return trickle(res, options.managedCluster, options.trickleMs);
     if (rest === '') return json(res, 200, options.managedCluster);
     if (rest === '/agentpools') return json(res, 200, { value: options.agentPools ?? [] });
     if (rest === '/providers/microsoft.insights/diagnosticsettings') {
@@ -100,6 +112,22 @@ export async function startFakeArmServer(options: FakeArmOptions): Promise<FakeA
         server.close(() => resolve());
       }),
   };
+}
+
+/** A valid answer sent one byte at a time: an idle timeout never fires, only a whole-request bound does. */
+function trickle(res: ServerResponse, body: unknown, intervalMs: number): void {
+  const bytes = Buffer.from(JSON.stringify(body));
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(bytes.length) });
+  let at = 0;
+  const timer = setInterval(() => {
+    if (res.destroyed || at >= bytes.length) {
+      clearInterval(timer);
+      if (!res.destroyed) res.end();
+      return;
+    }
+    res.write(bytes.subarray(at, ++at));
+  }, intervalMs);
+  res.on('close', () => clearInterval(timer));
 }
 
 /**

@@ -10,7 +10,10 @@ describe('copySnapshot', () => {
     const from = await tempDir('snap');
     await mkdir(join(from, 'kubernetes', 'more'), { recursive: true });
     await mkdir(join(from, 'azure'), { recursive: true });
-    await writeFile(join(from, 'snapshot.json'), '{"schema":"kube-evidence/snapshot"}');
+    await writeFile(
+      join(from, 'snapshot.json'),
+      JSON.stringify({ schema: 'kube-evidence/snapshot', schemaVersion: 1, collectedKinds: [], gaps: [] }),
+    );
     await writeFile(join(from, 'azure', 'managed-cluster.json'), '{"name":"c"}');
     await writeFile(
       join(from, 'kubernetes', 'secrets.json'),
@@ -39,12 +42,87 @@ describe('copySnapshot', () => {
     const secrets = await readFile(join(to, 'kubernetes', 'secrets.json'), 'utf8');
     expect(secrets).not.toContain('c2VjcmV0');
     expect(secrets).toContain('"name": "s"');
-    // An item without a kind is judged by its file's kind and is written back without one.
-    expect(JSON.parse(secrets).items[0].kind).toBeUndefined();
+    // An item without a kind is judged by its file's kind, and written back with it.
+    expect(JSON.parse(secrets).items[0].kind).toBe('Secret');
 
     const pods = await readFile(join(to, 'kubernetes', 'more', 'pods.yaml'), 'utf8');
     for (const leak of ['hunter2', 'topsecret', 'leak', 'last-applied']) expect(pods).not.toContain(leak);
     expect(pods).toContain('TOKEN');
-    expect(await readFile(join(to, 'azure', 'managed-cluster.json'), 'utf8')).toBe('{"name":"c"}');
+    expect(JSON.parse(await readFile(join(to, 'azure', 'managed-cluster.json'), 'utf8'))).toEqual({
+      name: 'c',
+    });
   });
+});
+
+describe('copySnapshot follows the loader', () => {
+  it('symlinked inputs the loader reads are copied as their content, so the copy evaluates the same', async () => {
+    const { cp, rename, symlink } = await import('node:fs/promises');
+    const { loadCatalogue } = await import('../../src/catalogue/load.js');
+    const { loadSnapshot } = await import('../../src/collect/snapshot.js');
+    const { evaluate } = await import('../../src/evaluate/evaluate.js');
+    const base = await tempDir('linked');
+    const real = join(base, 'real');
+    await cp('samples/aks-prod', real, { recursive: true });
+    const from = join(base, 'snap');
+    await mkdir(join(from, 'azure'), { recursive: true });
+    // Fixed-name files and a whole folder as symbolic links: the loader follows these.
+    await symlink(join(real, 'snapshot.json'), join(from, 'snapshot.json'));
+    await symlink(join(real, 'azure', 'managed-cluster.json'), join(from, 'azure', 'managed-cluster.json'));
+    await rename(
+      join(real, 'azure', 'diagnostic-settings.json'),
+      join(from, 'azure', 'diagnostic-settings.json'),
+    );
+    await symlink(join(real, 'kubernetes'), join(from, 'kubernetes'));
+    const to = join(base, 'copy');
+    const copied = await copySnapshot(from, to);
+    expect(copied).toEqual(
+      expect.arrayContaining(['snapshot.json', 'azure/managed-cluster.json', 'kubernetes/pods.json']),
+    );
+    const catalogue = await loadCatalogue();
+    const options = {
+      framework: 'cis-kubernetes-1.11.1',
+      profile: 'aks',
+      now: new Date('2026-12-01T00:00:00Z'),
+    };
+    const input = evaluate(await loadSnapshot(from), catalogue, options);
+    const copy = evaluate(await loadSnapshot(to), catalogue, options);
+    expect(copy.summary.score).toBe(input.summary.score);
+    expect(copy.results.map((r) => r.status)).toEqual(input.results.map((r) => r.status));
+  });
+
+  it('copies a list over 16 MiB item by item, redacted, as the same objects', async () => {
+    const { open } = await import('node:fs/promises');
+    const { loadSnapshot } = await import('../../src/collect/snapshot.js');
+    const from = await tempDir('big');
+    await mkdir(join(from, 'kubernetes'), { recursive: true });
+    const handle = await open(join(from, 'kubernetes', 'pods.json'), 'w');
+    await handle.write('{"apiVersion":"v1","items":[');
+    const pad = 'p'.repeat(4000);
+    const count = 4500;
+    for (let i = 0; i < count; i++) {
+      const item = {
+        metadata: { name: `pod-${i}`, namespace: 'big', annotations: { note: pad } },
+        spec: { containers: [{ name: 'c', image: 'i', env: [{ name: 'E', value: `secret-${i}` }] }] },
+      };
+      await handle.write(`${i ? ',' : ''}${JSON.stringify(item)}`);
+    }
+    await handle.write('],"kind":"PodList","metadata":{"resourceVersion":"7"}}');
+    await handle.close();
+    const to = join(await tempDir('big-copy'), 'snapshot');
+    expect(await copySnapshot(from, to)).toEqual(['kubernetes/pods.json']);
+    const text = await readFile(join(to, 'kubernetes', 'pods.json'), 'utf8');
+    expect(text).not.toContain('secret-1');
+    const parsed = JSON.parse(text) as {
+      kind: string;
+      metadata: unknown;
+      items: { metadata: { name: string } }[];
+    };
+    expect(parsed.kind).toBe('PodList');
+    expect(parsed.metadata).toEqual({ resourceVersion: '7' });
+    expect(parsed.items.map((p) => p.metadata.name)).toEqual(
+      Array.from({ length: count }, (_, i) => `pod-${i}`),
+    );
+    const facts = await loadSnapshot(to);
+    expect(facts.kubernetes.objects.get('Pod')).toHaveLength(count);
+  }, 60_000);
 });
