@@ -6,16 +6,22 @@ import { packDestination } from '../../pack/destination.js';
 import { PackTransaction } from '../../pack/transaction.js';
 import { loadSigningKey, SIGN_PASSWORD_ENV } from '../../pack/sign/key.js';
 import { exitCodeFor } from '../exit-codes.js';
-import { parseFormats, parseLang } from '../options.js';
+import { DEFAULT_FORMATS, OUTPUT_FORMATS, parseFormats, parseLang } from '../options.js';
 
 export function registerRender(program: Command): void {
   program
     .command('render')
-    .description('render an assessment.json into an evidence pack (PDF, Excel workbook, JSON)')
+    .description(
+      'render an assessment.json into an evidence pack (PDF, Excel workbook, JSON, and on request OSCAL, SARIF, JUnit, CSV, HTML)',
+    )
     .requiredOption('--assessment <file>', 'assessment.json written by `evaluate`')
     .option('--out <dir>', 'evidence pack directory')
     .option('--zip <file>', 'also (or only) write the evidence pack as a ZIP file')
-    .option('--format <list>', 'comma-separated formats: pdf, xlsx, json', 'pdf,xlsx,json')
+    .option(
+      '--format <list>',
+      `comma-separated formats: ${OUTPUT_FORMATS.join(', ')}; or all`,
+      DEFAULT_FORMATS,
+    )
     .option('--lang <lang>', 'report language: zh or en', 'zh')
     .option('--force', 'replace an --out directory that is not a kube-evidence pack')
     .option(

@@ -11,12 +11,14 @@ import { PackTransaction } from '../../pack/transaction.js';
 import { loadSigningKey, SIGN_PASSWORD_ENV } from '../../pack/sign/key.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { log } from '../log.js';
-import { parseFormats, parseLang } from '../options.js';
+import { DEFAULT_FORMATS, OUTPUT_FORMATS, parseFormats, parseLang } from '../options.js';
 
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description('evaluate a snapshot and write its evidence pack (PDF, Excel workbook, JSON)')
+    .description(
+      'evaluate a snapshot and write its evidence pack (PDF, Excel workbook, JSON, and on request OSCAL, SARIF, JUnit, CSV, HTML)',
+    )
     .requiredOption('--snapshot <dir>', 'snapshot directory (see docs/snapshot-format.md)')
     .requiredOption(
       '--profile <profile>',
@@ -29,7 +31,11 @@ export function registerReport(program: Command): void {
     )
     .option('--out <dir>', 'evidence pack directory')
     .option('--zip <file>', 'also (or only) write the evidence pack as a ZIP file')
-    .option('--format <list>', 'comma-separated formats: pdf, xlsx, json', 'pdf,xlsx,json')
+    .option(
+      '--format <list>',
+      `comma-separated formats: ${OUTPUT_FORMATS.join(', ')}; or all`,
+      DEFAULT_FORMATS,
+    )
     .option('--lang <lang>', 'report language: zh or en', 'zh')
     .option('--waivers <file>', 'YAML file of accepted exceptions (see docs/waivers.md)')
     .option('--force', 'replace an --out directory that is not a kube-evidence pack')
