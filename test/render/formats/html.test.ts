@@ -4,18 +4,19 @@ import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Assessment } from '../../../src/model/assessment.js';
 import { findBrowser } from '../../../src/render/browser.js';
 import { HTML_OFFENDERS_PER_RESULT, writeHtmlReport } from '../../../src/render/html.js';
+import { launchBrowser, type LaunchedBrowser } from '../../../src/render/launch-browser.js';
 import { tempDir } from '../sample.js';
 import { hostileAssessment } from './hostile-sample.js';
 
 let server: Server;
 let base: string;
 const hits: string[] = [];
-let browser: Browser;
+let browser: LaunchedBrowser;
 let page: Page;
 let assessment: Assessment;
 let file: string;
@@ -48,13 +49,13 @@ beforeAll(async () => {
   file = join(await tempDir('html'), 'report.html');
   await writeHtmlReport(assessment, file, { lang: 'en', documentId: 'f'.repeat(64), files: [] });
 
-  browser = await puppeteer.launch({
-    executablePath: findBrowser().path!,
-    headless: true,
-    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
-    timeout: 180_000,
-  });
-  page = await browser.newPage();
+  // The product's launcher: Chromium's process group dies with this test process, however it ends.
+  browser = await launchBrowser(findBrowser().path!, [
+    '--no-sandbox',
+    '--disable-dev-shm-usage',
+    '--disable-gpu',
+  ]);
+  page = await browser.browser.newPage();
   page.setDefaultTimeout(120_000);
   await page.setRequestInterception(true);
   const self = pathToFileURL(file).href;
