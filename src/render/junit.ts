@@ -111,6 +111,7 @@ function details(row: ResultRow, lang: Lang): string {
   const F = formatLabels(lang);
   const lines = [`${L.status}: ${row.statusLabel}`, `${L.statusReason}: ${row.reason}`];
   if (row.mappingReason) lines.push(`${L.mapping}: ${row.mapping} — ${row.mappingReason}`);
+  if (row.deviation) lines.push(`${L.deviation}: ${row.deviation}`);
   lines.push(`${L.evidence}:`);
   for (const e of row.evidence) {
     lines.push(

@@ -317,6 +317,7 @@ function* findings(assessment: Assessment, ids: Ids, origins: Json[], lang: Lang
         responsibility: r.mapping.responsibility,
         'mapping-reason': pick(r.mapping.reason, lang),
         'depends-on-environment': r.dependsOnEnvironment ? 'true' : undefined,
+        deviation: pick(r.deviation, lang),
       }),
       origins,
       target: {

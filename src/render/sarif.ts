@@ -110,6 +110,8 @@ function rule(result: RequirementResult, assessment: Assessment, lang: 'zh' | 'e
       level: result.level,
       assessment: result.assessment,
       checks: result.checks,
+      // Where the tool reads the requirement differently from its source (the framework's review), both languages.
+      ...(result.deviation ? { deviation: result.deviation } : {}),
       tags: [assessment.framework.id, `section:${result.section}`, ...(result.level ? [result.level] : [])],
     },
   };
