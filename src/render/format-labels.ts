@@ -29,6 +29,10 @@ const FORMAT_LABELS = {
     '筛选需要 JavaScript；未启用时仍显示全部结果。',
     'Filtering needs JavaScript; without it every result is still shown.',
   ),
+  htmlAppendixIntro: t(
+    '下列文件在本页之前写入证据包；manifest.json 记录包括本文件在内所有文件的 SHA-256，可用 kube-evidence verify 核对。',
+    'These files were written to the evidence pack before this page; manifest.json records the SHA-256 of every file, this one included, and kube-evidence verify checks them.',
+  ),
   htmlSelfContained: t(
     '本文件自包含：不加载任何外部资源，内容安全策略禁止一切网络请求。',
     'This file is self-contained: it loads nothing from elsewhere, and its content security policy forbids every network request.',

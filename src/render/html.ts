@@ -62,6 +62,8 @@ export async function renderHtmlReport(
   const template = await compile();
   return template({
     ...view,
+    // The PDF's appendix speaks of "this PDF"; this page names itself.
+    L: { ...view.L, appendixIntro: F.htmlAppendixIntro },
     sections,
     filters,
     F,
