@@ -35,7 +35,16 @@ const runs = [
 
 for (const args of runs) {
   // --no-fail: the samples have real problems on purpose; the demo should still finish with 0.
-  const full = [cli, ...args, '--lang', process.env.KUBE_EVIDENCE_LANG ?? 'zh', '--no-fail'];
+  // --format all: the PDF, workbook and JSON, and every exchange format (OSCAL, SARIF, JUnit, CSV, HTML).
+  const full = [
+    cli,
+    ...args,
+    '--format',
+    'all',
+    '--lang',
+    process.env.KUBE_EVIDENCE_LANG ?? 'zh',
+    '--no-fail',
+  ];
   console.log(`$ kube-evidence ${args.join(' ')}`);
   const result = spawnSync(process.execPath, full, { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
@@ -60,7 +69,7 @@ const compared = spawnSync(
 if (compared.status !== 0) process.exit(compared.status ?? 1);
 
 console.log(
-  "\nEvidence packs written under out/: one folder per framework (report.pdf, report.xlsx, assessment.json) in each sample's pack.",
+  "\nEvidence packs written under out/: one folder per framework in each sample's pack (report.pdf, report.xlsx, assessment.json, assessment-results.oscal.json, results.sarif, junit.xml, results.csv, findings.csv, report.html).",
 );
 console.log(
   'Comparison written under out/compare-aks-vs-kubeadm/ (comparison.pdf, comparison.xlsx, comparison.json).',

@@ -27,6 +27,11 @@ const CONTENT_TYPES: Record<string, string> = {
   pdf: 'application/pdf',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   yaml: 'application/yaml',
+  // The exchange formats (--format, src/render/formats.ts).
+  csv: 'text/csv; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  sarif: 'application/sarif+json',
+  xml: 'application/xml',
 };
 
 /**

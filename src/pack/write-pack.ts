@@ -1,10 +1,15 @@
-// Writes an evidence pack as a transaction: snapshot copy, per-framework JSON/workbook/PDF, manifest.json over every file, optionally a ZIP.
+// Writes an evidence pack as a transaction: snapshot copy, per-framework files in every format asked (the format
+// registry, src/render/formats.ts), manifest.json over every file, optionally signed and a ZIP.
 import { join } from 'node:path';
 import type { Assessment } from '../model/assessment.js';
 import type { Lang } from '../model/text.js';
-import { assessmentDigest, writeAssessment } from '../render/json.js';
-import { writePdf } from '../render/pdf.js';
-import { writeWorkbook } from '../render/xlsx.js';
+import {
+  FORMAT_RENDERERS,
+  OUTPUT_FORMATS,
+  type FormatRenderer,
+  type OutputFormat,
+} from '../render/formats.js';
+import { assessmentDigest } from '../render/json.js';
 import { writeFileAtomic } from '../util/fs.js';
 import { copySnapshot } from './copy-snapshot.js';
 import { hashFiles, walkPack, type FileHash } from './hash.js';
@@ -17,7 +22,7 @@ import { signPdf } from './sign/pdf-sign.js';
 import { writeZip } from './zip-write.js';
 import { BrowserStartError } from '../render/launch-browser.js';
 
-export type PackFormat = 'pdf' | 'xlsx' | 'json';
+export type PackFormat = OutputFormat;
 
 export interface PackOptions {
   /** Pack directory; when absent (a ZIP only) the pack is built in a temporary directory beside the ZIP. */
@@ -111,47 +116,39 @@ async function writeInto(root: string, assessments: Assessment[], options: PackO
     const written: string[] = [];
     // The document id is the SHA-256 of assessment.json, hashed while it is written (or without writing it).
     let documentId = options.formats.includes('json') ? '' : assessmentDigest(assessment);
-    // Cheapest first, so the JSON and the workbook exist even if printing fails; each later file lists the earlier ones' hashes.
-    if (options.formats.includes('json')) {
-      documentId = await writeAssessment(assessment, join(root, at('assessment.json')));
-      files.push(...(await hashFiles(root, [at('assessment.json')])));
-      written.push(at('assessment.json'));
-      done(at('assessment.json'));
-    }
-    if (options.formats.includes('xlsx')) {
-      await writeWorkbook(assessment, join(root, at('report.xlsx')), options.lang, {
-        documentId,
-        files: [...files],
-      });
-      files.push(...(await hashFiles(root, [at('report.xlsx')])));
-      written.push(at('report.xlsx'));
-      done(at('report.xlsx'));
-    }
-    if (printPdf) {
+    // In the registry's order (cheapest first, so the machine formats exist even if printing fails); each later
+    // file can list the earlier ones' hashes.
+    for (const format of OUTPUT_FORMATS.filter((f) => options.formats.includes(f))) {
+      if (format === 'pdf' && !printPdf) continue;
+      const renderer: FormatRenderer = FORMAT_RENDERERS[format];
+      let digest: string | void;
       try {
-        const printed = await writePdf(assessment, join(root, at('report.pdf')), options.lang, {
+        digest = await renderer.write(assessment, (name) => join(root, at(name)), {
+          lang: options.lang,
           documentId,
           files: [...files],
+          onPrinted: options.onPrinted,
         });
-        options.onPrinted?.(printed.pages);
       } catch (error) {
-        if (!(error instanceof BrowserStartError) || !options.onPdfFailed) throw error;
+        // The browser failed to start: finish the pack without PDFs (once reported, no later framework tries again).
+        if (format !== 'pdf' || !(error instanceof BrowserStartError) || !options.onPdfFailed) throw error;
         options.onPdfFailed(error.message);
         printPdf = false;
+        continue;
       }
-    }
-    if (printPdf) {
+      if (format === 'json' && digest) documentId = digest;
       // Signed before it is hashed, so the manifest lists the signed PDF.
-      if (options.signer)
+      if (format === 'pdf' && options.signer)
         await signPdf(
           join(root, at('report.pdf')),
           options.signer,
           `kube-evidence report ${assessment.framework.id}, document ${documentId}`,
           new Date(assessment.generatedAt),
         );
-      files.push(...(await hashFiles(root, [at('report.pdf')])));
-      written.push(at('report.pdf'));
-      done(at('report.pdf'));
+      const paths = renderer.files.map(at);
+      files.push(...(await hashFiles(root, paths)));
+      written.push(...paths);
+      paths.forEach(done);
     }
     reports.push({
       framework: assessment.framework,

@@ -1,7 +1,7 @@
 // Writes a comparison in the formats asked (comparison.json, .xlsx, .pdf); a missing browser skips only the PDF.
 import { join } from 'node:path';
 import { log, warn } from '../cli/log.js';
-import type { OutputFormat } from '../cli/options.js';
+import type { COMPARE_FORMATS } from '../cli/options.js';
 import type { Comparison } from '../compare/model.js';
 import type { Lang } from '../model/text.js';
 import { MissingToolError } from '../util/errors.js';
@@ -10,8 +10,10 @@ import { writeComparisonJson } from './compare-json.js';
 import { writeComparisonPdf } from './compare-pdf.js';
 import { writeComparisonWorkbook } from './compare-xlsx.js';
 
+type CompareFormat = (typeof COMPARE_FORMATS)[number];
+
 const RENDERERS: Record<
-  OutputFormat,
+  CompareFormat,
   { file: string; write: (c: Comparison, file: string, lang: Lang) => Promise<void> }
 > = {
   json: { file: 'comparison.json', write: (c, file) => writeComparisonJson(c, file) },
@@ -21,7 +23,7 @@ const RENDERERS: Record<
 
 export async function renderComparison(
   comparison: Comparison,
-  options: { outDir: string; formats: OutputFormat[]; lang: Lang },
+  options: { outDir: string; formats: CompareFormat[]; lang: Lang },
 ): Promise<void> {
   let formats = options.formats;
   if (formats.includes('pdf')) {

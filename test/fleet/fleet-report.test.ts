@@ -193,6 +193,11 @@ describe('kube-evidence fleet report', { timeout: 300_000 }, () => {
     [['--framework', FRAMEWORK, '--stale-days', '0'], '--stale-days: "0" is not a whole number ≥ 1'],
     [['--framework', FRAMEWORK, '--from', '/nonexistent/x'], '--from: not found'],
     [['--framework', FRAMEWORK, '--from', 'http://example.com/c'], 'expected an https:// container URL'],
+    // A pack's exchange formats are not the fleet report's.
+    [
+      ['--framework', FRAMEWORK, '--format', 'html'],
+      '--format: "html" is not "all" or a list of json, xlsx, pdf',
+    ],
   ])('rejects %j with exit 2', async (args, message) => {
     const result = await runCli(['fleet', 'report', '--from', store, ...args, '--out', join(work, 'bad')]);
     expect(result.code).toBe(2);

@@ -2,7 +2,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Manifest } from '../../src/pack/manifest.js';
 import { verifyPack } from '../../src/pack/verify.js';
+import { FORMAT_RENDERERS, OUTPUT_FORMATS } from '../../src/render/formats.js';
 import { spawnCli, type ChildRun } from '../helpers/child-cli.js';
 import { runCli } from '../helpers/cli.js';
 import { SAMPLE, tempDir } from './sample.js';
@@ -114,6 +116,22 @@ describe('Chromium lifetime', () => {
         'snapshot',
       ]);
       expect((await verifyPack(out)).ok).toBe(true);
+
+      // Every format for several frameworks: one line for the whole run, every other format in each folder, hashed.
+      const all = join(await tempDir('chromium-fails-all'), 'pack');
+      const every = await runCli([...reportArgs(all, 'all'), '--framework', 'all']);
+      expect(every.code).toBe(4);
+      expect(every.stderr.split('\n').filter((l) => l.includes('/bin/false'))).toHaveLength(1);
+      const manifest = JSON.parse(await readFile(join(all, 'manifest.json'), 'utf8')) as Manifest;
+      expect(manifest.reports.length).toBeGreaterThan(1);
+      const withoutPdf = OUTPUT_FORMATS.filter((f) => f !== 'pdf').flatMap((f) => [
+        ...FORMAT_RENDERERS[f].files,
+      ]);
+      for (const report of manifest.reports) {
+        expect(report.files).toEqual(withoutPdf.map((name) => `${report.dir}/${name}`));
+        expect((await readdir(join(all, report.dir))).sort()).toEqual([...withoutPdf].sort());
+      }
+      expect((await verifyPack(all)).ok).toBe(true);
 
       // Asked for the PDF alone, there is nothing to write: exit 2, one line, no pack.
       const alone = join(await tempDir('chromium-fails-alone'), 'pack');

@@ -8,7 +8,7 @@ import { resolveAssessments } from '../../compare/inputs.js';
 import { renderComparison } from '../../render/compare-render.js';
 import { EXIT_FAILED_REQUIREMENTS, EXIT_OK } from '../exit-codes.js';
 import { log } from '../log.js';
-import { parseFormats, parseLang, langOption } from '../options.js';
+import { COMPARE_FORMATS, parseFormats, parseLang, langOption } from '../options.js';
 
 interface CompareOptions {
   out: string;
@@ -27,7 +27,7 @@ export function registerCompare(program: Command): void {
     )
     .argument('<assessments...>', 'assessment.json files or pack directories; the first is the baseline')
     .requiredOption('--out <dir>', 'output directory')
-    .option('--format <list>', 'comma-separated formats: pdf, xlsx, json', 'pdf,xlsx,json')
+    .option('--format <list>', 'comma-separated formats: pdf, xlsx, json; or all', 'pdf,xlsx,json')
     .addOption(langOption())
     .option(
       '--framework <id>',
@@ -44,7 +44,7 @@ export function registerCompare(program: Command): void {
       'exit 1 when a later scan of the same cluster regressed on any requirement (a worse status or a new offending object)',
     )
     .action(async (args: string[], opts: CompareOptions) => {
-      const formats = parseFormats(opts.format);
+      const formats = parseFormats(opts.format, COMPARE_FORMATS);
       const lang = parseLang(opts.lang);
       // Read and check every input before anything is written, so bad input leaves --out untouched.
       // The user's maps first: they win over the built-in maps between versions of one benchmark.

@@ -16,6 +16,8 @@ import { log, setQuiet, warn } from '../log.js';
 import { parseFormats, parseLang } from '../options.js';
 
 export const FLEET_FILES = { json: 'fleet-report.json', xlsx: 'fleet-report.xlsx', pdf: 'fleet-report.pdf' };
+/** The fleet report's own formats (the exchange formats of a pack do not apply to it). */
+const FLEET_FORMATS = Object.keys(FLEET_FILES) as (keyof typeof FLEET_FILES)[];
 
 export function openStore(from: string): PackStore {
   return looksLikeUrl(from) ? new BlobStore(openContainer(from, '--from'), from) : new DirectoryStore(from);
@@ -52,7 +54,7 @@ export function registerFleetReport(fleet: Command): void {
         quiet?: boolean;
       }) => {
         setQuiet(Boolean(opts.quiet));
-        let formats = parseFormats(opts.format);
+        let formats = parseFormats(opts.format, FLEET_FORMATS);
         const lang = parseLang(opts.lang);
         const staleDays = count(opts.staleDays, '--stale-days', 1);
         const history = count(opts.history, '--history', 0);

@@ -7,16 +7,22 @@ import { PackTransaction } from '../../pack/transaction.js';
 import { loadSigningKey, SIGN_PASSWORD_ENV } from '../../pack/sign/key.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { startProgress } from '../progress.js';
-import { parseFormats, parseLang, langOption } from '../options.js';
+import { DEFAULT_FORMATS, OUTPUT_FORMATS, parseFormats, parseLang, langOption } from '../options.js';
 
 export function registerRender(program: Command): void {
   program
     .command('render')
-    .description('render an assessment.json into an evidence pack (PDF, Excel workbook, JSON)')
+    .description(
+      'render an assessment.json into an evidence pack (PDF, Excel workbook, JSON, and on request OSCAL, SARIF, JUnit, CSV, HTML)',
+    )
     .requiredOption('--assessment <file>', 'assessment.json written by `evaluate`')
     .option('--out <dir>', 'evidence pack directory')
     .option('--zip <file>', 'also (or only) write the evidence pack as a ZIP file')
-    .option('--format <list>', 'comma-separated formats: pdf, xlsx, json', 'pdf,xlsx,json')
+    .option(
+      '--format <list>',
+      `comma-separated formats: ${OUTPUT_FORMATS.join(', ')}; or all`,
+      DEFAULT_FORMATS,
+    )
     .addOption(langOption())
     .option('--force', 'replace an --out directory that is not a kube-evidence pack')
     .option(

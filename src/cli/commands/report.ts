@@ -11,12 +11,14 @@ import { exitCodeFor } from '../exit-codes.js';
 import { log } from '../log.js';
 import { evaluateWithProgress, loadWithProgress } from '../evaluate-with-progress.js';
 import { startProgress } from '../progress.js';
-import { parseFormats, parseLang, langOption, DEFAULT_FRAMEWORK } from '../options.js';
+import { DEFAULT_FORMATS, OUTPUT_FORMATS, parseFormats, parseLang, langOption, DEFAULT_FRAMEWORK } from '../options.js';
 
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description('evaluate a snapshot and write its evidence pack (PDF, Excel workbook, JSON)')
+    .description(
+      'evaluate a snapshot and write its evidence pack (PDF, Excel workbook, JSON, and on request OSCAL, SARIF, JUnit, CSV, HTML)',
+    )
     .requiredOption('--snapshot <dir>', 'snapshot directory (see docs/snapshot-format.md)')
     .requiredOption(
       '--profile <profile>',
@@ -29,7 +31,11 @@ export function registerReport(program: Command): void {
     )
     .option('--out <dir>', 'evidence pack directory')
     .option('--zip <file>', 'also (or only) write the evidence pack as a ZIP file')
-    .option('--format <list>', 'comma-separated formats: pdf, xlsx, json', 'pdf,xlsx,json')
+    .option(
+      '--format <list>',
+      `comma-separated formats: ${OUTPUT_FORMATS.join(', ')}; or all`,
+      DEFAULT_FORMATS,
+    )
     .addOption(langOption())
     .option('--waivers <file>', 'YAML file of accepted exceptions (see docs/waivers.md)')
     .option('--force', 'replace an --out directory that is not a kube-evidence pack')

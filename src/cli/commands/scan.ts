@@ -12,7 +12,7 @@ import { exitCodeFor } from '../exit-codes.js';
 import { log, warn } from '../log.js';
 import { evaluateWithProgress, loadWithProgress } from '../evaluate-with-progress.js';
 import { startProgress } from '../progress.js';
-import { parseFormats, parseLang, langOption, DEFAULT_FRAMEWORK } from '../options.js';
+import { DEFAULT_FORMATS, OUTPUT_FORMATS, parseFormats, parseLang, langOption, DEFAULT_FRAMEWORK } from '../options.js';
 import { addCollectOptions, collectOptionsFrom, type CollectCliOptions } from './collect.js';
 import { uploadOption, uploadWhenAsked } from './fleet-upload.js';
 
@@ -45,7 +45,11 @@ export function registerScan(program: Command): void {
       DEFAULT_FRAMEWORK,
     )
     .requiredOption('--out <dir>', 'output directory of the evidence pack')
-    .option('--format <list>', 'comma-separated formats: pdf, xlsx, json', 'pdf,xlsx,json')
+    .option(
+      '--format <list>',
+      `comma-separated formats: ${OUTPUT_FORMATS.join(', ')}; or all`,
+      DEFAULT_FORMATS,
+    )
     .addOption(langOption())
     .option('--waivers <file>', 'YAML file of accepted exceptions (see docs/waivers.md)')
     .option('--force', 'replace an --out directory that is not a kube-evidence pack')
