@@ -11,7 +11,14 @@ import { exitCodeFor } from '../exit-codes.js';
 import { log } from '../log.js';
 import { evaluateWithProgress, loadWithProgress } from '../evaluate-with-progress.js';
 import { startProgress } from '../progress.js';
-import { DEFAULT_FORMATS, OUTPUT_FORMATS, parseFormats, parseLang, langOption, DEFAULT_FRAMEWORK } from '../options.js';
+import {
+  DEFAULT_FORMATS,
+  OUTPUT_FORMATS,
+  parseFormats,
+  parseLang,
+  langOption,
+  DEFAULT_FRAMEWORK,
+} from '../options.js';
 
 export function registerReport(program: Command): void {
   program

@@ -12,7 +12,14 @@ import { exitCodeFor } from '../exit-codes.js';
 import { log, warn } from '../log.js';
 import { evaluateWithProgress, loadWithProgress } from '../evaluate-with-progress.js';
 import { startProgress } from '../progress.js';
-import { DEFAULT_FORMATS, OUTPUT_FORMATS, parseFormats, parseLang, langOption, DEFAULT_FRAMEWORK } from '../options.js';
+import {
+  DEFAULT_FORMATS,
+  OUTPUT_FORMATS,
+  parseFormats,
+  parseLang,
+  langOption,
+  DEFAULT_FRAMEWORK,
+} from '../options.js';
 import { addCollectOptions, collectOptionsFrom, type CollectCliOptions } from './collect.js';
 import { uploadOption, uploadWhenAsked } from './fleet-upload.js';
 
