@@ -157,11 +157,12 @@ describe('report packs', () => {
       out,
       '--no-fail',
     ]);
-    expect(code).toBe(0);
-    const warnings = err.split('\n').filter((l) => l.includes('did not start'));
+    // Exit 4: the pack is complete but for its PDF (README, "Exit codes").
+    expect(code).toBe(4);
+    const warnings = err.split('\n').filter((l) => l.includes('failed to start'));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(
-      /^kube-evidence: the browser .*chrome did not start \(.*\); set KUBE_EVIDENCE_CHROME .*the PDF was not written$/,
+      /^kube-evidence: the browser .*chrome failed to start \(.*\); set KUBE_EVIDENCE_CHROME .*the pack was written without the PDF \(exit 4\)$/,
     );
     expect(err).not.toMatch(/^\s+at /m);
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as Manifest;

@@ -1,6 +1,7 @@
 // `kube-evidence evaluate`: snapshot → assessment.json.
 import type { Command } from 'commander';
-import { getFramework, loadCatalogue, resolveProfile } from '../../catalogue/load.js';
+import { checkFrameworkName } from '../../catalogue/select-framework.js';
+import { loadCatalogue, resolveProfile } from '../../catalogue/load.js';
 import type { Assessment } from '../../model/assessment.js';
 import { loadWaivers } from '../../evaluate/waiver-file.js';
 import { writeAssessment } from '../../render/json.js';
@@ -39,7 +40,7 @@ export function registerEvaluate(program: Command): void {
       }) => {
         const catalogue = await loadCatalogue();
         const profile = await resolveProfile(catalogue, opts.profile);
-        getFramework(catalogue, opts.framework);
+        checkFrameworkName(catalogue, opts.framework);
         const waivers = opts.waivers
           ? { file: opts.waivers, waivers: await loadWaivers(opts.waivers) }
           : undefined;

@@ -11,7 +11,7 @@ import { InputError } from '../../util/errors.js';
 import { findBrowser } from '../../render/browser.js';
 import { EXIT_FAILED_REQUIREMENTS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { log, setQuiet, warn } from '../log.js';
-import { OUTPUT_FORMATS, parseFormats, parseLang } from '../options.js';
+import { OUTPUT_FORMATS, parseFormats, parseLang, langOption } from '../options.js';
 
 export interface DiscoverRun {
   graph: GraphOptions;
@@ -84,7 +84,7 @@ export function registerFleetDiscover(fleet: Command): void {
       'cis-kubernetes-1.11.1',
     )
     .option('--format <list>', `formats for --evaluate: ${OUTPUT_FORMATS.join(', ')}; or all`, 'json')
-    .option('--lang <lang>', 'report language: zh or en', 'zh')
+    .addOption(langOption())
     .option('--quiet', 'no progress lines on stderr')
     .action(
       async (opts: {

@@ -13,7 +13,7 @@ import { findBrowser, BROWSER_HINT } from '../../render/browser.js';
 import { InputError } from '../../util/errors.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { log, setQuiet, warn } from '../log.js';
-import { parseFormats, parseLang } from '../options.js';
+import { parseFormats, parseLang, langOption } from '../options.js';
 
 export const FLEET_FILES = { json: 'fleet-report.json', xlsx: 'fleet-report.xlsx', pdf: 'fleet-report.pdf' };
 /** The fleet report's own formats (the exchange formats of a pack do not apply to it). */
@@ -34,7 +34,7 @@ export function registerFleetReport(fleet: Command): void {
     .requiredOption('--framework <id>', 'framework id, e.g. cis-kubernetes-1.11.1')
     .requiredOption('--out <dir>', 'directory for fleet-report.xlsx, fleet-report.pdf and fleet-report.json')
     .option('--format <list>', 'comma-separated formats: pdf, xlsx, json', 'pdf,xlsx,json')
-    .option('--lang <lang>', 'report language: zh or en', 'zh')
+    .addOption(langOption())
     .option(
       '--stale-days <n>',
       'a cluster whose latest scan is older than this is listed under coverage',

@@ -13,7 +13,7 @@ import { InputError } from '../../util/errors.js';
 import { isRecord, parseJson } from '../../util/fs.js';
 import { EXIT_FAILED_REQUIREMENTS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { log, setQuiet, warn } from '../log.js';
-import { OUTPUT_FORMATS, parseFormats, parseLang } from '../options.js';
+import { OUTPUT_FORMATS, parseFormats, parseLang, langOption } from '../options.js';
 import { uploadOption } from './fleet-upload.js';
 
 interface FleetScanCli {
@@ -51,7 +51,7 @@ export function registerFleetScan(fleet: Command): void {
     .requiredOption('--profile <profile>', 'provider profile: aks, kubeadm or self-managed')
     .option('--framework <list>', 'framework id(s), comma-separated, or "all"', 'cis-kubernetes-1.11.1')
     .option('--format <list>', `comma-separated formats: ${OUTPUT_FORMATS.join(', ')}; or all`, 'json,xlsx')
-    .option('--lang <lang>', 'report language: zh or en', 'zh')
+    .addOption(langOption())
     .requiredOption('--out <dir>', 'packs are written to DIR/<cluster>/<timestamp>/')
     .option('--concurrency <n>', 'clusters scanned at the same time', '2')
     .option('--nodes <which>', 'kubelet configz from all nodes, the first N nodes, or none', 'all')

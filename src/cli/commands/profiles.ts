@@ -1,6 +1,7 @@
 // `kube-evidence profiles show|matrix`: a provider profile as resolved, and a workbook comparing providers per requirement.
 import type { Command } from 'commander';
-import { getFramework, loadCatalogue, resolveProfile } from '../../catalogue/load.js';
+import { chooseFramework } from '../../catalogue/select-framework.js';
+import { loadCatalogue, resolveProfile } from '../../catalogue/load.js';
 import { writeMatrix } from '../../catalogue/matrix-workbook.js';
 import { terminalWidth, textTable, wrapText } from '../../catalogue/text-table.js';
 import type { ProviderProfile } from '../../model/catalogue.js';
@@ -29,7 +30,11 @@ export function registerProfiles(program: Command): void {
   profiles
     .command('matrix')
     .description('write an .xlsx workbook: one row per requirement, one column group per provider')
-    .option('--framework <framework>', 'framework id', DEFAULT_FRAMEWORK)
+    .option(
+      '--framework <framework>',
+      'framework id, or benchmark id (cis-kubernetes: its newest version)',
+      DEFAULT_FRAMEWORK,
+    )
     .requiredOption('--out <file>', 'the workbook to write (.xlsx)')
     .option(
       '--profiles <list>',
@@ -41,7 +46,8 @@ export function registerProfiles(program: Command): void {
       if (!/\.xlsx$/i.test(opts.out))
         throw InputError.at(undefined, '--out', `"${opts.out}" should end in .xlsx`);
       const catalogue = await loadCatalogue();
-      const framework = getFramework(catalogue, opts.framework);
+      // No cluster here: a benchmark id means its newest version.
+      const framework = chooseFramework(catalogue, opts.framework, undefined).framework;
       const ids = opts.profiles
         ? opts.profiles
             .split(',')
