@@ -8,7 +8,7 @@ import { fleetScan } from '../../src/fleet/fleet-scan.js';
 import { verifyPack } from '../../src/pack/verify.js';
 import { startFakeKubeServer, type FakeKubeServer } from '../helpers/fake-kube-server.js';
 import { runCli } from '../helpers/cli.js';
-import { namespace, node, pod } from '../collect/kube-fixtures.js';
+import { namespace, node, pod, withBuiltIns } from '../collect/kube-fixtures.js';
 
 let work: string;
 let kubeconfig: string;
@@ -42,11 +42,13 @@ beforeAll(async () => {
   for (const privileged of [true, false, true])
     servers.push(
       await startFakeKubeServer({
-        objects: {
+        // With the built-ins every real API server has: without kube-system's pods, the pod list reads as a
+        // partial export and its checks give error.
+        objects: withBuiltIns({
           namespaces: [namespace('default', privileged ? undefined : 'restricted')],
           nodes: [node('node-a')],
           pods: [pod('default', 'web', { privileged })],
-        },
+        }),
       }),
     );
   kubeconfig = await writeFleetKubeconfig(join(work, 'kubeconfig'), {
