@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import * as appsV1 from 'kubernetes-models/apps/v1';
 import * as batchV1 from 'kubernetes-models/batch/v1';
 import * as coreV1 from 'kubernetes-models/v1';
 import * as rbacV1 from 'kubernetes-models/rbac.authorization.k8s.io/v1';
@@ -20,6 +21,7 @@ type ModelClass = new (data: unknown) => { validate(): void };
 // The API groups deploy/ uses; a manifest of another group fails the test until its models are added here.
 const MODELS: Record<string, Record<string, unknown>> = {
   v1: coreV1,
+  'apps/v1': appsV1,
   'batch/v1': batchV1,
   'rbac.authorization.k8s.io/v1': rbacV1,
 };
@@ -51,6 +53,7 @@ describe('deploy/ manifests', () => {
         'cronjob.yaml:CronJob',
         'rbac.yaml:ClusterRole',
         'node-collector-job.yaml:Job',
+        'node-collector-aks-daemonset.yaml:DaemonSet',
       ]),
     );
     for (const { file, doc } of all) {
