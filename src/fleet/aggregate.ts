@@ -1,7 +1,9 @@
 // Reads the latest pack of every cluster from a store, verifies it, and folds it into compact rows; older packs feed the trend.
 import { compare } from '../pack/verify.js';
 import { sha256 } from '../pack/hash.js';
-import { parseManifest, type Manifest } from '../pack/manifest.js';
+import { MANIFEST_FILE, parseManifest, type Manifest } from '../pack/manifest.js';
+import { checkAuthenticity, type AuthenticityReport } from '../pack/sign/check-pack.js';
+import type { TrustAnchors } from '../pack/sign/trust.js';
 import type { Assessment, StatusCounts } from '../model/assessment.js';
 import type { Framework } from '../model/catalogue.js';
 import { STATUSES, type Status } from '../model/status.js';
@@ -23,6 +25,12 @@ export interface AggregateOptions {
   staleDays: number;
   /** Older packs per cluster read for the trend. */
   history: number;
+  /**
+   * Certificates or keys to trust (`--trust`): every pack counted, and every older pack in the trend, must
+   * be signed by one of them. Without it, a signed pack's signature is still checked, an unsigned pack passes
+   * on integrity alone.
+   */
+  trust?: TrustAnchors;
   now?: Date;
   onCluster?: (id: string, done: number, total: number) => void;
 }
@@ -57,9 +65,11 @@ export async function aggregateFleet(store: PackStore, options: AggregateOptions
     const latest = { cluster: id, stamp: stamps.at(-1)! };
     const points: { time: number; score: number }[] = [];
     try {
-      const read = await readLatest(store, latest, framework.id, stats);
+      const read = await readLatest(store, latest, framework.id, stats, options.trust);
       const row = toRow(id, refName(latest), read.assessment, indexOf);
-      row.history = 0;
+      row.manifestSha256 = read.manifestSha256;
+      row.signature = read.authenticity.verdict as FleetClusterRow['signature'];
+      if (read.authenticity.signer) row.signer = read.authenticity.signer;
       clusters.push(row);
       if (row.score !== null) points.push({ time: Date.parse(row.collectedAt), score: row.score });
       const age = (now.getTime() - Date.parse(row.collectedAt)) / DAY_MS;
@@ -68,16 +78,16 @@ export async function aggregateFleet(store: PackStore, options: AggregateOptions
       for (const stamp of stamps.slice(0, -1).slice(-options.history)) {
         const ref = { cluster: id, stamp };
         try {
-          const older = await readScore(store, ref, framework.id);
+          const older = await readScore(store, ref, framework.id, options.trust);
           stats.packsRead += 1;
           row.history += 1;
           if (older.score !== null) points.push({ time: Date.parse(older.collectedAt), score: older.score });
         } catch (error) {
-          rejected.push({ pack: refName(ref), reason: errorMessage(error), latest: false });
+          rejected.push(refusal(ref, error, false));
         }
       }
     } catch (error) {
-      rejected.push({ pack: refName(latest), reason: errorMessage(error), latest: true });
+      rejected.push(refusal(latest, error, true));
       stale.push({ id, reason: 'refused' });
     }
     if (points.length) scores.set(id, points);
@@ -93,43 +103,99 @@ export async function aggregateFleet(store: PackStore, options: AggregateOptions
     clusters,
     totals: totals(requirements.length, clusters),
     rejected,
-    coverage: { staleDays: options.staleDays, stale },
+    coverage: { staleDays: options.staleDays, clusters: ids.length, stale },
     trend: trend(scores),
     stats: { ...stats, durationMs: Date.now() - started },
   };
 }
 
-/** Full verification: every file hashed against the manifest, nothing added or missing; then the framework's assessment. */
+/** Why a pack was refused, by kind: the report names integrity and authenticity failures apart. */
+class Refusal extends Error {
+  constructor(
+    readonly kind: RejectedPack['kind'],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'Refusal';
+  }
+}
+
+function refusal(ref: PackRef, error: unknown, latest: boolean): RejectedPack {
+  const kind = error instanceof Refusal ? error.kind : 'unreadable';
+  return { pack: refName(ref), kind, reason: errorMessage(error), latest };
+}
+
+const isPdf = (path: string) => /\.pdf$/i.test(path);
+
+async function readManifest(store: PackStore, ref: PackRef): Promise<{ text: string; manifest: Manifest }> {
+  const where = `${refName(ref)}/${MANIFEST_FILE}`;
+  const text = (await store.read(ref, MANIFEST_FILE)).toString('utf8');
+  return { text, manifest: parseManifest(parseJson(text, where), where) };
+}
+
+/** A signature present is checked (a wrong one refuses the pack); with trust anchors, one is required. */
+function authenticate(
+  manifestText: string,
+  manifest: Manifest,
+  signature: string | undefined,
+  pdfs: Map<string, Buffer>,
+  trust: TrustAnchors | undefined,
+): AuthenticityReport {
+  const report = checkAuthenticity({ manifestText, createdAt: manifest.createdAt, signature, pdfs }, trust);
+  if (report.verdict === 'failed') {
+    const more = report.problems.length > 1 ? ` (and ${report.problems.length - 1} more)` : '';
+    throw new Refusal('authenticity', `fails its signature check: ${report.problems[0]}${more}`);
+  }
+  return report;
+}
+
+/**
+ * Full verification, as `verify` does it: every file hashed against the manifest, nothing added or
+ * missing; manifest.jws, when present, checked against manifest.json's exact text (and the PDFs' own
+ * signatures); then the framework's assessment.
+ */
 async function readLatest(
   store: PackStore,
   ref: PackRef,
   frameworkId: string,
   stats: { packsRead: number; bytesHashed: number },
-): Promise<{ manifest: Manifest; assessment: Assessment }> {
-  const manifestText = (await store.read(ref, 'manifest.json')).toString('utf8');
-  const manifest = parseManifest(
-    parseJson(manifestText, `${refName(ref)}/manifest.json`),
-    `${refName(ref)}/manifest.json`,
-  );
-  const actual = await store.hashes(ref);
+  trust: TrustAnchors | undefined,
+): Promise<{
+  manifest: Manifest;
+  manifestSha256: string;
+  authenticity: AuthenticityReport;
+  assessment: Assessment;
+}> {
+  const { text, manifest } = await readManifest(store, ref);
+  const signature = await store.signature(ref);
+  // A signed pack's PDFs are kept for their CMS signatures; an unsigned pack's are only hashed.
+  const actual = await store.hashes(ref, signature ? isPdf : undefined);
   stats.packsRead += 1;
   stats.bytesHashed += actual.reduce((sum, f) => sum + f.size, 0);
-  const check = compare(manifest, sha256(manifestText), actual);
-  if (!check.ok) throw new Error(`fails verification: ${verifyProblems(check)}`);
-  return { manifest, assessment: await readAssessment(store, ref, manifest, frameworkId) };
+  const pdfs = new Map(actual.flatMap((f) => (f.data ? [[f.path, f.data] as const] : [])));
+  const check = compare(manifest, text, actual, [], signature, pdfs);
+  if (!check.ok) throw new Refusal('integrity', `fails verification: ${verifyProblems(check)}`);
+  const authenticity = authenticate(check.manifestText, manifest, check.signature, check.pdfs, trust);
+  return {
+    manifest,
+    manifestSha256: check.manifestSha256,
+    authenticity,
+    assessment: await readAssessment(store, ref, manifest, frameworkId),
+  };
 }
 
-/** An older pack: the manifest and this framework's assessment.json, whose hash must match the manifest. */
+/**
+ * An older pack: the manifest (and its signature, when signed or when trust anchors are given) and this
+ * framework's assessment.json, whose hash must match the manifest. Its PDFs are not read.
+ */
 async function readScore(
   store: PackStore,
   ref: PackRef,
   frameworkId: string,
+  trust: TrustAnchors | undefined,
 ): Promise<{ score: number | null; collectedAt: string }> {
-  const manifestText = (await store.read(ref, 'manifest.json')).toString('utf8');
-  const manifest = parseManifest(
-    parseJson(manifestText, `${refName(ref)}/manifest.json`),
-    `${refName(ref)}/manifest.json`,
-  );
+  const { text, manifest } = await readManifest(store, ref);
+  authenticate(text, manifest, await store.signature(ref), new Map(), trust);
   const assessment = await readAssessment(store, ref, manifest, frameworkId);
   return { score: assessment.summary?.score ?? null, collectedAt: assessment.collection.collectedAt };
 }
@@ -146,7 +212,8 @@ async function readAssessment(
   const entry = manifest.files.find((f) => f.path === path);
   if (!entry) throw new Error(`has no ${path} (written without --format json?)`);
   const bytes = await store.read(ref, path);
-  if (sha256(bytes) !== entry.sha256) throw new Error(`${path} does not match its SHA-256 in the manifest`);
+  if (sha256(bytes) !== entry.sha256)
+    throw new Refusal('integrity', `${path} does not match its SHA-256 in the manifest`);
   const assessment = parseJson(bytes.toString('utf8'), `${refName(ref)}/${path}`);
   if (!isRecord(assessment) || !Array.isArray(assessment.results) || !isRecord(assessment.collection))
     throw new Error(`${path} is not an assessment`);
@@ -174,8 +241,13 @@ function toRow(id: string, pack: string, a: Assessment, indexOf: Map<string, num
     const index = indexOf.get(result.id);
     if (index === undefined || !STATUSES.includes(result.status)) continue;
     statuses[index] = result.status;
-    if (result.status === 'fail')
-      failing.push({ index, offenders: result.offenderCount ?? 0, evidence: result.evidence?.length ?? 0 });
+    if (result.status === 'fail' || result.status === 'error')
+      failing.push({
+        index,
+        status: result.status,
+        offenders: result.offenderCount ?? 0,
+        evidence: result.evidence?.length ?? 0,
+      });
   }
   return {
     id,
@@ -191,6 +263,8 @@ function toRow(id: string, pack: string, a: Assessment, indexOf: Map<string, num
     statuses,
     failing,
     history: 0,
+    manifestSha256: '',
+    signature: 'unsigned',
   };
 }
 

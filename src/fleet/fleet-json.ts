@@ -11,6 +11,7 @@ export function fleetJson(report: FleetReport): unknown {
       statuses: Object.fromEntries(statuses.flatMap((s, i) => (s ? [[ids[i], s]] : []))),
       failing: failing.map((f) => ({
         requirement: ids[f.index],
+        status: f.status,
         offenders: f.offenders,
         evidence: f.evidence,
       })),

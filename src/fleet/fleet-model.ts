@@ -28,14 +28,22 @@ export interface FleetClusterRow {
   counts: StatusCounts;
   /** Status per requirement, in the order of FleetReport.requirements; undefined when the pack has no such row. */
   statuses: (Status | undefined)[];
-  /** Failing requirement index → objects found failing (offenders) and evidence items. */
-  failing: { index: number; offenders: number; evidence: number }[];
+  /** Requirements that fail or cannot be decided (error) here: objects found failing (offenders) and evidence items. */
+  failing: { index: number; status: 'fail' | 'error'; offenders: number; evidence: number }[];
+  /** SHA-256 of the pack's manifest.json as stored: record it elsewhere to pin the pack. */
+  manifestSha256: string;
+  /** unsigned: integrity only; signed-unchecked: a valid signature, no --trust given; trusted: signed by a --trust anchor. */
+  signature: 'unsigned' | 'signed-unchecked' | 'trusted';
+  /** "CN=… (certificate SHA-256 …)" of a signed pack. */
+  signer?: string;
   /** Older verified packs seen for the trend. */
   history: number;
 }
 
 export interface RejectedPack {
   pack: string;
+  /** integrity: files changed, missing or added; authenticity: the signature is wrong, missing or not trusted; unreadable: anything else. */
+  kind: 'integrity' | 'authenticity' | 'unreadable';
   reason: string;
   /** Whether it was the cluster's latest pack (the cluster is then left out of the counts). */
   latest: boolean;
@@ -67,6 +75,8 @@ export interface FleetReport {
   rejected: RejectedPack[];
   coverage: {
     staleDays: number;
+    /** Cluster folders in the store: counted or not. */
+    clusters: number;
     /** Clusters whose latest counted scan is older than staleDays, or whose latest pack was refused. */
     stale: { id: string; collectedAt?: string; ageDays?: number; reason: 'old' | 'refused' | 'no-pack' }[];
   };

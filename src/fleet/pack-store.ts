@@ -1,11 +1,12 @@
 // Where fleet packs are read from: a directory or a Blob container, both laid out <cluster id>/<timestamp>/ (manifest.json marks a finished pack).
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ContainerClient } from '@azure/storage-blob';
-import { listFiles } from '../pack/hash.js';
+import { listFiles, sha256 } from '../pack/hash.js';
 import { MANIFEST_FILE } from '../pack/manifest.js';
+import { SIGNATURE_FILE } from '../pack/sign/files.js';
 import { InputError } from '../util/errors.js';
 import { displayUrl } from './blob-container.js';
 import { isClusterId, isPackStamp } from './pack-path.js';
@@ -16,6 +17,19 @@ export interface PackRef {
   stamp: string;
 }
 
+/** A file of a pack as read from the store: its hash, and its bytes when the caller asked to keep them. */
+export interface StoredFile {
+  path: string;
+  size: number;
+  sha256: string;
+  data?: Buffer;
+}
+
+/** Files a pack holds besides those its manifest lists: the manifest and its detached signature. */
+const OUTSIDE_MANIFEST = new Set([MANIFEST_FILE, SIGNATURE_FILE]);
+/** A detached JWS is a few kilobytes (header with the certificate chain, and the signature). */
+export const MAX_SIGNATURE_BYTES = 1024 * 1024;
+
 export interface PackStore {
   /** For messages: the directory, or the container URL without its SAS. */
   readonly label: string;
@@ -24,8 +38,13 @@ export interface PackStore {
   /** Finished packs (with manifest.json) of one cluster, oldest first. */
   packs(cluster: string): Promise<string[]>;
   read(ref: PackRef, path: string): Promise<Buffer>;
-  /** Every file of the pack except manifest.json, with its SHA-256, computed while streaming. */
-  hashes(ref: PackRef): Promise<{ path: string; size: number; sha256: string }[]>;
+  /** manifest.jws (the detached signature over manifest.json) when the pack carries one. */
+  signature(ref: PackRef): Promise<string | undefined>;
+  /**
+   * Every file of the pack except manifest.json and manifest.jws, with its SHA-256, computed while
+   * streaming; the bytes of the files `keep` selects are kept too (a signed pack's PDFs, for their signatures).
+   */
+  hashes(ref: PackRef, keep?: (path: string) => boolean): Promise<StoredFile[]>;
 }
 
 export const refName = (ref: PackRef): string => `${ref.cluster}/${ref.stamp}`;
@@ -67,12 +86,24 @@ export class DirectoryStore implements PackStore {
     return readFile(join(this.packDir(ref), ...path.split('/')));
   }
 
-  async hashes(ref: PackRef): Promise<{ path: string; size: number; sha256: string }[]> {
+  async signature(ref: PackRef): Promise<string | undefined> {
+    const file = join(this.packDir(ref), SIGNATURE_FILE);
+    const info = await lstat(file).catch(() => undefined);
+    if (!info) return undefined;
+    if (!info.isFile() || info.size > MAX_SIGNATURE_BYTES)
+      throw new Error(`${SIGNATURE_FILE} is not a file of at most ${MAX_SIGNATURE_BYTES} bytes`);
+    return readFile(file, 'utf8');
+  }
+
+  async hashes(ref: PackRef, keep?: (path: string) => boolean): Promise<StoredFile[]> {
     const dir = this.packDir(ref);
-    const out = [];
-    for (const path of (await listFiles(dir)).filter((p) => p !== MANIFEST_FILE)) {
+    const out: StoredFile[] = [];
+    for (const path of (await listFiles(dir)).filter((p) => !OUTSIDE_MANIFEST.has(p))) {
       const file = join(dir, ...path.split('/'));
-      out.push({ path, size: (await stat(file)).size, sha256: await digest(createReadStream(file)) });
+      if (keep?.(path)) {
+        const data = await readFile(file);
+        out.push({ path, size: data.length, sha256: sha256(data), data });
+      } else out.push({ path, size: (await stat(file)).size, sha256: await digest(createReadStream(file)) });
     }
     return out;
   }
@@ -119,18 +150,32 @@ export class BlobStore implements PackStore {
     return this.container.getBlobClient(`${refName(ref)}/${path}`).downloadToBuffer();
   }
 
-  async hashes(ref: PackRef): Promise<{ path: string; size: number; sha256: string }[]> {
+  async signature(ref: PackRef): Promise<string | undefined> {
+    const blob = this.container.getBlobClient(`${refName(ref)}/${SIGNATURE_FILE}`);
+    const properties = await blob.getProperties().catch((error: unknown) => {
+      if ((error as { statusCode?: number }).statusCode === 404) return undefined;
+      throw error;
+    });
+    if (!properties) return undefined;
+    if ((properties.contentLength ?? 0) > MAX_SIGNATURE_BYTES)
+      throw new Error(`${SIGNATURE_FILE} is larger than ${MAX_SIGNATURE_BYTES} bytes`);
+    return (await blob.downloadToBuffer()).toString('utf8');
+  }
+
+  async hashes(ref: PackRef, keep?: (path: string) => boolean): Promise<StoredFile[]> {
     const prefix = `${refName(ref)}/`;
-    const out = [];
+    const out: StoredFile[] = [];
     for await (const blob of this.container.listBlobsFlat({ prefix })) {
       const path = blob.name.slice(prefix.length);
-      if (path === MANIFEST_FILE) continue;
+      if (OUTSIDE_MANIFEST.has(path)) continue;
       const response = await this.container.getBlobClient(blob.name).download();
-      out.push({
-        path,
-        size: blob.properties.contentLength ?? 0,
-        sha256: await digest(response.readableStreamBody as NodeJS.ReadableStream),
-      });
+      const body = response.readableStreamBody as NodeJS.ReadableStream;
+      if (keep?.(path)) {
+        const chunks: Buffer[] = [];
+        for await (const chunk of body) chunks.push(chunk as Buffer);
+        const data = Buffer.concat(chunks);
+        out.push({ path, size: data.length, sha256: sha256(data), data });
+      } else out.push({ path, size: blob.properties.contentLength ?? 0, sha256: await digest(body) });
     }
     return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }

@@ -1,5 +1,5 @@
 // Fleet end to end: three clusters scanned in-cluster style (service account of a fake pod), packs uploaded to Azurite, fleet report built from the container.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ContainerSASPermissions } from '@azure/storage-blob';
@@ -7,11 +7,15 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAzurite, type Azurite } from '../helpers/azurite.js';
 import { runCli } from '../helpers/cli.js';
+import { pdfText } from '../helpers/pdf-text.js';
+import { rsaIdentity } from '../helpers/signing-cert.js';
 import { fakeInCluster } from '../helpers/fake-in-cluster.js';
 import { startFakeKubeServer, type FakeKubeServer } from '../helpers/fake-kube-server.js';
 import { namespace, node, pod, withBuiltIns } from '../collect/kube-fixtures.js';
 
 const CLUSTERS = ['payments-prod', 'payments-test', 'data-lab'];
+/** The production cluster signs its pack (scan --sign): the fleet report checks the signature it finds. */
+const SIGNED = 'payments-prod';
 let azurite: Azurite;
 let servers: FakeKubeServer[];
 let work: string;
@@ -19,6 +23,8 @@ let sas: string;
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'ke-e2e-fleet-'));
+  const signer = rsaIdentity('Payments Evidence Signer');
+  await writeFile(join(work, 'signer.pem'), signer.key + signer.cert);
   azurite = await startAzurite();
   const { client } = await azurite.container('evidence');
   sas = await client.generateSasUrl({
@@ -29,6 +35,8 @@ beforeAll(async () => {
   servers = await Promise.all(
     CLUSTERS.map((_, i) =>
       startFakeKubeServer({
+        // With the objects every real API server has (kube-system's pods among them): a list without
+        // them reads as a partial export, and the checks on it give error.
         objects: withBuiltIns({
           namespaces: [namespace('default')],
           nodes: [node('node-a')],
@@ -55,6 +63,7 @@ beforeAll(async () => {
         'none',
         '--no-fail',
         '--quiet',
+        ...(name === SIGNED ? ['--sign', join(work, 'signer.pem')] : []),
         '--out',
         join(work, 'pack', name),
         '--upload',
@@ -84,23 +93,30 @@ describe('fleet: in-cluster scans → Azurite → fleet report', { timeout: 300_
       'cis-kubernetes-1.11.1',
       '--lang',
       'en',
-      // The PDF of the same report is printed and read back in test/fleet/fleet-report.test.ts.
-      '--format',
-      'json,xlsx',
       '--out',
       out,
     ]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).not.toContain(new URL(sas).searchParams.get('sig')!);
-    expect(result.stderr).toContain('3 clusters counted, 0 packs refused');
+    expect(result.stderr).toContain(
+      '3 clusters counted, 0 packs refused, 0 of 3 without a recent counted scan',
+    );
+    expect(result.stderr).toContain('1 of 3 counted packs signed');
     const report = JSON.parse(await readFile(join(out, 'fleet-report.json'), 'utf8')) as {
       source: string;
-      clusters: { id: string; pack: string; statuses: Record<string, string> }[];
+      requirements: { id: string; title: { en: string } }[];
+      clusters: { id: string; pack: string; signature: string; statuses: Record<string, string> }[];
+      totals: { requirement: string; counts: { fail: number }; failShare: number | null }[];
     };
     expect(report.source).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/devstoreaccount1\/evidence\?<SAS redacted>$/);
     expect(report.clusters.map((c) => c.id)).toEqual([...CLUSTERS].sort());
     const privileged = Object.fromEntries(report.clusters.map((c) => [c.id, c.statuses['5.2.2']]));
     expect(privileged).toEqual({ 'data-lab': 'fail', 'payments-prod': 'fail', 'payments-test': 'pass' });
+    expect(Object.fromEntries(report.clusters.map((c) => [c.id, c.signature]))).toEqual({
+      'data-lab': 'unsigned',
+      'payments-prod': 'signed-unchecked',
+      'payments-test': 'unsigned',
+    });
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(out, 'fleet-report.xlsx'));
@@ -110,5 +126,35 @@ describe('fleet: in-cluster scans → Azurite → fleet report', { timeout: 300_
       'data-lab',
       'payments-prod',
     ]);
+
+    // The PDF summary, read back as an auditor's tools see it.
+    const layout = pdfText(join(out, 'fleet-report.pdf'));
+    for (const id of CLUSTERS) expect(layout).toMatch(new RegExp(`^\\s*\\d+\\s+${id}\\s+\\d`, 'm'));
+    // The worst requirements: those failing on the most clusters, by id and title, with that count.
+    // In the PDF's order: most failing clusters, then highest fail share, then catalogue order.
+    const worst = report.totals
+      .map((t, index) => ({ ...t, index }))
+      .filter((t) => t.counts.fail > 0)
+      .sort(
+        (a, b) =>
+          b.counts.fail - a.counts.fail || (b.failShare ?? 0) - (a.failShare ?? 0) || a.index - b.index,
+      )
+      .slice(0, 5);
+    const most = worst[0]!.counts.fail;
+    for (const t of worst.filter((w) => w.counts.fail === most)) {
+      // Its id, the start of its title (a long one wraps in its cell), the failing clusters and the share.
+      const title = report.requirements.find((r) => r.id === t.requirement)!.title.en;
+      const start = title.split(' ').slice(0, 4).join(' ');
+      const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      expect(layout).toMatch(
+        new RegExp(`^\\s*${escape(t.requirement)}\\s+${escape(start)}.*\\s${most}\\s+\\d+(\\.\\d)?%`, 'm'),
+      );
+    }
+    // 5.2.2 fails on the two clusters with a privileged pod, on two of three.
+    expect(layout).toMatch(/^\s*5\.2\.2\s+Minimize the admission of privileged containers\s+2\s+66\.7%/m);
+    expect(layout).toContain('Worst requirements across the fleet');
+    expect(layout).toContain('Coverage: clusters without a recent scan');
+    expect(layout).toContain('0 of 3 clusters without a recent scan (no counted scan in the last 30 days).');
+    expect(layout).toContain('All 3 clusters have a counted scan within the last 30 days.');
   });
 });

@@ -53,6 +53,7 @@ describe('deploy/ manifests', () => {
         'cronjob.yaml:CronJob',
         'rbac.yaml:ClusterRole',
         'node-collector-job.yaml:Job',
+        'node-collector-aks-daemonset.yaml:DaemonSet',
       ]),
     );
     for (const { file, doc } of all) {

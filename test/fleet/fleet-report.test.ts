@@ -146,9 +146,19 @@ describe('kube-evidence fleet report', { timeout: 300_000 }, () => {
     const clusters = workbook.getWorksheet('Clusters')!;
     expect((clusters.getRow(1).values as unknown[]).slice(1, 3)).toEqual(['Cluster', 'Score']);
     expect(clusters.getRow(2).getCell(10).value).toMatch(/^\d{4}-\d\d-\d\dT/);
-    expect(String(workbook.getWorksheet('Refused')!.getRow(2).getCell(3).value)).toContain(
-      'changed assessment.json',
-    );
+    const refused = workbook.getWorksheet('Refused')!.getRow(2);
+    expect(refused.getCell(3).value).toBe('integrity check failed');
+    expect(String(refused.getCell(4).value)).toContain('changed assessment.json');
+    // Every requirement that fails or errors on a counted cluster has its sheet, named by its id.
+    const report = JSON.parse(await readFile(join(out(), 'fleet-report.json'), 'utf8')) as {
+      requirements: { id: string }[];
+      clusters: { statuses: Record<string, string> }[];
+    };
+    const notPassing = report.requirements
+      .map((r) => r.id)
+      .filter((id) => report.clusters.some((c) => ['fail', 'error'].includes(c.statuses[id] ?? '')));
+    expect(notPassing.length).toBeGreaterThan(0);
+    expect(names.filter((n) => n.startsWith('R '))).toEqual(notPassing.map((id) => `R ${id}`));
   });
 
   it('prints the PDF summary: worst requirements, ranking, coverage, trend and refused packs', async () => {
@@ -165,6 +175,13 @@ describe('kube-evidence fleet report', { timeout: 300_000 }, () => {
     for (const id of ['aks-prod', 'lab', 'old', 'tampered', 'unfinished']) expect(text).toContain(id);
     expect(text).toContain('scan too old');
     expect(text).toContain('no finished pack');
+    // Coverage says what it counts; a list cut short says how many more and where they are.
+    expect(text).toContain('3 of 5 clusters without a recent scan (no counted scan in the last 30 days).');
+    expect(text).toMatch(
+      /\d+ more requirements fail on at least one cluster: the workbook fleet-report\.xlsx lists them all\./,
+    );
+    expect(text).not.toMatch(/^\s*\+\d+\s*$/m);
+    expect(text).toMatch(/tampered\/(\d{8}T\d{6}Z)?\s+Latest\s+integrity check failed/);
   });
 
   it('prints in Chinese with --lang zh', async () => {
@@ -186,6 +203,8 @@ describe('kube-evidence fleet report', { timeout: 300_000 }, () => {
     const text = pdfText(join(zh, 'fleet-report.pdf'));
     expect(text).toContain('集群群组合规证据汇总');
     expect(text).toContain('合规趋势');
+    expect(text).toContain('5 个集群中有 3 个无近期扫描');
+    expect(text).toContain('完整性校验失败');
   });
 
   it.each([

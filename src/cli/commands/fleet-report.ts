@@ -9,6 +9,7 @@ import { writeFleetJson } from '../../fleet/fleet-json.js';
 import { writeFleetPdf } from '../../fleet/fleet-pdf.js';
 import { writeFleetWorkbook } from '../../fleet/fleet-xlsx.js';
 import { BlobStore, DirectoryStore, type PackStore } from '../../fleet/pack-store.js';
+import { loadTrust } from '../../pack/sign/trust.js';
 import { findBrowser, BROWSER_HINT } from '../../render/browser.js';
 import { InputError } from '../../util/errors.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
@@ -41,6 +42,10 @@ export function registerFleetReport(fleet: Command): void {
       '30',
     )
     .option('--history <n>', 'older packs per cluster read for the compliance-over-time chart', '12')
+    .option(
+      '--trust <file>',
+      'PEM certificates or public keys to trust: every pack counted must be signed by one of them (or a certificate they issued); without it, signatures present are still checked',
+    )
     .option('--quiet', 'no progress lines')
     .action(
       async (opts: {
@@ -51,6 +56,7 @@ export function registerFleetReport(fleet: Command): void {
         lang: string;
         staleDays: string;
         history: string;
+        trust?: string;
         quiet?: boolean;
       }) => {
         setQuiet(Boolean(opts.quiet));
@@ -59,6 +65,7 @@ export function registerFleetReport(fleet: Command): void {
         const staleDays = count(opts.staleDays, '--stale-days', 1);
         const history = count(opts.history, '--history', 0);
         const framework = getFramework(await loadCatalogue(), opts.framework);
+        const trust = opts.trust ? await loadTrust(opts.trust) : undefined;
         if (formats.includes('pdf') && !findBrowser().path) {
           warn(`kube-evidence: ${findBrowser().problem ?? BROWSER_HINT}; the PDF was not written`);
           formats = formats.filter((f) => f !== 'pdf');
@@ -72,6 +79,7 @@ export function registerFleetReport(fleet: Command): void {
           framework,
           staleDays,
           history,
+          trust,
           onCluster: (id, done, total) => log(`[${done}/${total}] ${id}`),
         });
         await mkdir(opts.out, { recursive: true });
@@ -81,8 +89,9 @@ export function registerFleetReport(fleet: Command): void {
         if (formats.includes('pdf')) await writeFleetPdf(report, join(opts.out, FLEET_FILES.pdf), lang);
         for (const f of formats) log(`wrote ${join(opts.out, FLEET_FILES[f])}`);
         for (const r of report.rejected) warn(`refused ${r.pack}: ${r.reason}`);
+        const signed = report.clusters.filter((c) => c.signature !== 'unsigned').length;
         log(
-          `${report.clusters.length} clusters counted, ${report.rejected.length} packs refused, ${report.coverage.stale.length} without a recent counted scan (${report.stats.packsRead} packs read in ${(report.stats.durationMs / 1000).toFixed(1)} s)`,
+          `${report.clusters.length} clusters counted, ${report.rejected.length} packs refused, ${report.coverage.stale.length} of ${report.coverage.clusters} without a recent counted scan, ${signed} of ${report.clusters.length} counted packs signed${trust && signed ? ' (trusted)' : ''} (${report.stats.packsRead} packs read in ${(report.stats.durationMs / 1000).toFixed(1)} s)`,
         );
         // A refused latest pack is a finding the pipeline should see: exit 1, like a failed requirement.
         process.exitCode = report.rejected.some((r) => r.latest) ? 1 : EXIT_OK;
