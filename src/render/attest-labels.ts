@@ -14,7 +14,7 @@ const ATTEST_LABELS = {
   attestationHeading: t('审计结论与签署', 'Auditor attestation'),
   attestationIntro: t(
     '以下结论由审计人员在工作簿的“结果”表中填写，并由 kube-evidence attest 写回本证据包。结论不改变自动评估的状态；结转的结论来自同一集群、同一基准和要求的较早证据包，在其有效期内有效。',
-    'The verdicts below were entered by the auditor in the workbook’s Results sheet and written back into this pack by kube-evidence attest. A verdict does not change the status the tool assessed; a carried verdict comes from an earlier pack of the same cluster, framework and requirement, and holds until it expires.',
+    'The verdicts below were entered by the auditor in the Results sheet of the workbook and written back into this pack by kube-evidence attest. A verdict does not change the status the tool assessed; a carried verdict comes from an earlier pack of the same cluster, framework and requirement, and holds until it expires.',
   ),
   attestedAt: t('写回时间', 'Written back'),
   reviewedWorkbook: t('审阅的工作簿', 'Reviewed workbook'),

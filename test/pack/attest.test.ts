@@ -188,7 +188,8 @@ describe('attest', () => {
     const text = pdfText(join(pack, 'report.pdf'));
     expect(text).toContain('Reviewed by');
     expect(text).toContain('Auditor attestation');
-    expect(text).toMatch(/Agree · J\. Auditor · 2026-11-30/);
+    expect(text).toMatch(/J\. Auditor · 2026-11-30/);
+    expect(text).toContain('8 Auditor attestation');
     expect(text).toContain(firstDocumentId);
     expect(text).toContain('reviewed.xlsx');
 
@@ -242,7 +243,7 @@ describe('attest', () => {
       '--out',
       later,
       '--format',
-      'json,xlsx',
+      'json,xlsx,pdf',
       '--lang',
       'en',
       '--no-fail',
@@ -263,6 +264,10 @@ describe('attest', () => {
     // Expired (reviewed 2020), and not manual (an automated failure is assessed afresh): not carried.
     expect(byId.get(reviewed.old!)!.review).toBeUndefined();
     expect(byId.get(reviewed.failed!)!.review).toBeUndefined();
+    // The report says where the carried verdict came from: the pack's document id, reviewer and date.
+    const text = pdfText(join(later, 'report.pdf'));
+    expect(text).toMatch(/J\. Auditor · 2026-11-30 \(carried\)/);
+    expect(text.replace(/\s+/g, '')).toContain(`Carriedfromdocument${attestedId}`);
     expect(assessment.carriedReviews).toEqual([
       expect.objectContaining({ documentId: attestedId, cluster: assessment.cluster.name, carried: 1 }),
     ]);

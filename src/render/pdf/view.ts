@@ -54,8 +54,8 @@ export interface DetailView extends Omit<ResultRow, 'offenders' | 'evidence'> {
   moreEvidence: string;
   offenders: OffenderView[];
   moreOffenders: string;
-  /** The auditor's verdict, reviewer and date, when the pack was attested (or a verdict carried). */
-  reviewedBy: string;
+  /** The auditor's verdict, and reviewer and date, when the pack was attested (or a verdict carried). */
+  reviewedBy: { verdict: string; who: string };
 }
 
 interface GroupRow {
@@ -196,11 +196,15 @@ function attestationView(
   };
 }
 
-/** "Agree · J. Auditor · 2026-11-30" for the results table. */
-function reviewedBy(result: RequirementResult, lang: Lang): string {
+/** "Agree" over "J. Auditor · 2026-11-30" for the results table. */
+function reviewedBy(result: RequirementResult, lang: Lang): { verdict: string; who: string } {
   const review = result.review;
-  if (!review) return '';
-  return `${verdictLabel(review.verdict, lang)} · ${review.reviewer} · ${review.date}${review.carriedFrom ? ` (${attestLabels(lang).carriedShort})` : ''}`;
+  if (!review) return { verdict: '', who: '' };
+  const carried = review.carriedFrom ? ` (${attestLabels(lang).carriedShort})` : '';
+  return {
+    verdict: verdictLabel(review.verdict, lang),
+    who: `${review.reviewer} · ${review.date}${carried}`,
+  };
 }
 
 export function buildPdfView(assessment: Assessment, lang: Lang, context: PdfContext): PdfView {
