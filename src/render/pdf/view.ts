@@ -55,7 +55,7 @@ export interface DetailView extends Omit<ResultRow, 'offenders' | 'evidence'> {
   offenders: OffenderView[];
   moreOffenders: string;
   /** The auditor's verdict, and reviewer and date, when the pack was attested (or a verdict carried). */
-  reviewedBy: { verdict: string; who: string };
+  reviewedBy: { verdict: string; reviewer: string; date: string; carried: string };
 }
 
 interface GroupRow {
@@ -196,14 +196,15 @@ function attestationView(
   };
 }
 
-/** "Agree" over "J. Auditor · 2026-11-30" for the results table. */
-function reviewedBy(result: RequirementResult, lang: Lang): { verdict: string; who: string } {
+/** "Agree", "J. Auditor", "2026-11-30 (carried)" on three lines of the results table. */
+function reviewedBy(result: RequirementResult, lang: Lang): DetailView['reviewedBy'] {
   const review = result.review;
-  if (!review) return { verdict: '', who: '' };
-  const carried = review.carriedFrom ? ` (${attestLabels(lang).carriedShort})` : '';
+  if (!review) return { verdict: '', reviewer: '', date: '', carried: '' };
   return {
     verdict: verdictLabel(review.verdict, lang),
-    who: `${review.reviewer} · ${review.date}${carried}`,
+    reviewer: review.reviewer,
+    date: review.date,
+    carried: review.carriedFrom ? attestLabels(lang).carriedShort : '',
   };
 }
 
