@@ -5,6 +5,7 @@ import { TOOL } from '../version.js';
 import { scrubText } from '../util/scrub.js';
 import { setQuiet } from './log.js';
 import { EXIT_CODES_HELP, EXIT_UNEXPECTED, EXIT_USAGE } from './exit-codes.js';
+import { registerAttest } from './commands/attest.js';
 import { registerCompare } from './commands/compare.js';
 import { registerEvaluate } from './commands/evaluate.js';
 import { registerRender } from './commands/render.js';
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   registerProfiles(program);
   registerCompare(program);
   registerVerify(program);
+  registerAttest(program);
   registerFleet(program);
   const everyCommand = (command: Command): Command[] => [command, ...command.commands.flatMap(everyCommand)];
   for (const command of everyCommand(program)) {

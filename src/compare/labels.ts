@@ -103,6 +103,9 @@ const COMPARE_LABELS = {
   item: t('项目', 'Item'),
   value: t('值', 'Value'),
   laterScan: t('较晚的扫描', 'Later scan'),
+  sheetShifts: t('责任方变化', 'Responsibility shifts'),
+  contents: t('目录', 'Contents'),
+  shiftsTotals: t('变化汇总', 'Shifts in total'),
 } satisfies Record<string, Text>;
 
 export type CompareLabelKey = keyof typeof COMPARE_LABELS;

@@ -45,6 +45,37 @@ export interface RequirementResult {
   /** Where the product reads this requirement differently from its source (from the framework's review). */
   deviation?: Text;
   waiver?: { id: string; justification: string; approver: string; expires: string; scenario?: string };
+  /** The auditor's verdict on this result, from a reviewed workbook (`attest`) or carried from an earlier pack. */
+  review?: Review;
+}
+
+export const REVIEW_VERDICTS = ['agree', 'disagree', 'needs-information'] as const;
+export type ReviewVerdict = (typeof REVIEW_VERDICTS)[number];
+
+/** One auditor's verdict (docs/evidence-pack.md, "Auditor's verdicts"). */
+export interface Review {
+  verdict: ReviewVerdict;
+  reviewer: string;
+  /** The review date the auditor entered, YYYY-MM-DD. */
+  date: string;
+  comment?: string;
+  /** After this day (YYYY-MM-DD) the verdict no longer carries into later runs. */
+  expires: string;
+  /** Present when the verdict was carried from an earlier pack of the same cluster (`report --attestations`). */
+  carriedFrom?: { documentId: string; generatedAt: string };
+}
+
+/** What `attest` recorded: the workbook the verdicts came from and the document it was made for. */
+export interface AttestationRecord {
+  attestedAt: string;
+  workbook: { file: string; sha256: string };
+  /** The document id the reviewed workbook carried (the pack's before this attestation). */
+  reviewedDocumentId: string;
+  /** Every document id of this pack's earlier editions: a workbook made for any of them is still accepted. */
+  earlierDocumentIds: string[];
+  /** Days a verdict stays valid for later runs (review date + this). */
+  validityDays: number;
+  reviews: number;
 }
 
 export interface StatusCounts {
@@ -141,4 +172,8 @@ export interface Assessment {
   clusterConfiguration?: { path: string; value: JsonValue }[];
   /** Waivers given with --waivers, with their state; absent when none were given. */
   waivers?: WaiverRecord[];
+  /** Set by `attest`: where the auditor's verdicts came from; absent before. */
+  attestation?: AttestationRecord;
+  /** Set by `report --attestations`: the packs whose verdicts were considered for carrying over. */
+  carriedReviews?: { documentId: string; cluster: string; generatedAt: string; carried: number }[];
 }

@@ -49,6 +49,13 @@ export interface PackOptions {
   onPdfFailed?: (reason: string) => void;
   /** Called after each PDF is printed, with its page count. */
   onPrinted?: (pages: number) => void;
+  /**
+   * Files the caller already put into the transaction's staging directory (attest: the pack's unchanged files),
+   * with their hashes: listed before the rendered files, as the snapshot is.
+   */
+  existingFiles?: FileHash[];
+  /** Reports kept as they were (attest: the frameworks not reviewed), by framework id: not rendered again. */
+  keepReports?: Map<string, PackReport>;
 }
 
 export const SNAPSHOT_DIR = 'snapshot';
@@ -97,7 +104,7 @@ export async function writePack(assessments: Assessment[], options: PackOptions)
 
 async function writeInto(root: string, assessments: Assessment[], options: PackOptions): Promise<Manifest> {
   const done = (path: string) => options.onFile?.(path);
-  const files: FileHash[] = [];
+  const files: FileHash[] = [...(options.existingFiles ?? [])];
   if (options.snapshotDir) {
     const copied = await copySnapshot(options.snapshotDir, join(root, SNAPSHOT_DIR));
     files.push(
@@ -111,6 +118,11 @@ async function writeInto(root: string, assessments: Assessment[], options: PackO
   const reports: PackReport[] = [];
   let printPdf = options.formats.includes('pdf');
   for (const assessment of assessments) {
+    const kept = options.keepReports?.get(assessment.framework.id);
+    if (kept) {
+      reports.push(kept);
+      continue;
+    }
     const dir = assessments.length === 1 ? '' : assessment.framework.id;
     const at = (name: string) => (dir ? `${dir}/${name}` : name);
     const written: string[] = [];

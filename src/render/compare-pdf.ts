@@ -52,6 +52,9 @@ function comparisonView(comparison: Comparison, lang: Lang) {
   const others = sides.slice(1);
   const sideOf = (index: number): SideView => sides[index]!;
   const titleOf = (row: ComparisonRow) => pick(row.title, lang);
+  // Each differing requirement has an anchor: the side-by-side table and the shifts link to it.
+  const differing = comparison.rows.filter(rowDiffers);
+  const differenceAnchor = new Map(differing.map((row, i) => [row.key, `diff-${i}`]));
   return {
     lang: lang === 'zh' ? 'zh-CN' : 'en',
     title: comparisonTitle(comparison, lang),
@@ -66,30 +69,53 @@ function comparisonView(comparison: Comparison, lang: Lang) {
       meaning: pick(CLASS_MEANINGS[cls], lang),
       counts: comparison.summary.classCounts.map((c) => c.counts[cls]),
     })),
-    shifts: comparison.summary.responsibilityShifts.map((shift) => {
-      const row = comparison.rows.find((r) => r.key === shift.key);
-      return {
-        id: row ? requirementIds(row) : shift.key,
-        title: row ? titleOf(row) : '',
-        side: `${sideOf(shift.side).role} · ${sideOf(shift.side).short}`,
-        baseline: pick(RESPONSIBILITY_LABELS[shift.baseline], lang),
-        other: pick(RESPONSIBILITY_LABELS[shift.other], lang),
-      };
-    }),
+    // One compact table per other side (usually one): the side is named once, in the table's header.
+    shiftGroups: others
+      .map((side) => {
+        const shifts = comparison.summary.responsibilityShifts.filter((x) => x.side === side.index);
+        const totals = new Map<string, number>();
+        for (const x of shifts) {
+          const key = `${pick(RESPONSIBILITY_LABELS[x.baseline], lang)} → ${pick(RESPONSIBILITY_LABELS[x.other], lang)}`;
+          totals.set(key, (totals.get(key) ?? 0) + 1);
+        }
+        return {
+          anchor: `shifts-${side.index}`,
+          side: `${side.role} · ${side.short}`,
+          sideRole: side.role,
+          sideShort: side.short,
+          baseline: { role: sides[0]!.role, short: sides[0]!.short },
+          totals: [...totals].map(([key, n]) => `${key}: ${n}`).join(' · '),
+          rows: shifts.map((shift) => {
+            const row = comparison.rows.find((r) => r.key === shift.key);
+            return {
+              id: row ? requirementIds(row) : shift.key,
+              title: row ? titleOf(row) : '',
+              link: differenceAnchor.get(shift.key) ?? '',
+              baseline: pick(RESPONSIBILITY_LABELS[shift.baseline], lang),
+              other: pick(RESPONSIBILITY_LABELS[shift.other], lang),
+            };
+          }),
+        };
+      })
+      .filter((g) => g.rows.length > 0),
+    multipleSides: others.length > 1,
     objectTotals: comparison.summary.objectCounts.map((c) => ({
       ...c,
       side: `${sideOf(c.side).role} · ${sideOf(c.side).short}`,
     })),
-    sections: sectionGroups(comparison.rows).map((group) => ({
+    sections: sectionGroups(comparison.rows).map((group, index) => ({
+      anchor: `sec-${index}`,
       title: `${group.section.id} ${pick(group.section.title, lang)}`,
       rows: group.rows.map((row) => ({
         id: requirementIds(row),
+        link: differenceAnchor.get(row.key) ?? '',
         title: titleOf(row),
         entries: row.entries.map((e) => entryView(e, lang)),
         classes: classViews(row, lang),
       })),
     })),
-    differences: comparison.rows.filter(rowDiffers).map((row) => ({
+    differences: differing.map((row) => ({
+      anchor: differenceAnchor.get(row.key)!,
       id: requirementIds(row),
       title: titleOf(row),
       classes: classViews(row, lang).map((c) => ({ ...c, role: sideOf(c.side).role })),
@@ -173,6 +199,8 @@ export async function writeComparisonPdf(comparison: Comparison, file: string, l
       ]),
     ],
     headerTemplate: `<div style="${style}">${headerText}</div>`,
+    // Bookmarks from the headings, and page numbers in the contents list, as in the evidence report.
+    contents: { id: 'contents', linkSelector: '.toc a[href^="#"]' },
     footerTemplate: `<div style="${style}text-align:right;">${L.page}</div>`,
   });
 }

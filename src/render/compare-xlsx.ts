@@ -11,7 +11,7 @@ import {
   type DifferenceClass,
   type ObjectRef,
 } from '../compare/model.js';
-import { RESPONSIBILITY_LABELS } from '../model/status.js';
+import { RESPONSIBILITY_LABELS, STATUSES, STATUS_LABELS, type Status } from '../model/status.js';
 import { pick, type Lang } from '../model/text.js';
 import { tempPathFor } from '../util/fs.js';
 import { safeCell } from './cell-text.js';
@@ -25,8 +25,14 @@ import {
   sideViews,
   type SideView,
 } from './compare-view.js';
-import { STATUS_FILL } from './status-colors.js';
-import { setupTable, type Column, type Sheet } from './xlsx/sheet-kit.js';
+import {
+  columnLetter,
+  setupTable,
+  sheetOptions,
+  statusFormatting,
+  type Column,
+  type Sheet,
+} from './xlsx/sheet-kit.js';
 
 /** Light fills for the difference classes (ARGB), matching compare.css. */
 const CLASS_FILL: Record<DifferenceClass, string> = {
@@ -68,79 +74,143 @@ async function writeTo(file: string, comparison: Comparison, lang: Lang): Promis
   workbook.title = comparisonTitle(comparison, lang);
   workbook.created = new Date(comparison.generatedAt);
 
-  writeSummary(
-    workbook.addWorksheet(L.sheetSummary, { views: [{ state: 'frozen', ySplit: 1 }] }),
-    comparison,
-    sides,
-    L,
-    lang,
+  // Sheets that would hold nothing but a header are left out.
+  writeSummary(workbook.addWorksheet(L.sheetSummary, sheetOptions(1)), comparison, sides, L, lang);
+  writeRows(workbook.addWorksheet(L.sheetComparison, sheetOptions(1)), comparison.rows, sides, L, lang);
+  const differing = comparison.rows.filter(rowDiffers);
+  if (differing.length > 0)
+    writeRows(workbook.addWorksheet(L.sheetDifferences, sheetOptions(1)), differing, sides, L, lang);
+  if (comparison.summary.responsibilityShifts.length > 0)
+    writeShifts(workbook.addWorksheet(L.sheetShifts, sheetOptions(1)), comparison, sides, L, lang);
+  const objects = comparison.rows.some((r) =>
+    r.differences.some(
+      (d) => d.objects && d.objects.new.length + d.objects.fixed.length + d.objects.stillFailing.length > 0,
+    ),
   );
-  writeRows(
-    workbook.addWorksheet(L.sheetComparison, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] }),
-    comparison.rows,
-    sides,
-    L,
-    lang,
-  );
-  writeRows(
-    workbook.addWorksheet(L.sheetDifferences, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] }),
-    comparison.rows.filter(rowDiffers),
-    sides,
-    L,
-    lang,
-  );
-  writeObjects(
-    workbook.addWorksheet(L.sheetObjects, { views: [{ state: 'frozen', ySplit: 1 }] }),
-    comparison,
-    sides,
-    L,
-    lang,
-  );
+  if (objects)
+    writeObjects(workbook.addWorksheet(L.sheetObjects, sheetOptions()), comparison, sides, L, lang);
   await workbook.commit();
 }
 
+/** A table: one row per item, one column per side (the baseline first); class and object counts below. */
 function writeSummary(sheet: Sheet, comparison: Comparison, sides: SideView[], L: Labels, lang: Lang): void {
   setupTable(sheet, [
-    { header: L.item, key: 'k', width: 40 },
-    { header: L.value, key: 'v', width: 80, wrap: true },
+    { header: L.item, key: 'k', width: 34 },
+    ...sides.map((side) => ({
+      header: `${side.role}: ${side.short}`,
+      key: `s${side.index}`,
+      width: 40,
+      wrap: true,
+    })),
   ]);
-  const add = (k: string, v: string | number) =>
-    sheet.addRow({ k: safeCell(k), v: typeof v === 'number' ? v : safeCell(v) }).commit();
-  add(L.reportTitle, comparisonTitle(comparison, lang));
-  add(L.generatedAt, comparison.generatedAt);
-  for (const side of sides) {
-    const p = `${side.role} · `;
-    add(`${p}${L.cluster}`, side.cluster);
-    add(`${p}${L.provider}`, side.provider);
-    add(`${p}${L.profile}`, side.profile);
-    add(`${p}${L.framework}`, side.framework);
-    add(`${p}${L.kubernetesVersion}`, side.kubernetesVersion);
-    add(`${p}${L.collectedAt}`, side.collectedAt);
-    add(`${p}${L.requirements}`, side.total);
-    add(`${p}${L.score}`, side.score);
-    add(`${p}${L.correspondence}`, side.correspondence);
-    add(`${p}${L.sameCluster}`, side.sameCluster);
-    add(`${p}${L.sourceFile}`, side.file);
-    add(`${p}${L.sha256}`, side.sha256);
+  const add = (k: string, values: (string | number)[], bold = false) => {
+    const row = sheet.addRow({
+      k: safeCell(k),
+      ...Object.fromEntries(
+        values.map((v, i) => [`s${sides[i]!.index}`, typeof v === 'number' ? v : safeCell(v)]),
+      ),
+    });
+    if (bold) row.font = { bold: true };
+    row.commit();
+  };
+  const each = (f: (side: SideView) => string | number) => sides.map(f);
+  add(
+    L.cluster,
+    each((s) => s.cluster),
+    true,
+  );
+  add(
+    L.provider,
+    each((s) => s.provider),
+  );
+  add(
+    L.profile,
+    each((s) => s.profile),
+  );
+  add(
+    L.framework,
+    each((s) => s.framework),
+  );
+  add(
+    L.kubernetesVersion,
+    each((s) => s.kubernetesVersion),
+  );
+  add(
+    L.collectedAt,
+    each((s) => s.collectedAt),
+  );
+  add(
+    L.requirements,
+    each((s) => s.total),
+  );
+  add(
+    L.score,
+    each((s) => s.score),
+  );
+  add(
+    L.correspondence,
+    each((s) => s.correspondence),
+  );
+  add(
+    L.sameCluster,
+    each((s) => s.sameCluster),
+  );
+  add(
+    L.sourceFile,
+    each((s) => s.file),
+  );
+  add(
+    L.sha256,
+    each((s) => s.sha256),
+  );
+  // Class counts are per side against the baseline: the baseline's own column stays empty.
+  const countsOf = (side: number) => comparison.summary.classCounts.find((c) => c.side === side)?.counts;
+  for (const cls of DIFFERENCE_CLASSES)
+    add(
+      `${L.differenceClass}: ${pick(CLASS_LABELS[cls], lang)}`,
+      sides.map((s) => (s.index === 0 ? '' : (countsOf(s.index)?.[cls] ?? ''))),
+    );
+  add(
+    L.shiftsHeading,
+    sides.map((s) =>
+      s.index === 0 ? '' : comparison.summary.responsibilityShifts.filter((x) => x.side === s.index).length,
+    ),
+  );
+  for (const [key, label] of [
+    ['new', L.newObjects],
+    ['fixed', L.fixedObjects],
+    ['stillFailing', L.stillFailing],
+  ] as const) {
+    if (comparison.summary.objectCounts.length === 0) break;
+    add(
+      `${L.objectsHeading}: ${label}`,
+      sides.map((s) => comparison.summary.objectCounts.find((c) => c.side === s.index)?.[key] ?? ''),
+    );
   }
-  for (const { side, counts } of comparison.summary.classCounts) {
-    for (const cls of DIFFERENCE_CLASSES)
-      add(`${sides[side]!.role} · ${L.differenceClass} · ${pick(CLASS_LABELS[cls], lang)}`, counts[cls]);
-  }
-  for (const c of comparison.summary.objectCounts) {
-    const p = `${sides[c.side]!.role} · ${L.objectsHeading} · `;
-    add(`${p}${L.newObjects}`, c.new);
-    add(`${p}${L.fixedObjects}`, c.fixed);
-    add(`${p}${L.stillFailing}`, c.stillFailing);
-  }
+  add(L.generatedAt, [comparison.generatedAt]);
+  sheet.commit();
+}
+
+/** One row per shift: requirement, the side, and who owns it on the baseline and on that side. */
+function writeShifts(sheet: Sheet, comparison: Comparison, sides: SideView[], L: Labels, lang: Lang): void {
+  setupTable(sheet, [
+    { header: L.id, key: 'id', width: 12 },
+    { header: L.title, key: 'title', width: 60, wrap: true },
+    { header: L.side, key: 'side', width: 30 },
+    { header: `${L.baseline} · ${L.responsibility}`, key: 'from', width: 18 },
+    { header: `${L.side} · ${L.responsibility}`, key: 'to', width: 18 },
+  ]);
   for (const shift of comparison.summary.responsibilityShifts) {
     const row = comparison.rows.find((r) => r.key === shift.key);
-    const from = pick(RESPONSIBILITY_LABELS[shift.baseline], lang);
-    const to = pick(RESPONSIBILITY_LABELS[shift.other], lang);
-    add(
-      `${L.shiftsHeading} · ${row ? requirementIds(row) : shift.key}`,
-      `${row ? pick(row.title, lang) : ''} — ${L.baseline}: ${from} → ${sides[shift.side]!.role}: ${to}`,
-    );
+    sheet
+      .addRow({
+        id: safeCell(row ? requirementIds(row) : shift.key),
+        title: safeCell(row ? pick(row.title, lang) : ''),
+        side: safeCell(`${sides[shift.side]!.role}: ${sides[shift.side]!.short}`),
+        from: pick(RESPONSIBILITY_LABELS[shift.baseline], lang),
+        to: pick(RESPONSIBILITY_LABELS[shift.other], lang),
+      })
+      .commit();
   }
   sheet.commit();
 }
@@ -184,12 +254,18 @@ function writeRows(sheet: Sheet, rows: ComparisonRow[], sides: SideView[], L: La
     for (const c of classViews(row, lang)) values[`class${c.side}`] = safeCell(c.label);
     const added = sheet.addRow(values);
     added.alignment = { wrapText: true, vertical: 'top' };
-    row.entries.forEach((entry, index) => {
-      if (entry) added.getCell(`status${index}`).fill = solid(STATUS_FILL[entry.status]);
-    });
-    for (const d of row.differences) added.getCell(`class${d.side}`).fill = solid(CLASS_FILL[d.class]);
     added.commit();
   }
+  // Colours as the pack's workbook gives them: conditional formatting on the labels, so a filtered or edited
+  // sheet keeps them (not fills fixed to cells).
+  const lastRow = rows.length + 1;
+  const statusLabels = Object.fromEntries(
+    STATUSES.map((st) => [st, pick(STATUS_LABELS[st], lang)]),
+  ) as Record<Status, string>;
+  for (const side of sides)
+    statusFormatting(sheet, columnLetter(columns, `status${side.index}`), lastRow, statusLabels);
+  for (const side of sides.slice(1))
+    classFormatting(sheet, columnLetter(columns, `class${side.index}`), lastRow, lang);
   sheet.commit();
 }
 
@@ -249,6 +325,21 @@ function objectRow(ref: ObjectRef, fixed: Record<string, string>): Record<string
     finding: findingsText(ref),
   };
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, safeCell(v)]));
+}
+
+/** Conditional formatting of a difference-class column: one rule per class label. */
+function classFormatting(sheet: Sheet, column: string, lastRow: number, lang: Lang): void {
+  if (lastRow < 2) return;
+  sheet.addConditionalFormatting({
+    ref: `${column}2:${column}${lastRow}`,
+    rules: DIFFERENCE_CLASSES.map((cls, i) => ({
+      type: 'cellIs',
+      operator: 'equal',
+      priority: i + 1,
+      formulae: [`"${pick(CLASS_LABELS[cls], lang).replace(/"/g, '""')}"`],
+      style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: CLASS_FILL[cls] } } },
+    })),
+  });
 }
 
 function solid(argb: string): ExcelJS.Fill {

@@ -9,6 +9,8 @@ import type { Comparison } from '../../src/compare/model.js';
 import { objectText } from '../../src/render/compare-view.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
 import { pdfInfo, pdfText } from '../helpers/pdf-text.js';
+import { outlineTitles } from '../render/outline-titles.js';
+import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { laterKubeadmScan, writeAssessed } from './fixtures.js';
 
 async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
@@ -83,15 +85,74 @@ describe('comparison outputs', () => {
     expect(info.Author).toMatch(/^kube-evidence /);
   });
 
-  it('writes a workbook with the four sheets, one Comparison row per requirement and a class column', async () => {
+  it('opens with contents and the summary, then the side-by-side table; shifts are a compact table; bookmarks and links', async () => {
+    const file = join(zhOut, 'comparison.pdf');
+    const L = compareLabels('zh');
+    const pages = pdfText(file).split('\f');
+    // Page 1 the cover, page 2 the contents and the summary, page 3 the side-by-side table.
+    expect(pages[1]).toContain(L.contents);
+    expect(pages[1]).toContain(L.classCounts);
+    expect(pages[2]).toContain(`2 ${L.bySection}`);
+    // (Page 2, the contents, names every part: search after it.)
+    const after = (text: string) => pages.findIndex((p, i) => i > 1 && p.includes(text));
+    const shiftsStart = after(`3 ${L.shiftsHeading}`);
+    const bySection = after(`2 ${L.bySection}`);
+    expect(bySection).toBe(2);
+    expect(shiftsStart).toBeGreaterThan(bySection);
+    // One row per shift, the side named once in the header rather than on every row.
+    const shiftPageList = pages.slice(shiftsStart, after(`4 ${L.differences}`));
+    // The side's name appears in the running header and the repeated table header only, never per row.
+    for (const page of shiftPageList) expect(page.split('kubeadm-lab').length - 1).toBeLessThanOrEqual(2);
+    const shiftPages = shiftPageList.join('\n');
+    for (const shift of zh.summary.responsibilityShifts) expect(shiftPages).toContain(shift.key);
+    expect(shiftPages).toContain(L.shiftsTotals);
+
+    const outline = await outlineTitles(file);
+    expect(outline.filter((t) => !t.startsWith(' '))).toEqual([
+      `1 ${L.summary}`,
+      `2 ${L.bySection}`,
+      `3 ${L.shiftsHeading}`,
+      `4 ${L.differences}`,
+      `5 ${L.method}`,
+    ]);
+    // Sections under the side-by-side table, each differing requirement under the differences.
+    const differing = zh.rows.filter((r) => r.differences.some((d) => d.class !== 'same')).length;
+    expect(outline.filter((t) => /^ {2}\S/.test(t)).length).toBeGreaterThanOrEqual(differing);
+    // Internal links: the contents, every differing id in the side-by-side table and in the shifts.
+    const doc = await PDFDocument.load(await readFile(file));
+    let links = 0;
+    for (const page of doc.getPages()) {
+      const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+      for (let i = 0; i < (annots?.size() ?? 0); i++) {
+        const annot = annots!.lookup(i, PDFDict);
+        if (annot.get(PDFName.of('Dest'))) links++;
+      }
+    }
+    expect(links).toBeGreaterThanOrEqual(differing + zh.summary.responsibilityShifts.length);
+    // The contents carry page numbers.
+    expect(pages[1]).toMatch(new RegExp(`1 ${L.summary}[ .]*2`));
+  });
+
+  it('writes a workbook: a summary table, no empty sheets, status colours as conditional formatting', async () => {
     const L = compareLabels('zh');
     const workbook = await readWorkbook(join(zhOut, 'comparison.xlsx'));
+    // Different clusters: nothing is tracked over time, so there is no Objects sheet.
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
       L.sheetSummary,
       L.sheetComparison,
       L.sheetDifferences,
-      L.sheetObjects,
+      L.sheetShifts,
     ]);
+    const summary = workbook.getWorksheet(L.sheetSummary)!;
+    expect(headerOf(summary).slice(1)).toEqual([
+      L.item,
+      `${L.baseline}: aks-payments-prod (2026-11-20)`,
+      `${L.sideN.replace('{n}', '2')}: kubeadm-lab (2026-11-20)`,
+    ]);
+    expect(summary.rowCount).toBeLessThan(30);
+    expect(summary.getRow(2).values).toEqual([undefined, L.cluster, 'aks-payments-prod', 'kubeadm-lab']);
+    const shifts = workbook.getWorksheet(L.sheetShifts)!;
+    expect(shifts.rowCount).toBe(zh.summary.responsibilityShifts.length + 1);
     const sheet = workbook.getWorksheet(L.sheetComparison)!;
     expect(sheet.rowCount).toBe(zh.rows.length + 1);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -115,8 +176,30 @@ describe('comparison outputs', () => {
     const differing = zh.rows.filter((r) => r.differences.some((d) => d.class !== 'same')).length;
     expect(differing).toBeGreaterThan(0);
     expect(workbook.getWorksheet(L.sheetDifferences)!.rowCount).toBe(differing + 1);
-    // Different clusters: nothing is tracked over time, only the header.
-    expect(workbook.getWorksheet(L.sheetObjects)!.rowCount).toBe(1);
+  });
+
+  it('colours status and difference columns with conditional formatting rules (as the pack workbook does)', async () => {
+    // exceljs reads conditional formatting back from the sheet XML only; read the XML directly.
+    const { default: yauzl } = await import('yauzl');
+    const xml = await new Promise<string>((resolve, reject) => {
+      yauzl.open(join(zhOut, 'comparison.xlsx'), { lazyEntries: true }, (error, zip) => {
+        if (error) return reject(error);
+        zip.readEntry();
+        zip.on('entry', (entry: { fileName: string }) => {
+          if (entry.fileName !== 'xl/worksheets/sheet2.xml') return zip.readEntry();
+          zip.openReadStream(entry as never, (e, stream) => {
+            if (e) return reject(e);
+            const chunks: Buffer[] = [];
+            stream.on('data', (c: Buffer) => chunks.push(c));
+            stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+          });
+        });
+      });
+    });
+    // Two status columns (one per side) and one class column: a rule per status and per class.
+    expect(xml.match(/<conditionalFormatting /g)).toHaveLength(3);
+    expect(xml).toContain('&quot;不通过&quot;');
+    expect(xml).toContain(`&quot;${CLASS_LABELS.remapped.zh}&quot;`);
   });
 
   it('shows one cluster over time in English: the fixed and the new pod, escaped text', () => {

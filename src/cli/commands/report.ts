@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { loadCatalogue, resolveProfile } from '../../catalogue/load.js';
 import { loadWaivers } from '../../evaluate/waiver-file.js';
+import { carryReviews, loadReviewSources } from '../../evaluate/carry-reviews.js';
 import { renderAll } from '../../render/render-all.js';
 import { allFrameworkNames, checkFrameworkName } from '../../catalogue/select-framework.js';
 import { frameworkList, packDestination } from '../../pack/destination.js';
@@ -45,6 +46,10 @@ export function registerReport(program: Command): void {
     )
     .addOption(langOption())
     .option('--waivers <file>', 'YAML file of accepted exceptions (see docs/waivers.md)')
+    .option(
+      '--attestations <list>',
+      "earlier attested packs (or their assessment.json) of this cluster, comma-separated: the auditor's unexpired verdicts on requirements still manual carry over",
+    )
     .option('--force', 'replace an --out directory that is not a kube-evidence pack')
     .option(
       '--sign <key>',
@@ -67,6 +72,7 @@ export function registerReport(program: Command): void {
         sign?: string;
         signCert?: string;
         waivers?: string;
+        attestations?: string;
         quiet?: boolean;
       }) => {
         const formats = parseFormats(opts.format);
@@ -74,7 +80,11 @@ export function registerReport(program: Command): void {
         const destination = packDestination(opts);
         // The pack replaces --out whole: an input inside it (or --out inside an input) is refused, and the
         // destination locked, before anything is read or written.
-        const inputs = [opts.snapshot, ...(opts.waivers ? [opts.waivers] : [])];
+        const attestations = (opts.attestations ?? '')
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean);
+        const inputs = [opts.snapshot, ...(opts.waivers ? [opts.waivers] : []), ...attestations];
         // A key that cannot sign is found before anything is locked or written.
         const signer = opts.sign ? await loadSigningKey(opts.sign, opts.signCert) : undefined;
         const transaction = await PackTransaction.begin({ ...destination, force: opts.force, inputs });
@@ -96,6 +106,12 @@ export function registerReport(program: Command): void {
             { profile: profile.id, waivers },
             progress,
           );
+          const sources = await loadReviewSources(attestations);
+          for (const a of assessments) {
+            const carried = attestations.length > 0 ? carryReviews(a, sources) : 0;
+            if (attestations.length > 0)
+              log(`${a.framework.id}: ${carried} auditor verdict(s) carried from earlier packs`);
+          }
           for (const a of assessments)
             log(
               `${a.framework.id}: ${a.results.length} requirements, ${a.summary.counts.fail} failed, score ${a.summary.score ?? '–'}%`,

@@ -19,6 +19,7 @@ import { pick, type Lang } from '../../model/text.js';
 import { topSection } from '../../evaluate/score.js';
 import { inMinorRange } from '../../evaluate/version-range.js';
 import type { FileHash } from '../../pack/hash.js';
+import { attestLabels, verdictLabel, type AttestLabelKey } from '../attest-labels.js';
 import { labels, MAPPING_MEANINGS, STATUS_MEANINGS, type LabelKey } from '../labels.js';
 import { isoUtc } from '../time.js';
 import { formatValue, resultRow, type EvidenceRow, type ResultRow } from '../view-model.js';
@@ -53,6 +54,8 @@ export interface DetailView extends Omit<ResultRow, 'offenders' | 'evidence'> {
   moreEvidence: string;
   offenders: OffenderView[];
   moreOffenders: string;
+  /** The auditor's verdict, and reviewer and date, when the pack was attested (or a verdict carried). */
+  reviewedBy: { verdict: string; reviewer: string; date: string; carried: string };
 }
 
 interface GroupRow {
@@ -129,6 +132,80 @@ export interface PdfView {
   };
   manual: { id: string; title: string; anchor: string; procedure: string }[];
   appendix: { files: FileHash[]; more: string };
+  /** Labels of the auditor's verdicts. */
+  A: Record<AttestLabelKey, string>;
+  /** The auditor's verdicts: shown (a reviewed-by column and an attestation page) only when there are any. */
+  attestation: AttestationView;
+}
+
+interface AttestationView {
+  present: boolean;
+  attestedAt: string;
+  workbook: string;
+  workbookSha256: string;
+  reviewedDocumentId: string;
+  validityDays: string;
+  rows: {
+    id: string;
+    anchor: string;
+    status: Status;
+    statusLabel: string;
+    verdict: string;
+    reviewer: string;
+    date: string;
+    expires: string;
+    source: string;
+    comment: string;
+  }[];
+}
+
+function attestationView(
+  assessment: Assessment,
+  lang: Lang,
+  anchors: Map<RequirementResult, string>,
+): AttestationView {
+  const A = attestLabels(lang);
+  const record = assessment.attestation;
+  const reviewed = assessment.results.filter((r) => r.review);
+  return {
+    present: reviewed.length > 0 || !!record,
+    attestedAt: record ? isoUtc(record.attestedAt) : '',
+    workbook: record?.workbook.file ?? '',
+    workbookSha256: record?.workbook.sha256 ?? '',
+    reviewedDocumentId: record?.reviewedDocumentId ?? '',
+    validityDays: record ? String(record.validityDays) : '',
+    rows: reviewed.map((r) => {
+      const review = r.review!;
+      return {
+        id: r.id,
+        anchor: anchors.get(r) ?? '',
+        status: r.status,
+        statusLabel: pick(STATUS_LABELS[r.status], lang),
+        verdict: verdictLabel(review.verdict, lang),
+        reviewer: review.reviewer,
+        date: review.date,
+        expires: review.expires,
+        source: review.carriedFrom
+          ? A.sourceCarried
+              .replace('{id}', review.carriedFrom.documentId)
+              .replace('{date}', isoUtc(review.carriedFrom.generatedAt))
+          : A.sourceWorkbook,
+        comment: review.comment ?? '',
+      };
+    }),
+  };
+}
+
+/** "Agree", "J. Auditor", "2026-11-30 (carried)" on three lines of the results table. */
+function reviewedBy(result: RequirementResult, lang: Lang): DetailView['reviewedBy'] {
+  const review = result.review;
+  if (!review) return { verdict: '', reviewer: '', date: '', carried: '' };
+  return {
+    verdict: verdictLabel(review.verdict, lang),
+    reviewer: review.reviewer,
+    date: review.date,
+    carried: review.carriedFrom ? attestLabels(lang).carriedShort : '',
+  };
 }
 
 export function buildPdfView(assessment: Assessment, lang: Lang, context: PdfContext): PdfView {
@@ -243,6 +320,8 @@ export function buildPdfView(assessment: Assessment, lang: Lang, context: PdfCon
         procedure: pick(r.procedure, lang) || pick(r.reason, lang),
       })),
     appendix: appendix(context.files ?? [], L.appendixMore),
+    A: attestLabels(lang),
+    attestation: attestationView(assessment, lang, anchors),
   };
 }
 
@@ -267,6 +346,7 @@ function detail(result: RequirementResult, assessment: Assessment, lang: Lang, a
     moreEvidence: more(L.evidenceMore, evidence.length, row.evidence.length),
     offenders,
     moreOffenders: more(L.offendersMore, offenders.length, result.offenderCount),
+    reviewedBy: reviewedBy(result, lang),
   };
 }
 

@@ -3,10 +3,12 @@ import type { Assessment } from '../../model/assessment.js';
 import { STATUSES, STATUS_LABELS, type Status } from '../../model/status.js';
 import { pick, type Lang } from '../../model/text.js';
 import { labels } from '../labels.js';
+import { attestLabels, verdictLabel } from '../attest-labels.js';
 import { resultRow } from '../view-model.js';
 import type { RowPlan } from './plan.js';
 import {
   columnLetter,
+  dateValidation,
   internalLink,
   LINK_FONT,
   setupTable,
@@ -34,6 +36,7 @@ export function writeResultsSheet(
   plan: RowPlan,
 ): void {
   const L = labels(lang);
+  const A = attestLabels(lang);
   const sheet = workbook.addWorksheet(L.sheetResults, sheetOptions());
   const columns: Column[] = [
     { header: L.id, key: 'id', width: 10 },
@@ -61,6 +64,9 @@ export function writeResultsSheet(
     { header: L.waiver, key: 'waiver', width: 30, wrap: true },
     { header: L.auditorVerdict, key: 'verdict', width: 16 },
     { header: L.auditorComment, key: 'comment', width: 40, wrap: true },
+    // Read back by `attest` with the verdict and comment (src/pack/attest/read-workbook.ts).
+    { header: A.reviewer, key: 'reviewer', width: 20 },
+    { header: A.reviewDate, key: 'reviewDate', width: 13, numFmt: 'yyyy-mm-dd' },
   ];
   setupTable(sheet, columns);
   assessment.results.forEach((result, i) => {
@@ -93,9 +99,12 @@ export function writeResultsSheet(
         : 0,
       remediation: text(row.remediation || row.procedure),
       waiver: text(row.waiver),
-      verdict: '',
-      comment: '',
+      verdict: result.review ? verdictLabel(result.review.verdict, lang) : '',
+      comment: text(result.review?.comment),
+      reviewer: text(result.review?.reviewer),
+      reviewDate: result.review ? new Date(`${result.review.date}T00:00:00Z`) : '',
     });
+    if (result.review) added.getCell('reviewDate').numFmt = 'yyyy-mm-dd';
     if (findingsRow) added.getCell('findings').font = LINK_FONT;
     if (evidenceRow) added.getCell('evidenceLink').font = LINK_FONT;
     added.commit();
@@ -103,5 +112,6 @@ export function writeResultsSheet(
   const lastRow = assessment.results.length + 1;
   statusFormatting(sheet, columnLetter(columns, 'status'), lastRow, statusLabels(lang));
   verdictValidation(sheet, columnLetter(columns, 'verdict'), lastRow, verdictChoices(lang), L.auditorVerdict);
+  dateValidation(sheet, columnLetter(columns, 'reviewDate'), lastRow, A.reviewDate, A.reviewDatePrompt);
   sheet.commit();
 }

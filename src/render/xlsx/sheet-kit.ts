@@ -14,6 +14,8 @@ export interface Column {
   wrap?: boolean;
   /** Kept in the table but hidden (e.g. a column the framework has no values for). */
   hidden?: boolean;
+  /** Number format of the column (e.g. a date column's yyyy-mm-dd). */
+  numFmt?: string;
 }
 
 /**
@@ -60,7 +62,10 @@ export function setupTable(sheet: Sheet, columns: Column[]): void {
     key: c.key,
     width: c.width,
     hidden: c.hidden ?? false,
-    style: { alignment: { vertical: 'top', wrapText: c.wrap ?? false } },
+    style: {
+      alignment: { vertical: 'top', wrapText: c.wrap ?? false },
+      ...(c.numFmt ? { numFmt: c.numFmt } : {}),
+    },
   }));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   const header = sheet.getRow(1);
@@ -123,6 +128,33 @@ export function verdictValidation(
     showInputMessage: true,
     promptTitle: title,
     prompt: choices.join(' / '),
+  });
+}
+
+/** Dates only (after 2000-01-01), for a column the auditor types review dates into. */
+export function dateValidation(
+  sheet: Sheet,
+  column: string,
+  lastRow: number,
+  title: string,
+  prompt: string,
+): void {
+  if (lastRow < 2) return;
+  const validations = (
+    sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }
+  ).dataValidations;
+  validations.add(`${column}2:${column}${lastRow}`, {
+    type: 'date',
+    operator: 'greaterThan',
+    allowBlank: true,
+    formulae: [new Date(Date.UTC(2000, 0, 1))],
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: title,
+    error: prompt,
+    showInputMessage: true,
+    promptTitle: title,
+    prompt,
   });
 }
 
