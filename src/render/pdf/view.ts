@@ -21,6 +21,7 @@ import { inMinorRange } from '../../evaluate/version-range.js';
 import type { FileHash } from '../../pack/hash.js';
 import { labels, MAPPING_MEANINGS, STATUS_MEANINGS, type LabelKey } from '../labels.js';
 import { isoUtc } from '../time.js';
+import { factText } from '../fact-text.js';
 import { formatValue, resultRow, type EvidenceRow, type ResultRow } from '../view-model.js';
 import { donutOf, DONUT_RADIUS, stackedBar, type BarSegment, type DonutSegment } from './charts.js';
 import { STATUS_CHART_COLOR } from '../status-colors.js';
@@ -287,7 +288,7 @@ function detail(result: RequirementResult, assessment: Assessment, lang: Lang, a
     namespace: o.namespace ?? '',
     name: o.name,
     container: o.container ?? '',
-    field: o.field,
+    field: factText(o.field, lang),
     value: formatValue(o.value),
   }));
   return {
