@@ -26,6 +26,7 @@ export function overlayProfile(file: ProfileFile, parent: ProviderProfile | unde
       `profile ${file.id}: title and defaults must come from the file or the profile it extends`,
     );
   const description = file.description ?? parent?.description;
+  const providerRemediation = file.providerRemediation ?? parent?.providerRemediation;
   // The reason travels with the namespaces it explains: a child's own list needs its own reason (the schema checks).
   const reason = file.parameters.systemNamespaces
     ? file.parameters.systemNamespacesReason
@@ -42,6 +43,7 @@ export function overlayProfile(file: ProfileFile, parent: ProviderProfile | unde
     },
     attestations: { ...parent?.attestations, ...attestations },
     defaults,
+    ...(providerRemediation ? { providerRemediation } : {}),
     checks: mergeTable(parent?.checks ?? {}, file.checks),
     requirements,
   };

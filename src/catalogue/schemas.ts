@@ -103,6 +103,8 @@ export const mappingSchema = z.strictObject({
       }),
     )
     .optional(),
+  /** What the customer does on this provider, in place of the framework's generic (kubeadm) remediation. */
+  remediation: text.optional(),
 });
 
 /**
@@ -139,6 +141,11 @@ export const profileSchema = z
         responsibility: oneOf(RESPONSIBILITIES, 'responsibility'),
       })
       .optional(),
+    /**
+     * The remediation of every row the provider answers for (responsibility: provider) that names none of its own:
+     * says that no customer action exists; the report adds what the provider publishes for the row.
+     */
+    providerRemediation: text.optional(),
     checks: z.record(z.string(), mappingSchema).default({}),
     requirements: z.record(z.string(), z.record(z.string(), mappingSchema)).default({}),
   })

@@ -34,7 +34,12 @@ export function mergedMapping(
     .find((m): m is Partial<ProfileMapping> => m !== undefined);
   const override = profile.requirements[frameworkId]?.[requirement.id];
   // An override that names a mapping is a new decision for that row: it does not inherit the check's decidedBy or published.
-  return { ...profile.defaults, ...(override?.mapping ? {} : byCheck), ...override };
+  const merged = { ...profile.defaults, ...(override?.mapping ? {} : byCheck), ...override };
+  // The remediation is how the provider changes the setting, whatever the row's mapping: it comes from the row or its checks.
+  const remediation =
+    override?.remediation ??
+    requirement.checks.map((id) => profile.checks[id]?.remediation).find((r) => r !== undefined);
+  return remediation ? { ...merged, remediation } : merged;
 }
 
 /**

@@ -2,6 +2,7 @@
 import type { RequirementResult, WaiverRecord } from '../model/assessment.js';
 import type { Facts, KubeObject } from '../model/facts.js';
 import type { Offender } from '../model/check.js';
+import { STATUS_LABELS } from '../model/status.js';
 import { t } from '../model/text.js';
 import { InputError } from '../util/errors.js';
 import { findObject as findIndexed } from '../checks/lib/index.js';
@@ -115,8 +116,8 @@ function waive(result: RequirementResult, info: NonNullable<RequirementResult['w
   result.status = 'waived';
   result.waiver = info;
   result.reason = t(
-    `已豁免（${info.id}，原状态：${before}）：${info.justification}`,
-    `Waived (${info.id}; was ${before}): ${info.justification}`,
+    `已豁免（${info.id}，原状态：${STATUS_LABELS[before].zh}）：${info.justification}`,
+    `Waived (${info.id}; was ${STATUS_LABELS[before].en.toLowerCase()}): ${info.justification}`,
   );
 }
 

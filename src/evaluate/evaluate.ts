@@ -7,7 +7,7 @@ import { CHECKS_BY_ID } from '../checks/index.js';
 import { getProfile, type Catalogue } from '../catalogue/load.js';
 import { chooseFramework } from '../catalogue/select-framework.js';
 import { TOOL } from '../version.js';
-import { resolveMapping } from './applicability.js';
+import { mergedMapping, resolveMapping } from './applicability.js';
 import { decideRequirement } from './requirement.js';
 import { summarise } from './score.js';
 import { applyWaivers } from './apply-waivers.js';
@@ -40,6 +40,7 @@ export function evaluate(facts: Facts, catalogue: Catalogue, options: EvaluateOp
     const result = decideRequirement({
       requirement,
       mapping: resolveMapping(profile, framework.id, requirement),
+      remediation: mergedMapping(profile, framework.id, requirement).remediation,
       profile,
       checks,
       ctx,

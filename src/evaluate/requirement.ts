@@ -11,6 +11,8 @@ import { inMinorRange, minorOf } from './version-range.js';
 export interface RequirementInput {
   requirement: Requirement;
   mapping: ResultMapping;
+  /** The profile's own remediation for this row (from the row or its checks), in place of the framework's. */
+  remediation?: Text;
   profile: ProviderProfile;
   checks: ReadonlyMap<string, Check>;
   ctx: CheckContext;
@@ -20,6 +22,7 @@ export function decideRequirement(input: RequirementInput): RequirementResult {
   const { requirement, mapping } = input;
   const decision = scopeUnknown(input, outsideScope(input) ?? decide(input));
   const offenders = decision.outcome?.offenders ?? [];
+  const remediation = remediationOf(input);
   return {
     id: requirement.id,
     section: requirement.section,
@@ -35,11 +38,37 @@ export function decideRequirement(input: RequirementInput): RequirementResult {
     evidence: decision.outcome?.evidence ?? [],
     offenders,
     offenderCount: offenders.length,
-    ...(requirement.remediation ? { remediation: requirement.remediation } : {}),
+    ...(remediation ? { remediation } : {}),
     ...(requirement.procedure ? { procedure: requirement.procedure } : {}),
     ...(decision.contradiction ? { contradiction: decision.contradiction } : {}),
     ...(requirement.review?.deviation ? { deviation: requirement.review.deviation } : {}),
   };
+}
+
+/**
+ * Remediation belongs to the profile: its own text for the row or its checks first; then, on a row the provider
+ * answers for, the profile's "no customer action" sentence and what the provider publishes for the row; the
+ * framework's (generic, kubeadm-shaped) remediation only where the profile says nothing.
+ */
+function remediationOf(input: RequirementInput): Text | undefined {
+  const { profile, mapping, requirement } = input;
+  if (input.remediation) return input.remediation;
+  if (mapping.responsibility !== 'provider' || !profile.providerRemediation) return requirement.remediation;
+  const base = profile.providerRemediation;
+  const published = mapping.published;
+  const source = published ? profile.attestations[published.source] : undefined;
+  if (!published || !source) return base;
+  const where = source.url ? `${source.title.en} (${source.url})` : source.title.en;
+  const whereZh = source.url ? `${source.title.zh}（${source.url}）` : source.title.zh;
+  return published.result === 'pass'
+    ? t(
+        `${base.zh} 提供商对此项公布的结果为“通过”：${whereZh}。`,
+        `${base.en} The provider publishes "pass" for this item: ${where}.`,
+      )
+    : t(
+        `${base.zh} 提供商对此项公布的结果为“不通过”：${whereZh}；客户无法更改此设置，请将其作为提供商的已知差距记入风险登记，并按提供商的建议采取补偿措施。`,
+        `${base.en} The provider publishes "fail" for this item: ${where}; no customer setting changes it, so record it in the risk register as a known gap of the provider and apply the compensating measures the provider recommends.`,
+      );
 }
 
 /**

@@ -85,6 +85,8 @@ export interface ProfileMapping {
   published?: { source: string; result: 'pass' | 'fail' };
   /** Facts of this cluster that defeat the published result when seen (enableRbac false → the RBAC rows fail). */
   contradictedBy?: Contradiction[];
+  /** What the customer does on this provider, in place of the framework's generic (kubeadm) remediation. */
+  remediation?: Text;
 }
 
 /** One observable fact that contradicts a published result: `azure:<path>` of the managed cluster, `configz:<path>` of any node. */
@@ -104,6 +106,8 @@ export interface ProviderProfile {
   parameters: { paths: Record<string, string>; systemNamespaces: string[]; systemNamespacesReason?: Text };
   attestations: Record<string, AttestationSource>;
   defaults: { mapping: Mapping; responsibility: Responsibility };
+  /** Remediation of the rows the provider answers for that name none: no customer action exists (the report adds what the provider publishes). */
+  providerRemediation?: Text;
   checks: Record<string, Partial<ProfileMapping>>;
   /** framework id → requirement id → override. */
   requirements: Record<string, Record<string, Partial<ProfileMapping>>>;

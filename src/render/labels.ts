@@ -38,6 +38,53 @@ const LABELS = {
   headlineScore: t('标题得分（按标准的计分方法）', 'Headline score (as the standard scores)'),
   shownApart: t('单独列出（不计入标题得分）', 'Shown apart (not in the headline score)'),
   observedAll: t('全部观察结果', 'All observed results'),
+  attestedPass: t('提供商证明（公布通过）', 'Provider-attested (published pass)'),
+  publishedFail: t('提供商公布不通过', 'Published fail (provider)'),
+  attestedPassShort: t('证明通过', 'Attested pass'),
+  publishedFailShort: t('公布不通过', 'Published fail'),
+  providerNoScore: t(
+    '提供商一行不计得分：这些项由提供商运行，客户既无法观察也无法更改，只按提供商公布的结果计数（证明通过、公布不通过、不适用）。',
+    'The provider row has no score: the provider runs these rows and the customer can neither observe nor change them, so they are counted by what the provider publishes (attested pass, published fail, not applicable).',
+  ),
+  scoreExplained: t('得分计入什么、不计入什么', 'What the score counts and what it leaves out'),
+  scoreIs: t(
+    '本报告的标题得分为 {score}。标准的计分方法：',
+    'The headline score of this report is {score}. How the standard scores:',
+  ),
+  scoreCounts: t(
+    '得分只计入标准计分的要求中本工具在本群集上实际观察到的结果：通过 {pass} 项、不通过 {fail} 项、采集错误 {error} 项（错误按未满足计），得分 = 通过 ÷（通过 + 不通过 + 错误）。',
+    'The score counts only the results this tool observed on this cluster among the requirements the standard scores: {pass} pass, {fail} fail and {error} error (an error counts as not met); score = pass ÷ (pass + fail + error).',
+  ),
+  scoreLeavesOut: t(
+    '得分不计入以下结果（按状态，全部要求）：',
+    'The score leaves out these results (by status, over all requirements):',
+  ),
+  leftOutAttestedPass: t(
+    '提供商公布为通过、本工具无法观察的项：这是提供商的说法，不是本群集的观察结果。',
+    'the provider publishes pass and this tool cannot observe them: the provider’s word, not an observation of this cluster.',
+  ),
+  leftOutPublishedFail: t(
+    '提供商自己公布为不通过的项：客户无法更改的已知差距，请记入风险登记（见各项的修复建议）。',
+    'the provider itself publishes fail: known gaps the customer cannot change; record them in the risk register (see each row’s remediation).',
+  ),
+  leftOutNotApplicable: t('不适用于此提供商或此版本的项。', 'do not apply to this provider or version.'),
+  leftOutEquivalent: t('以等效控制满足的项。', 'are met by an equivalent control.'),
+  leftOutManual: t(
+    '需要人员核查并记录结论的项（人工核查清单）。',
+    'need a person to verify and record a verdict (the manual checklist).',
+  ),
+  leftOutWaived: t(
+    '被豁免的不通过项（见豁免登记）。',
+    'failures excused by a waiver (see the waiver register).',
+  ),
+  leftOutApart: t(
+    '标准不计分的要求共 {n} 项，无论其状态都不计入得分，单独列出：通过 {pass} 项、不通过 {fail} 项，其自身通过率 {score}。',
+    '{n} requirements the standard does not score are left out whatever their status and shown apart: {pass} pass, {fail} fail, their own pass rate {score}.',
+  ),
+  scoreNotComparable: t(
+    '因此，得分不能在不同基准或不同提供商之间比较：计入的要求不同（托管群集的控制平面项由提供商证明，不计入得分）。得分高不代表提供商证明或不适用的项已在本群集上核实。',
+    'So a score does not compare across frameworks or providers: the requirements it counts differ (on a managed cluster the control-plane rows are provider-attested and left out). A high score does not mean the provider-attested or not-applicable rows were verified on this cluster.',
+  ),
   deviation: t('与标准的偏离', 'Deviation from the standard'),
   statusDistribution: t('状态分布', 'Status distribution'),
   status: t('状态', 'Status'),

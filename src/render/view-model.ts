@@ -10,6 +10,7 @@ import {
   type Status,
 } from '../model/status.js';
 import { pick, type Lang } from '../model/text.js';
+import { factSentence, factText } from './fact-text.js';
 import { labels } from './labels.js';
 import { isoUtc } from './time.js';
 
@@ -58,12 +59,12 @@ export function formatValue(value: JsonValue | undefined): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-export function evidenceRow(e: Evidence): EvidenceRow {
+export function evidenceRow(e: Evidence, lang: Lang = 'en'): EvidenceRow {
   return {
     source: e.source,
-    path: e.path,
-    observed: formatValue(e.observed),
-    expected: e.expected,
+    path: factText(e.path, lang),
+    observed: typeof e.observed === 'string' ? factText(e.observed, lang) : formatValue(e.observed),
+    expected: factText(e.expected, lang),
     time: isoUtc(e.time),
     file: e.file ?? '',
   };
@@ -72,7 +73,7 @@ export function evidenceRow(e: Evidence): EvidenceRow {
 export function resultRow(result: RequirementResult, assessment: Assessment, lang: Lang): ResultRow {
   const L = labels(lang);
   const section = assessment.sections.find((s) => s.id === result.section);
-  const evidence = result.evidence.map(evidenceRow);
+  const evidence = result.evidence.map((e) => evidenceRow(e, lang));
   return {
     id: result.id,
     section: result.section,
@@ -87,7 +88,7 @@ export function resultRow(result: RequirementResult, assessment: Assessment, lan
     status: result.status,
     statusLabel: pick(STATUS_LABELS[result.status], lang),
     dependsOnEnvironment: result.dependsOnEnvironment,
-    reason: pick(result.reason, lang),
+    reason: factSentence(pick(result.reason, lang), lang),
     evidence,
     evidenceSummary: evidence.map((e) => `${e.path}: ${e.observed} (${L.expected} ${e.expected})`).join('\n'),
     offenders: result.offenders,

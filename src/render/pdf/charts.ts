@@ -4,7 +4,7 @@ import { STATUSES, type Status } from '../../model/status.js';
 import { STATUS_CHART_COLOR } from '../status-colors.js';
 
 export interface DonutSegment {
-  status: Status;
+  status: Status | 'published-fail';
   color: string;
   /** stroke-dasharray "length gap" on a circle of circumference DONUT_CIRCUMFERENCE. */
   dash: string;
@@ -17,16 +17,25 @@ const CIRCUMFERENCE = 2 * Math.PI * DONUT_RADIUS;
 
 /** Segments of a donut, one per non-zero status, starting at 12 o'clock and going clockwise. */
 export function donut(counts: StatusCounts): DonutSegment[] {
-  const total = STATUSES.reduce((sum, s) => sum + counts[s], 0);
+  return donutOf(
+    STATUSES.map((status) => ({ status, count: counts[status], color: STATUS_CHART_COLOR[status] })),
+  );
+}
+
+/** Segments of a donut for any slices (the summary splits provider-attested by the published result). */
+export function donutOf(
+  slices: { status: DonutSegment['status']; count: number; color: string }[],
+): DonutSegment[] {
+  const total = slices.reduce((sum, s) => sum + s.count, 0);
   if (total === 0) return [];
   let start = 0;
   const segments: DonutSegment[] = [];
-  for (const status of STATUSES) {
-    if (counts[status] === 0) continue;
-    const length = (counts[status] / total) * CIRCUMFERENCE;
+  for (const slice of slices) {
+    if (slice.count === 0) continue;
+    const length = (slice.count / total) * CIRCUMFERENCE;
     segments.push({
-      status,
-      color: STATUS_CHART_COLOR[status],
+      status: slice.status,
+      color: slice.color,
       dash: `${fix(length)} ${fix(CIRCUMFERENCE - length)}`,
       offset: fix(-start),
     });

@@ -22,8 +22,10 @@ import type { FileHash } from '../../pack/hash.js';
 import { attestLabels, verdictLabel, type AttestLabelKey } from '../attest-labels.js';
 import { labels, MAPPING_MEANINGS, STATUS_MEANINGS, type LabelKey } from '../labels.js';
 import { isoUtc } from '../time.js';
+import { factText } from '../fact-text.js';
 import { formatValue, resultRow, type EvidenceRow, type ResultRow } from '../view-model.js';
-import { donut, DONUT_RADIUS, stackedBar, type BarSegment, type DonutSegment } from './charts.js';
+import { donutOf, DONUT_RADIUS, stackedBar, type BarSegment, type DonutSegment } from './charts.js';
+import { STATUS_CHART_COLOR } from '../status-colors.js';
 
 /** The PDF summarises; the workbook carries every row. */
 export const PDF_OFFENDERS_PER_RESULT = 20;
@@ -58,6 +60,24 @@ export interface DetailView extends Omit<ResultRow, 'offenders' | 'evidence'> {
   reviewedBy: { verdict: string; reviewer: string; date: string; carried: string };
 }
 
+/** A row of the status legend: a status, or provider-attested split by the provider's published result. */
+type SummaryStatus = DonutSegment['status'];
+
+/** Published fails are shown apart from provider-attested passes: a darker, redder purple. */
+export const PUBLISHED_FAIL_COLOR = '#8e2f6a';
+
+interface ResponsibilityRow {
+  label: string;
+  total: number;
+  pass: number;
+  fail: number;
+  attestedPass: number;
+  publishedFail: number;
+  notApplicable: number;
+  other: number;
+  score: string;
+}
+
 interface GroupRow {
   label: string;
   total: number;
@@ -80,7 +100,18 @@ export interface PdfView {
     /** What is shown apart from the headline, as one line; empty when nothing is. */
     apart: string;
     total: number;
-    statusRows: { status: Status; label: string; count: number; share: string; color: string }[];
+    statusRows: { status: SummaryStatus; label: string; count: number; share: string; color: string }[];
+    /** Provider-attested rows the provider publishes as fail. */
+    publishedFail: number;
+    /** What the headline score counts and leaves out, in plain words. */
+    explained: {
+      intro: string;
+      method: string;
+      counts: string;
+      leftOut: { label: string; count: number; why: string }[];
+      apart: string;
+      notComparable: string;
+    };
     donut: { radius: number; segments: DonutSegment[] };
     sectionBars: {
       id: string;
@@ -91,7 +122,8 @@ export interface PdfView {
       segments: BarSegment[];
     }[];
     byLevel: GroupRow[];
-    byResponsibility: GroupRow[];
+    byResponsibility: ResponsibilityRow[];
+    providerNote: string;
     byStrength: GroupRow[];
     topFailed: {
       id: string;
@@ -242,20 +274,19 @@ export function buildPdfView(assessment: Assessment, lang: Lang, context: PdfCon
       scoreMethod: pick(assessment.summary.headline?.method, lang),
       apart: apartLine(assessment, lang),
       total,
-      statusRows: STATUSES.map((status) => ({
-        status,
-        label: pick(STATUS_LABELS[status], lang),
-        count: assessment.summary.counts[status],
-        share: total === 0 ? '—' : `${Math.round((assessment.summary.counts[status] / total) * 1000) / 10}%`,
-        color: donut(assessment.summary.counts).find((s) => s.status === status)?.color ?? '#ffffff',
-      })),
-      donut: { radius: DONUT_RADIUS, segments: donut(assessment.summary.counts) },
+      statusRows: statusRows(assessment, lang),
+      publishedFail: publishedFails(assessment.results),
+      explained: explained(assessment, lang),
+      donut: {
+        radius: DONUT_RADIUS,
+        segments: donutOf(statusRows(assessment, lang).map((r) => ({ ...r }))),
+      },
       sectionBars: sectionBars(assessment, lang, sectionAnchor),
       byLevel: groupRows(assessment.summary.byLevel, (g) => g.key),
-      byResponsibility: groupRows(
-        assessment.summary.byResponsibility,
-        (g) => pick(RESPONSIBILITY_LABELS[g.key as keyof typeof RESPONSIBILITY_LABELS], lang) || g.key,
-      ),
+      byResponsibility: responsibilityRows(assessment, lang),
+      providerNote: assessment.results.some((r) => r.mapping.responsibility === 'provider')
+        ? L.providerNoScore
+        : '',
       byStrength: groupRows(assessment.summary.byStrength, (g) =>
         g.key === 'shall' ? L.shall : g.key === 'should' ? L.should : g.key,
       ),
@@ -336,7 +367,7 @@ function detail(result: RequirementResult, assessment: Assessment, lang: Lang, a
     namespace: o.namespace ?? '',
     name: o.name,
     container: o.container ?? '',
-    field: o.field,
+    field: factText(o.field, lang),
     value: formatValue(o.value),
   }));
   return {
@@ -415,6 +446,96 @@ function sectionBars(
       segments: stackedBar(counts, BAR_WIDTH),
     };
   });
+}
+
+function publishedFails(results: RequirementResult[]): number {
+  return results.filter((r) => r.status === 'provider-attested' && r.mapping.published?.result === 'fail')
+    .length;
+}
+
+/** The status legend, with provider-attested split into published pass and published fail. */
+function statusRows(assessment: Assessment, lang: Lang): PdfView['summary']['statusRows'] {
+  const L = labels(lang);
+  const total = assessment.summary.total;
+  const failed = publishedFails(assessment.results);
+  const share = (n: number) => (total === 0 ? '—' : `${Math.round((n / total) * 1000) / 10}%`);
+  return STATUSES.flatMap((status) => {
+    const count = assessment.summary.counts[status];
+    const row = (s: SummaryStatus, label: string, n: number, color: string) => ({
+      status: s,
+      label,
+      count: n,
+      share: share(n),
+      color,
+    });
+    if (status !== 'provider-attested')
+      return [row(status, pick(STATUS_LABELS[status], lang), count, STATUS_CHART_COLOR[status])];
+    return [
+      row(status, L.attestedPass, count - failed, STATUS_CHART_COLOR[status]),
+      row('published-fail', L.publishedFail, failed, PUBLISHED_FAIL_COLOR),
+    ];
+  });
+}
+
+/**
+ * Counts per responsibility. The provider's rows get no score: the customer neither observes nor changes them,
+ * so a "0 pass, 1 fail, score 0 %" line would say nothing true; they are counted by what the provider publishes.
+ */
+function responsibilityRows(assessment: Assessment, lang: Lang): ResponsibilityRow[] {
+  return assessment.summary.byResponsibility.map((g) => {
+    const rows = assessment.results.filter((r) => r.mapping.responsibility === g.key);
+    const publishedFail = publishedFails(rows);
+    const attestedPass = g.counts['provider-attested'] - publishedFail;
+    const total = STATUSES.reduce((sum, s) => sum + g.counts[s], 0);
+    const shown = g.counts.pass + g.counts.fail + attestedPass + publishedFail + g.counts['not-applicable'];
+    return {
+      label: pick(RESPONSIBILITY_LABELS[g.key as keyof typeof RESPONSIBILITY_LABELS], lang) || g.key,
+      total,
+      pass: g.counts.pass,
+      fail: g.counts.fail,
+      attestedPass,
+      publishedFail,
+      notApplicable: g.counts['not-applicable'],
+      other: total - shown,
+      score: g.key === 'provider' || g.score === null ? '—' : `${g.score}%`,
+    };
+  });
+}
+
+/** The page that says in plain words what the headline score counts and what it leaves out. */
+function explained(assessment: Assessment, lang: Lang): PdfView['summary']['explained'] {
+  const L = labels(lang);
+  const headline = assessment.summary.headline;
+  const counts = headline?.counts ?? assessment.summary.counts;
+  const all = assessment.summary.counts;
+  const failed = publishedFails(assessment.results);
+  const score = assessment.summary.score === null ? '—' : `${assessment.summary.score}%`;
+  const fill = (template: string, values: Record<string, string | number>) =>
+    template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
+  const label = (s: Status) => pick(STATUS_LABELS[s], lang);
+  return {
+    intro: fill(L.scoreIs, { score }),
+    method: pick(headline?.method, lang) || L.scoreNote,
+    counts: fill(L.scoreCounts, { pass: counts.pass, fail: counts.fail, error: counts.error }),
+    leftOut: [
+      { label: L.attestedPass, count: all['provider-attested'] - failed, why: L.leftOutAttestedPass },
+      { label: L.publishedFail, count: failed, why: L.leftOutPublishedFail },
+      { label: label('not-applicable'), count: all['not-applicable'], why: L.leftOutNotApplicable },
+      { label: label('equivalent-control'), count: all['equivalent-control'], why: L.leftOutEquivalent },
+      { label: label('manual'), count: all.manual, why: L.leftOutManual },
+      { label: label('waived'), count: all.waived, why: L.leftOutWaived },
+    ],
+    apart:
+      headline && headline.apart.total > 0
+        ? fill(L.leftOutApart, {
+            n: headline.apart.total,
+            pass: headline.apart.counts.pass,
+            fail: headline.apart.counts.fail,
+            score: headline.apart.score === null ? '—' : `${headline.apart.score}%`,
+          })
+        : '',
+    notComparable: L.scoreNotComparable,
+  };
 }
 
 function groupRows(groups: ScoreGroup[], label: (g: ScoreGroup) => string): GroupRow[] {

@@ -2,6 +2,7 @@
 import type { Assessment } from '../../model/assessment.js';
 import { STATUS_LABELS } from '../../model/status.js';
 import { pick, type Lang } from '../../model/text.js';
+import { factText } from '../fact-text.js';
 import { labels } from '../labels.js';
 import { isoUtc } from '../time.js';
 import { formatValue } from '../view-model.js';
@@ -49,7 +50,7 @@ export async function writeFindingsSheet(
           namespace: text(o.namespace),
           name: text(o.name),
           container: text(o.container),
-          field: text(o.field),
+          field: text(factText(o.field, lang)),
           value: text(formatValue(o.value)),
           comment: '',
         })
@@ -85,9 +86,11 @@ export async function writeEvidenceSheet(
         .addRow({
           id: text(result.id),
           source: e.source,
-          path: text(e.path),
-          observed: text(formatValue(e.observed)),
-          expected: text(e.expected),
+          path: text(factText(e.path, lang)),
+          observed: text(
+            typeof e.observed === 'string' ? factText(e.observed, lang) : formatValue(e.observed),
+          ),
+          expected: text(factText(e.expected, lang)),
           time: isoUtc(e.time),
           file: text(e.file),
         })
