@@ -85,10 +85,13 @@ export function registerScan(program: Command): void {
         });
         warn(summaryLine(collection));
 
-        const facts = await loadSnapshot(snapshotDir);
-        const assessments = frameworks.map((framework) =>
-          evaluate(facts, catalogue, { framework, profile: profile.id, waivers }),
-        );
+        // Every framework from one load; the facts stay inside this function, so the pack is written without them.
+        const assessments = await (async () => {
+          const facts = await loadSnapshot(snapshotDir);
+          return frameworks.map((framework) =>
+            evaluate(facts, catalogue, { framework, profile: profile.id, waivers }),
+          );
+        })();
         for (const a of assessments)
           log(
             `${a.framework.id}: ${a.results.length} requirements, ${a.summary.counts.fail} failed, score ${a.summary.score ?? '–'}%`,
