@@ -36,9 +36,10 @@ function proportional(pid) {
   }
 }
 
-function descendantsRss() {
+/** @param {number} root */
+function descendantsRss(root) {
   const table = processTable();
-  const mine = new Set([process.pid]);
+  const mine = new Set([root]);
   let total = 0;
   // Parents have lower pids almost always; loop until no more are found to be safe.
   for (let changed = true; changed;) {
@@ -54,16 +55,20 @@ function descendantsRss() {
   return total;
 }
 
-/** Starts sampling every 250 ms; `stop()` returns the highest sum seen, in KiB. */
-export function sampleDescendants() {
+/**
+ * Starts sampling the descendants of `root` (this process by default; `root` itself not counted) every 250 ms;
+ * `stop()` returns the highest sum seen, in KiB.
+ * @param {number} [root]
+ */
+export function sampleDescendants(root = process.pid) {
   let peak = 0;
   const timer = setInterval(() => {
-    peak = Math.max(peak, descendantsRss());
+    peak = Math.max(peak, descendantsRss(root));
   }, 250);
   return {
     stop() {
       clearInterval(timer);
-      return Math.max(peak, descendantsRss());
+      return Math.max(peak, root === process.pid ? descendantsRss(root) : 0);
     },
   };
 }

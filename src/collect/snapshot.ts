@@ -12,7 +12,8 @@ import type {
 } from '../model/facts.js';
 import { emptyFacts } from '../model/facts.js';
 import { normaliseDiagnosticSettings, settingsOfCluster } from '../facts/diagnostic-settings.js';
-import { readLargeJson } from '../facts/json-stream.js';
+import { compactObject, StringPool } from '../facts/compact.js';
+import { streamLargeJson } from '../facts/json-stream.js';
 import { kindFromName } from '../facts/kinds.js';
 import { objectKey, objectsFromDocument } from '../facts/kube-objects.js';
 import { normaliseManagedCluster } from '../facts/managed-cluster.js';
@@ -167,13 +168,15 @@ async function loadKubernetes(
   }
 
   const byKind = new Map<string, Map<string, KubeObject>>();
+  // Objects are compacted as they are read (src/facts/compact.ts); the pool makes repeated strings one.
+  const compact = new Compactor();
   for (const file of await listDataFiles(root, true)) {
     if (file === versionFile || file.startsWith(configzDir)) continue;
     const nameKind = kindFromName(basename(file));
     const shown = relative(dir, file);
     let inFile = 0;
-    for (const doc of await readKubeFile(file)) {
-      const read = readOfDocument(doc, file, shown, nameKind);
+    for (const doc of await readKubeFile(file, compact)) {
+      const read = readOfDocument(doc, file, shown, nameKind, compact);
       reads.push(...read);
       for (const object of read.flatMap((r) => r.objects)) {
         inFile++;
@@ -194,8 +197,14 @@ async function loadKubernetes(
  * One parsed document as the ledger sees it: a List stands for its kind (an empty List of a kind the file is named
  * after still counts as read); a single object is found by name but never stands for a whole kind.
  */
-function readOfDocument(doc: unknown, file: string, shown: string, nameKind: string | undefined): ListRead[] {
-  const objects = objectsFromDocument(doc, file, nameKind);
+function readOfDocument(
+  doc: unknown,
+  file: string,
+  shown: string,
+  nameKind: string | undefined,
+  compact: Compactor,
+): ListRead[] {
+  const objects = objectsFromDocument(doc, file, nameKind).map((object) => compact.object(object));
   const isList = isRecord(doc) && Array.isArray(doc.items);
   const incomplete = isList ? incompleteList(doc.metadata) : undefined;
   const kinds = new Map<string, KubeObject[]>();
@@ -231,10 +240,35 @@ function incompleteList(meta: unknown): string | undefined {
  */
 const STREAM_JSON_FROM = 16 * 1024 * 1024;
 
-async function readKubeFile(file: string): Promise<unknown[]> {
-  if (/\.json$/i.test(file) && (await stat(file)).size >= STREAM_JSON_FROM)
-    return [await readLargeJson(file)];
+async function readKubeFile(file: string, compact: Compactor): Promise<unknown[]> {
+  if (/\.json$/i.test(file) && (await stat(file)).size >= STREAM_JSON_FROM) {
+    // Each chunk's items are compacted as soon as they are parsed, so the whole list is never held at full size.
+    const items: unknown[] = [];
+    const doc = await streamLargeJson(file, async (chunk) => {
+      for (const item of chunk) {
+        items.push(
+          isRecord(item) && typeof item.kind === 'string' && item.kind ? compact.object(item) : item,
+        );
+      }
+    });
+    if (isRecord(doc) && Array.isArray(doc.items)) doc.items = items;
+    return [doc];
+  }
   return readDataFile(file);
+}
+
+/** Compacts each object once, whether the stream or the loader saw it first. */
+class Compactor {
+  private readonly strings = new StringPool();
+  private readonly done = new WeakSet<object>();
+
+  /** The compact form of `object` (itself when it is one already). */
+  object<T extends Record<string, unknown> | KubeObject>(object: T): T {
+    if (this.done.has(object)) return object;
+    const compact = compactObject(object as Record<string, unknown>, String(object.kind), this.strings) as T;
+    this.done.add(compact);
+    return compact;
+  }
 }
 
 async function loadNodes(dir: string, facts: Facts, origin: OriginFn): Promise<void> {

@@ -98,14 +98,17 @@ export function registerScan(program: Command): void {
 
         const progress = startProgress();
         try {
-          const facts = await loadWithProgress(snapshotDir, progress);
-          const assessments = evaluateWithProgress(
-            facts,
-            catalogue,
-            frameworks,
-            { profile: profile.id, waivers },
-            progress,
-          );
+          // Every framework from one load; the facts stay inside this function, so the pack is written without them.
+          const assessments = await (async () => {
+            const facts = await loadWithProgress(snapshotDir, progress);
+            return evaluateWithProgress(
+              facts,
+              catalogue,
+              frameworks,
+              { profile: profile.id, waivers },
+              progress,
+            );
+          })();
           for (const a of assessments)
             log(
               `${a.framework.id}: ${a.results.length} requirements, ${a.summary.counts.fail} failed, score ${a.summary.score ?? '–'}%`,

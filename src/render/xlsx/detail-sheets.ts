@@ -7,7 +7,7 @@ import { labels } from '../labels.js';
 import { isoUtc } from '../time.js';
 import { formatValue } from '../view-model.js';
 import { statusLabels } from './results-sheet.js';
-import { setupTable, sheetOptions, statusFormatting, text } from './sheet-kit.js';
+import { commitPlainRow, setupTable, sheetOptions, statusFormatting, text } from './sheet-kit.js';
 import type { WorkbookWriter } from './types.js';
 
 const YIELD_EVERY = 1_000;
@@ -42,19 +42,18 @@ export async function writeFindingsSheet(
   for (const result of assessment.results) {
     const status = pick(STATUS_LABELS[result.status], lang);
     for (const o of result.offenders) {
-      sheet
-        .addRow({
-          id: text(result.id),
-          status,
-          kind: text(o.kind),
-          namespace: text(o.namespace),
-          name: text(o.name),
-          container: text(o.container),
-          field: text(factText(o.field, lang)),
-          value: text(formatValue(o.value)),
-          comment: '',
-        })
-        .commit();
+      const row = sheet.addRow({
+        id: text(result.id),
+        status,
+        kind: text(o.kind),
+        namespace: text(o.namespace),
+        name: text(o.name),
+        container: text(o.container),
+        field: text(factText(o.field, lang)),
+        value: text(formatValue(o.value)),
+        comment: '',
+      });
+      commitPlainRow(sheet, row);
       if (++rows % YIELD_EVERY === 0) await drain();
     }
   }
@@ -82,19 +81,16 @@ export async function writeEvidenceSheet(
   let rows = 0;
   for (const result of assessment.results) {
     for (const e of result.evidence) {
-      sheet
-        .addRow({
-          id: text(result.id),
-          source: e.source,
-          path: text(factText(e.path, lang)),
-          observed: text(
-            typeof e.observed === 'string' ? factText(e.observed, lang) : formatValue(e.observed),
-          ),
-          expected: text(factText(e.expected, lang)),
-          time: isoUtc(e.time),
-          file: text(e.file),
-        })
-        .commit();
+      const row = sheet.addRow({
+        id: text(result.id),
+        source: e.source,
+        path: text(factText(e.path, lang)),
+        observed: text(typeof e.observed === 'string' ? factText(e.observed, lang) : formatValue(e.observed)),
+        expected: text(factText(e.expected, lang)),
+        time: isoUtc(e.time),
+        file: text(e.file),
+      });
+      commitPlainRow(sheet, row);
       if (++rows % YIELD_EVERY === 0) await drain();
     }
   }

@@ -76,6 +76,18 @@ export function setupTable(sheet: Sheet, columns: Column[]): void {
   header.commit();
 }
 
+/**
+ * Commits a data row whose cells carry their column's style unchanged. Each new cell gets its own copy of that
+ * style, which exceljs then renders to XML to find its style id: at 250,000 findings rows that is most of the
+ * workbook's time. Given the column's own style object, it finds the id by identity instead. Same XML out.
+ */
+export function commitPlainRow(sheet: Sheet, row: ExcelJS.Row): void {
+  row.eachCell((cell, col) => {
+    cell.style = sheet.getColumn(col).style;
+  });
+  row.commit();
+}
+
 /** Text from the cluster or the catalogue: never taken as a formula, never over Excel's cell limit. */
 export function text(value: string | undefined): string {
   return safeCell(value ?? '');
