@@ -55,6 +55,8 @@ export interface DetailView extends Omit<ResultRow, 'offenders' | 'evidence'> {
   moreEvidence: string;
   offenders: OffenderView[];
   moreOffenders: string;
+  /** False when no offender names a container: the column is left out rather than printed empty. */
+  hasContainer: boolean;
 }
 
 /** A row of the status legend: a status, or provider-attested split by the provider's published result. */
@@ -298,6 +300,7 @@ function detail(result: RequirementResult, assessment: Assessment, lang: Lang, a
     moreEvidence: more(L.evidenceMore, evidence.length, row.evidence.length),
     offenders,
     moreOffenders: more(L.offendersMore, offenders.length, result.offenderCount),
+    hasContainer: offenders.some((o) => o.container !== ''),
   };
 }
 
