@@ -20,11 +20,22 @@ export const TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');
 async function compileReport(): Promise<HandlebarsTemplateDelegate> {
   const hbs = Handlebars.create();
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  // Identifiers wrap at their own separators (after / . : , ; ] = and before a capital inside a camelCase word),
+  // never mid-word: the text is escaped, then <wbr> marks where a line may break.
+  hbs.registerHelper('wrap', (value: unknown) => new hbs.SafeString(wrapPoints(String(value ?? ''))));
   const partialsDir = join(TEMPLATES_DIR, 'partials');
   for (const name of (await readdir(partialsDir)).filter((n) => n.endsWith('.hbs'))) {
     hbs.registerPartial(name.replace(/\.hbs$/, ''), await readTemplate(join(partialsDir, name)));
   }
   return hbs.compile(await readTemplate(join(TEMPLATES_DIR, 'report.hbs')), { strict: false });
+}
+
+/** Escaped text with <wbr> after separators and inside long camelCase words, so identifiers wrap at sensible points. */
+export function wrapPoints(text: string): string {
+  const marked = text
+    .replace(/([/.:,;\]=_])(?=[^\s/.:,;\]=_])/g, '$1\u0000')
+    .replace(/([a-z])(?=[A-Z])/g, '$1\u0000');
+  return Handlebars.escapeExpression(marked).split('\u0000').join('<wbr>');
 }
 
 export async function renderReportHtml(
@@ -65,7 +76,12 @@ export async function writePdf(
   const documentId = context?.documentId ?? assessmentDigest(assessment);
   const escape = Handlebars.Utils.escapeExpression;
   const headerText = `${escape(assessment.cluster.name)} · ${escape(framework)} · ${escape(isoDate(assessment.generatedAt))}`;
-  const style = `font-family:'Noto Sans CJK SC','Noto Sans',sans-serif;font-size:7pt;color:#667085;width:100%;margin:0 14mm;display:flex;justify-content:space-between;`;
+  // Latin fonts first in English (a CJK font prints ASCII punctuation and spaces at CJK widths).
+  const fonts =
+    lang === 'en'
+      ? `'Liberation Sans',Arial,'DejaVu Sans','Noto Sans CJK SC',sans-serif`
+      : `'Noto Sans CJK SC','Noto Sans',sans-serif`;
+  const style = `font-family:${fonts};font-size:7pt;color:#667085;width:100%;margin:0 14mm;display:flex;justify-content:space-between;`;
   const pages = await renderReportPages(assessment, lang, { ...context, documentId });
   return printPdf(pages.report, file, {
     title: `${L.reportTitle} — ${assessment.cluster.name} — ${framework}`,

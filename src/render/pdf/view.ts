@@ -58,6 +58,8 @@ export interface DetailView extends Omit<ResultRow, 'offenders' | 'evidence'> {
   moreOffenders: string;
   /** The auditor's verdict, and reviewer and date, when the pack was attested (or a verdict carried). */
   reviewedBy: { verdict: string; reviewer: string; date: string; carried: string };
+  /** False when no offender names a container: the column is left out rather than printed empty. */
+  hasContainer: boolean;
 }
 
 /** A row of the status legend: a status, or provider-attested split by the provider's published result. */
@@ -378,6 +380,7 @@ function detail(result: RequirementResult, assessment: Assessment, lang: Lang, a
     offenders,
     moreOffenders: more(L.offendersMore, offenders.length, result.offenderCount),
     reviewedBy: reviewedBy(result, lang),
+    hasContainer: offenders.some((o) => o.container !== ''),
   };
 }
 
