@@ -22,11 +22,34 @@ export function controlPlaneGapApplies(facts: Facts, need: string, gapPart: stri
   const node = gapPart.slice('node:'.length);
   if (node.startsWith('(')) return true; // "node:(node list)": which nodes exist is itself unknown
   const component = need.slice(NEED_PREFIX.length) as Component;
-  if (nodesWithStaticPod(facts, component).has(node)) return false;
-  const nodes = facts.kubernetes.objects.get('Node') ?? [];
-  const labelled = nodes.filter(isControlPlane);
-  if (labelled.length === 0) return true;
-  return labelled.some((n) => n.metadata.name === node);
+  const { withStaticPod, controlPlane } = coverageOf(facts, component);
+  if (withStaticPod.has(node)) return false;
+  return controlPlane === undefined || controlPlane.has(node);
+}
+
+interface Coverage {
+  /** Nodes where a static pod of the component was seen. */
+  withStaticPod: Set<string>;
+  /** Nodes labelled control-plane; undefined when none is, so every node may be one. */
+  controlPlane: Set<string> | undefined;
+}
+
+// Asked once per node gap and check: each scan of every pod and node is done once per loaded snapshot instead.
+const COVERAGE = new WeakMap<Facts, Map<Component, Coverage>>();
+
+function coverageOf(facts: Facts, component: Component): Coverage {
+  let byComponent = COVERAGE.get(facts);
+  if (!byComponent) COVERAGE.set(facts, (byComponent = new Map()));
+  let coverage = byComponent.get(component);
+  if (!coverage) {
+    const labelled = (facts.kubernetes.objects.get('Node') ?? []).filter(isControlPlane);
+    coverage = {
+      withStaticPod: nodesWithStaticPod(facts, component),
+      controlPlane: labelled.length > 0 ? new Set(labelled.map((n) => n.metadata.name)) : undefined,
+    };
+    byComponent.set(component, coverage);
+  }
+  return coverage;
 }
 
 function isControlPlane(node: KubeObject): boolean {
