@@ -16,6 +16,9 @@ import { formatValue, resultRow, type ResultRow } from './view-model.js';
  */
 export const JUNIT_OFFENDERS_PER_RESULT = 100;
 
+/** Anything outside XML 1.0's Char production, lone surrogates included. */
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
 /** Statuses reported as skipped, with their reason; pass and equivalent-control pass; fail and error are themselves. */
 const SKIPPED: ReadonlySet<Status> = new Set(['manual', 'not-applicable', 'provider-attested', 'waived']);
 
@@ -36,10 +39,11 @@ export function* junitChunks(assessment: Assessment, lang: Lang): Generator<stri
     return text;
   };
   // Characters XML 1.0 cannot carry (control characters in a hostile object name) become U+FFFD instead of failing.
+  // The callback writer ignores xmlbuilder2's invalidCharReplacement; markup never holds such characters, so
+  // replacing them in the serialised chunks touches only text and attribute values.
   const xml = createCB({
-    data: (chunk: string) => pending.push(chunk),
+    data: (chunk: string) => pending.push(chunk.replace(NOT_XML_CHAR, '\uFFFD')),
     prettyPrint: true,
-    invalidCharReplacement: '\uFFFD',
   });
   const counts = assessment.summary.counts;
   const skipped = [...SKIPPED].reduce((n, s) => n + counts[s], 0);
