@@ -76,7 +76,12 @@ export function* junitChunks(assessment: Assessment, lang: Lang): Generator<stri
   yield flush();
 }
 
-function openSuite(xml: XMLBuilderCB, assessment: Assessment, name: string, results: RequirementResult[]): void {
+function openSuite(
+  xml: XMLBuilderCB,
+  assessment: Assessment,
+  name: string,
+  results: RequirementResult[],
+): void {
   const count = (pred: (s: Status) => boolean) => String(results.filter((r) => pred(r.status)).length);
   xml.ele('testsuite', {
     name,
@@ -111,7 +116,10 @@ function addCase(xml: XMLBuilderCB, assessment: Assessment, row: ResultRow, lang
   const message = `${row.statusLabel}: ${row.reason}`;
   const text = details(row, lang);
   if (row.status === 'fail' || row.status === 'error') {
-    xml.ele(row.status === 'fail' ? 'failure' : 'error', { message, type: row.status }).txt(text).up();
+    xml
+      .ele(row.status === 'fail' ? 'failure' : 'error', { message, type: row.status })
+      .txt(text)
+      .up();
   } else if (SKIPPED.has(row.status)) {
     const why = [message, row.mappingReason, row.waiver, row.procedure && `${L.procedure}: ${row.procedure}`]
       .filter(Boolean)
