@@ -130,7 +130,7 @@ export function* oscalChunks(
       ],
     },
   };
-  yield* jsonChunks(document);
+  yield* jsonChunks(document, { itemPerLine: true });
   yield '\n';
 }
 

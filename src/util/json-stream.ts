@@ -5,16 +5,26 @@ export class JsonStream {
   constructor(readonly items: () => Iterable<unknown>) {}
 }
 
+export interface JsonChunkOptions {
+  /**
+   * Each item of a stream on one line of its own, without inner indentation. A document with 200,000 offending
+   * objects is then half the size and written twice as fast, and still reads (and greps) an item a line.
+   */
+  itemPerLine?: boolean;
+}
+
 /**
  * The document as text chunks, indented by two spaces like JSON.stringify(value, null, 2). Subtrees without a
  * stream are serialised whole; a stream yields one chunk per item. Keys whose value is undefined are left out.
  */
-export function* jsonChunks(value: unknown, depth = 0): Generator<string> {
+export function* jsonChunks(value: unknown, options: JsonChunkOptions = {}, depth = 0): Generator<string> {
   if (value instanceof JsonStream) {
     let first = true;
     for (const item of value.items()) {
       yield `${first ? '[' : ','}\n${pad(depth + 1)}`;
-      yield* jsonChunks(item, depth + 1);
+      if (options.itemPerLine && !(item !== null && typeof item === 'object' && containsStream(item)))
+        yield JSON.stringify(item) ?? 'null';
+      else yield* jsonChunks(item, options, depth + 1);
       first = false;
     }
     yield first ? '[]' : `\n${pad(depth)}]`;
@@ -28,7 +38,7 @@ export function* jsonChunks(value: unknown, depth = 0): Generator<string> {
     let first = true;
     for (const [key, child] of entries) {
       yield `${first ? open : ','}\n${pad(depth + 1)}${key === undefined ? '' : `${JSON.stringify(key)}: `}`;
-      yield* jsonChunks(child, depth + 1);
+      yield* jsonChunks(child, options, depth + 1);
       first = false;
     }
     yield first ? `${open}${close}` : `\n${pad(depth)}${close}`;
