@@ -94,9 +94,10 @@ function applyTo(result: RequirementResult, waiver: Waiver, facts: Facts): boole
     return true;
   }
   let matched = 0;
-  for (const offender of result.offenders) {
+  for (const [i, offender] of result.offenders.entries()) {
     if (offender.waiver || !matches(offender, waiver, facts)) continue;
-    offender.waiver = waiver.id;
+    // Offender objects are shared between results of checks run once (outcome-cache): mark a copy of this one.
+    result.offenders[i] = { ...offender, waiver: waiver.id };
     matched++;
   }
   if (matched === 0) return false;

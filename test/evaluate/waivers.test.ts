@@ -65,6 +65,36 @@ describe('applying waivers', () => {
     expect(r.reason.en).toContain('1 remain');
   });
 
+  it('marks only its own framework: the same check in another framework from the same facts stays unwaived', async () => {
+    // Check outcomes, and the offending objects in them, are shared across frameworks evaluated from one load.
+    const waived = await assessWith([
+      {
+        ...base,
+        id: 'W-9',
+        framework: 'cis-kubernetes-1.11.1',
+        check: 'workload-privileged-containers',
+        scope: { namespace: 'monitoring' },
+      },
+    ]);
+    const other = await evaluate(facts, await loadCatalogue(), {
+      framework: 'nsa-cisa-1.2',
+      profile: 'aks',
+      now: NOW,
+      waivers: { file: 'w.yaml', waivers: [] },
+    });
+    const mine = result(waived, '5.2.2').offenders.filter((o) => o.namespace === 'monitoring');
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((o) => o.waiver === 'W-9')).toBe(true);
+    const theirs = other.results
+      .filter((r) => r.checks.includes('workload-privileged-containers'))
+      .flatMap((r) => r.offenders);
+    expect(theirs.some((o) => o.namespace === 'monitoring')).toBe(true);
+    expect(theirs.every((o) => o.waiver === undefined)).toBe(true);
+    // And a later evaluation of the waived framework without waivers is clean too.
+    const again = await assessWith([]);
+    expect(result(again, '5.2.2').offenders.every((o) => o.waiver === undefined)).toBe(true);
+  });
+
   it('waives the requirement once every offending object is covered, by labels too', async () => {
     const a = await assessWith([
       { ...base, id: 'W-3', requirement: '5.2.2', scope: { labelSelector: { app: 'node-exporter' } } },
