@@ -74,18 +74,28 @@ export class CopyWhileLoading implements SnapshotCopySink {
     return {
       items: async (items) => {
         if (refused !== undefined) return;
-        const parts: string[] = [];
+        let parts: string[] = [];
+        let pending = 0;
         for (const item of items) {
+          let text: string;
           try {
             const redacted = redactedItem(redactsAlike(item) ? item : structuredClone(item), file, fileKind);
-            parts.push(largeListItemText(redacted, first));
-            first = false;
+            text = largeListItemText(redacted, first);
           } catch (error) {
             refused = error;
             return;
           }
+          first = false;
+          parts.push(text);
+          pending += text.length;
+          // Written in batches far fewer than the items, each small enough to stay out of V8's large-object
+          // space (a chunk-sized string there lives until a full collection, at the load's largest heap).
+          if (pending >= WRITE_BATCH) {
+            await out.write(parts.join(''));
+            parts = [];
+            pending = 0;
+          }
         }
-        // One write per chunk of the stream (8 MiB of input): bounded, and far fewer writes than one per item.
         if (parts.length > 0) await out.write(parts.join(''));
       },
       close: async (skeleton) => {
@@ -125,6 +135,9 @@ export class CopyWhileLoading implements SnapshotCopySink {
     this.written.push({ path, size: bytes.length, sha256: sha256(bytes) });
   }
 }
+
+/** Characters of a large list's copy gathered before one write. */
+const WRITE_BATCH = 64 * 1024;
 
 /**
  * Whether copySnapshot's redaction of this streamed item is exactly what the loader does to it anyway (an object
