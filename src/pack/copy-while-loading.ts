@@ -1,8 +1,6 @@
 // The pack's snapshot copy written while the loader reads the snapshot: copySnapshot's allow-list, redaction and bytes, hashed as written.
 import { createHash } from 'node:crypto';
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { DocumentRole, ListCopySink, SnapshotCopySink } from '../collect/copy-sink.js';
 import { kindFromName } from '../facts/kinds.js';
@@ -156,45 +154,53 @@ function redactsAlike(item: unknown): boolean {
   );
 }
 
-/** A file written through a temporary beside it, hashed and counted as its bytes go out. */
+/** Bytes of the buffer a batch is encoded into: a batch of WRITE_BATCH characters always fits (4 bytes at most per 2). */
+const BUFFER_BYTES = 4 * WRITE_BATCH;
+
+/**
+ * A file written through a temporary beside it, hashed and counted as its bytes go out. Batches are encoded into
+ * one buffer used again for every write, so a 600 MB list's copy allocates no buffer per batch (each would be
+ * memory outside the heap, freed only some time after it is collected).
+ */
 class HashedFile {
   private readonly hash = createHash('sha256');
+  private readonly buffer = Buffer.allocUnsafe(BUFFER_BYTES);
   private size = 0;
-  private failed: Error | undefined;
 
   private constructor(
     private readonly target: string,
     private readonly temp: string,
-    private readonly out: WriteStream,
-  ) {
-    // An error with no write waiting (e.g. the disk filled during a flush) is raised by the next write.
-    out.on('error', (error) => (this.failed ??= error));
-  }
+    private readonly handle: FileHandle,
+  ) {}
 
   static async create(target: string): Promise<HashedFile> {
     await mkdir(dirname(target), { recursive: true });
     const temp = tempPathFor(target);
-    return new HashedFile(target, temp, createWriteStream(temp));
+    return new HashedFile(target, temp, await open(temp, 'wx'));
   }
 
   async write(text: string): Promise<void> {
-    if (this.failed) throw this.failed;
-    const bytes = Buffer.from(text, 'utf8');
+    // An item larger than the buffer (a few are; at most 32 MiB) gets a buffer of its own.
+    const bytes =
+      Buffer.byteLength(text, 'utf8') <= this.buffer.length
+        ? this.buffer.subarray(0, this.buffer.write(text, 'utf8'))
+        : Buffer.from(text, 'utf8');
     this.hash.update(bytes);
     this.size += bytes.length;
-    if (!this.out.write(bytes)) await once(this.out, 'drain');
+    for (let done = 0; done < bytes.length;) {
+      const { bytesWritten } = await this.handle.write(bytes, done, bytes.length - done);
+      done += bytesWritten;
+    }
   }
 
   async close(): Promise<{ size: number; sha256: string }> {
-    if (this.failed) throw this.failed;
-    this.out.end();
-    await once(this.out, 'finish');
+    await this.handle.close();
     await rename(this.temp, this.target);
     return { size: this.size, sha256: this.hash.digest('hex') };
   }
 
   async destroy(): Promise<void> {
-    this.out.destroy();
+    await this.handle.close().catch(() => undefined);
     await rm(this.temp, { force: true });
   }
 }
