@@ -1,15 +1,21 @@
 // Loads a snapshot and evaluates frameworks while a progress display counts objects and requirements.
 import type { Catalogue } from '../catalogue/load.js';
 import { chooseFramework } from '../catalogue/select-framework.js';
+import type { SnapshotCopySink } from '../collect/copy-sink.js';
 import { loadSnapshot } from '../collect/snapshot.js';
 import { evaluate, type EvaluateOptions } from '../evaluate/evaluate.js';
 import type { Assessment } from '../model/assessment.js';
 import type { Facts } from '../model/facts.js';
 import type { Progress } from './progress.js';
 
-export async function loadWithProgress(dir: string, progress: Progress): Promise<Facts> {
+/** `copy`: writes the pack's snapshot copy from the same read (src/pack/copy-while-loading.ts). */
+export async function loadWithProgress(
+  dir: string,
+  progress: Progress,
+  copy?: SnapshotCopySink,
+): Promise<Facts> {
   progress.stage(`load ${dir}`);
-  return loadSnapshot(dir, { onObjects: (objects) => progress.count({ objects }) });
+  return loadSnapshot(dir, { onObjects: (objects) => progress.count({ objects }), copy });
 }
 
 export function evaluateWithProgress(

@@ -26,6 +26,7 @@ import {
   type ListRead,
 } from '../facts/ledger.js';
 import { parseNodeFacts } from '../facts/node-facts.js';
+import type { DocumentRole, ListCopySink, SnapshotCopySink } from './copy-sink.js';
 import { exists, listDataFiles } from '../facts/snapshot-files.js';
 import { parseSnapshotManifest, type SnapshotManifest } from '../facts/snapshot-manifest.js';
 import { InputError } from '../util/errors.js';
@@ -36,7 +37,27 @@ export interface LoadProgress {
   onObjects?: (count: number) => void;
 }
 
-export async function loadSnapshot(dir: string, progress: LoadProgress = {}): Promise<Facts> {
+export interface LoadOptions extends LoadProgress {
+  /**
+   * Receives every file as it is read, to write the pack's redacted copy from the same parse
+   * (src/pack/copy-while-loading.ts); finished when the load succeeds, aborted when it fails.
+   */
+  copy?: SnapshotCopySink;
+}
+
+export async function loadSnapshot(dir: string, options: LoadOptions = {}): Promise<Facts> {
+  try {
+    const facts = await load(dir, options);
+    await options.copy?.finish();
+    return facts;
+  } catch (error) {
+    await options.copy?.abort();
+    throw error;
+  }
+}
+
+async function load(dir: string, progress: LoadOptions): Promise<Facts> {
+  const copy = progress.copy;
   const info = await stat(dir).catch(() => undefined);
   if (!info) throw InputError.at(dir, undefined, 'snapshot directory not found');
   if (!info.isDirectory())
@@ -46,17 +67,18 @@ export async function loadSnapshot(dir: string, progress: LoadProgress = {}): Pr
       'expected a snapshot directory (with azure/, kubernetes/ or nodes/ inside)',
     );
 
-  const manifest = await readManifest(dir);
+  const manifest = await readManifest(dir, copy);
   const facts = emptyFacts(basename(dir), manifest?.collectedAt ?? info.mtime.toISOString());
   const source: FactSource = manifest?.source ?? 'snapshot';
   const timeOf = async (file: string) => manifest?.collectedAt ?? (await stat(file)).mtime.toISOString();
   const origin = async (part: string, file: string, src: FactSource = source) =>
     facts.origins.set(part, { source: src, file: relative(dir, file), time: await timeOf(file) });
 
-  await loadAzure(dir, facts, origin);
+  const read = readFor(copy);
+  await loadAzure(dir, facts, origin, read);
   const reads: ListRead[] = [];
-  await loadKubernetes(dir, facts, origin, reads, progress);
-  await loadNodes(dir, facts, origin);
+  await loadKubernetes(dir, facts, origin, reads, progress, read);
+  await loadNodes(dir, facts, origin, read);
 
   // snapshot.json's kinds and gaps are claims: a kind counts as collected only when its list was read completely.
   const claimedGaps = manifest?.gaps ?? [];
@@ -83,24 +105,37 @@ export async function loadSnapshot(dir: string, progress: LoadProgress = {}): Pr
 }
 
 type OriginFn = (part: string, file: string, source?: FactSource) => Promise<unknown>;
+/** Reads a JSON file whole (snapshot.json, azure/, version, configz, node facts), handing it to the copy sink first. */
+type ReadFn = (file: string, role: DocumentRole) => Promise<unknown>;
 
-async function readManifest(dir: string): Promise<SnapshotManifest | undefined> {
-  const file = join(dir, 'snapshot.json');
-  if (!(await exists(file))) return undefined;
-  return parseSnapshotManifest(await readJsonFile(file), file);
+function readFor(copy: SnapshotCopySink | undefined): ReadFn {
+  return async (file, role) => {
+    const raw = await readJsonFile(file);
+    await copy?.document(file, role, raw);
+    return raw;
+  };
 }
 
-async function loadAzure(dir: string, facts: Facts, origin: OriginFn): Promise<void> {
+async function readManifest(
+  dir: string,
+  copy: SnapshotCopySink | undefined,
+): Promise<SnapshotManifest | undefined> {
+  const file = join(dir, 'snapshot.json');
+  if (!(await exists(file))) return undefined;
+  return parseSnapshotManifest(await readFor(copy)(file, 'manifest'), file);
+}
+
+async function loadAzure(dir: string, facts: Facts, origin: OriginFn, read: ReadFn): Promise<void> {
   const clusterFile = join(dir, 'azure', 'managed-cluster.json');
   if (await exists(clusterFile)) {
-    facts.azure.managedCluster = normaliseManagedCluster(await readJsonFile(clusterFile), clusterFile);
+    facts.azure.managedCluster = normaliseManagedCluster(await read(clusterFile, 'document'), clusterFile);
     await origin('azure:managedCluster', clusterFile);
     const mistyped = auditManagedCluster(facts.azure.managedCluster, relative(dir, clusterFile));
     if (mistyped) facts.gaps.push(mistyped);
   }
   const diagnosticsFile = join(dir, 'azure', 'diagnostic-settings.json');
   if (await exists(diagnosticsFile)) {
-    const settings = normaliseDiagnosticSettings(await readJsonFile(diagnosticsFile), diagnosticsFile);
+    const settings = normaliseDiagnosticSettings(await read(diagnosticsFile, 'document'), diagnosticsFile);
     await origin('azure:diagnosticSettings', diagnosticsFile);
     const clusterId = facts.azure.managedCluster?.id;
     const shown = relative(dir, diagnosticsFile);
@@ -141,19 +176,20 @@ async function loadKubernetes(
   facts: Facts,
   origin: OriginFn,
   reads: ListRead[],
-  progress: LoadProgress,
+  progress: LoadOptions,
+  read: ReadFn,
 ): Promise<void> {
   const root = join(dir, 'kubernetes');
   if (!(await exists(root))) return;
   const versionFile = join(root, 'version.json');
   if (await exists(versionFile)) {
-    facts.kubernetes.version = parseVersion(await readJsonFile(versionFile), versionFile);
+    facts.kubernetes.version = parseVersion(await read(versionFile, 'document'), versionFile);
     await origin('kubernetes:version', versionFile);
   }
   const configzDir = join(root, 'configz');
   for (const file of await listDataFiles(configzDir)) {
     const node = basename(file).replace(/\.json$/i, '');
-    const body = await readJsonFile(file);
+    const body = await read(file, 'document');
     const config = isRecord(body) && isRecord(body.kubeletconfig) ? body.kubeletconfig : undefined;
     if (!config)
       throw InputError.at(
@@ -175,10 +211,20 @@ async function loadKubernetes(
     const nameKind = kindFromName(basename(file));
     const shown = relative(dir, file);
     let inFile = 0;
-    for (const doc of await readKubeFile(file, compact)) {
-      const read = readOfDocument(doc, file, shown, nameKind, compact);
-      reads.push(...read);
-      for (const object of read.flatMap((r) => r.objects)) {
+    const { docs, list } = await readKubeFile(file, compact, progress.copy);
+    // Validated and redacted by objectsFromDocument; copied from here, before compaction drops fields.
+    const parsed = docs.map((doc) => ({ doc, objects: objectsFromDocument(doc, file, nameKind) }));
+    if (list) await list.close(docs[0]);
+    else await progress.copy?.kubernetes(file, parsed);
+    for (const { doc, objects } of parsed) {
+      const fileReads = readOfDocument(
+        doc,
+        objects.map((object) => compact.object(object)),
+        shown,
+        nameKind,
+      );
+      reads.push(...fileReads);
+      for (const object of fileReads.flatMap((r) => r.objects)) {
         inFile++;
         let kindMap = byKind.get(object.kind);
         if (!kindMap) byKind.set(object.kind, (kindMap = new Map()));
@@ -199,12 +245,10 @@ async function loadKubernetes(
  */
 function readOfDocument(
   doc: unknown,
-  file: string,
+  objects: KubeObject[],
   shown: string,
   nameKind: string | undefined,
-  compact: Compactor,
 ): ListRead[] {
-  const objects = objectsFromDocument(doc, file, nameKind).map((object) => compact.object(object));
   const isList = isRecord(doc) && Array.isArray(doc.items);
   const incomplete = isList ? incompleteList(doc.metadata) : undefined;
   const kinds = new Map<string, KubeObject[]>();
@@ -240,11 +284,18 @@ function incompleteList(meta: unknown): string | undefined {
  */
 const STREAM_JSON_FROM = 16 * 1024 * 1024;
 
-async function readKubeFile(file: string, compact: Compactor): Promise<unknown[]> {
+async function readKubeFile(
+  file: string,
+  compact: Compactor,
+  copy: SnapshotCopySink | undefined,
+): Promise<{ docs: unknown[]; list?: ListCopySink }> {
   if (/\.json$/i.test(file) && (await stat(file)).size >= STREAM_JSON_FROM) {
-    // Each chunk's items are compacted as soon as they are parsed, so the whole list is never held at full size.
+    // Each chunk's items are copied, then compacted, as soon as they are parsed, so the whole list is never held
+    // at full size.
+    const list = await copy?.list(file);
     const items: unknown[] = [];
     const doc = await streamLargeJson(file, async (chunk) => {
+      await list?.items(chunk);
       for (const item of chunk) {
         items.push(
           isRecord(item) && typeof item.kind === 'string' && item.kind ? compact.object(item) : item,
@@ -252,9 +303,9 @@ async function readKubeFile(file: string, compact: Compactor): Promise<unknown[]
       }
     });
     if (isRecord(doc) && Array.isArray(doc.items)) doc.items = items;
-    return [doc];
+    return { docs: [doc], list };
   }
-  return readDataFile(file);
+  return { docs: await readDataFile(file) };
 }
 
 /** Compacts each object once, whether the stream or the loader saw it first. */
@@ -271,9 +322,9 @@ class Compactor {
   }
 }
 
-async function loadNodes(dir: string, facts: Facts, origin: OriginFn): Promise<void> {
+async function loadNodes(dir: string, facts: Facts, origin: OriginFn, read: ReadFn): Promise<void> {
   for (const file of await listDataFiles(join(dir, 'nodes'))) {
-    const node: NodeFacts = parseNodeFacts(await readJsonFile(file), file);
+    const node: NodeFacts = parseNodeFacts(await read(file, 'node-facts'), file);
     facts.nodes.set(node.node, node);
     await origin(`node:${node.node}`, file, 'node');
   }

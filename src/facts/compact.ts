@@ -1,6 +1,6 @@
 // The compact fact model: each Kubernetes object, once loaded, keeps only what the checks, the ledger and the
-// evidence read. A 150,000-pod cluster then fits in well under 1 GiB. The pack's snapshot copy is written from the
-// files, not from these objects, so it keeps every field.
+// evidence read. A 150,000-pod cluster then fits in well under 1 GiB. The pack's snapshot copy is written from each
+// object before it is compacted (src/pack/copy-while-loading.ts), so it keeps every field.
 import type { JsonValue, KubeObject } from '../model/facts.js';
 import { isRecord } from '../util/fs.js';
 import { POD_TEMPLATE_PATHS } from './kinds.js';

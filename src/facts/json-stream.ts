@@ -48,9 +48,11 @@ async function scanFile(
   afterChunk?: () => Promise<void>,
 ): Promise<unknown> {
   const handle = await open(file, 'r');
+  // One read buffer for the whole file: the scanner keeps none of its bytes (see ListScanner.feed). A fresh 8 MiB
+  // buffer per read, and another to join it to the unfinished item, is fresh memory to map and fill each time.
+  const chunk = Buffer.allocUnsafe(chunkSize);
   try {
     for (;;) {
-      const chunk = Buffer.allocUnsafe(chunkSize);
       const { bytesRead } = await handle.read(chunk, 0, chunkSize, null);
       if (bytesRead === 0) break;
       scanner.feed(chunk.subarray(0, bytesRead));
@@ -76,8 +78,13 @@ class ListScanner {
   /** Depth just inside the items array, or 0 outside it. */
   private itemsDepth = 0;
   private items: unknown[] = [];
-  /** Bytes not consumed yet: an unfinished item, or a skeleton segment with an unfinished string. */
+  /**
+   * Bytes not consumed yet: an unfinished item, or a skeleton segment with an unfinished string. Always the start
+   * of `work`, never a view of a chunk the caller will reuse.
+   */
   private carry: Buffer | undefined;
+  /** Where the carry and the next chunk are put together, reused from chunk to chunk. */
+  private work = Buffer.alloc(0);
   private itemOpen = false;
   private consumed = 0;
   private base = 0;
@@ -103,7 +110,7 @@ class ListScanner {
     const carried = this.carry?.length ?? 0;
     /** File offset of buf[0], for messages. */
     this.base = this.consumed - carried;
-    const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    const buf = this.carry ? this.joinCarry(this.carry.length, chunk) : chunk;
     this.carry = undefined;
     const end = buf.length;
     let segment = 0;
@@ -166,13 +173,13 @@ class ListScanner {
     this.depth = depth;
     this.inString = inString;
     this.itemOpen = item >= 0;
-    if (item >= 0) this.carry = buf.subarray(item);
-    else if (this.itemsDepth === 0 && inString) this.carry = buf.subarray(segment);
+    if (item >= 0) this.keepCarry(buf, item);
+    else if (this.itemsDepth === 0 && inString) this.keepCarry(buf, segment);
     else if (this.itemsDepth === 0) this.skeleton += buf.toString('utf8', segment, end);
     this.consumed += chunk.length;
-    if (item >= 0 && this.carry!.length > MAX_ITEM_BYTES)
+    if (item >= 0 && this.carryLength() > MAX_ITEM_BYTES)
       this.refuse(item, `items[${this.taken + this.items.length}] is larger than ${MAX_ITEM_BYTES} bytes`);
-    if (this.skeleton.length + (item < 0 ? (this.carry?.length ?? 0) : 0) > MAX_SKELETON_BYTES)
+    if (this.skeleton.length + (item < 0 ? this.carryLength() : 0) > MAX_SKELETON_BYTES)
       this.refuse(segment, `holds more than ${MAX_SKELETON_BYTES} bytes outside its items`);
   }
 
@@ -206,6 +213,32 @@ class ListScanner {
       (doc as { items: unknown[] }).items = this.items;
     }
     return doc;
+  }
+
+  private carryLength(): number {
+    return this.carry?.length ?? 0;
+  }
+
+  /** The carry (the first `carried` bytes of `work`) followed by `chunk`, in `work` (grown when too small). */
+  private joinCarry(carried: number, chunk: Buffer): Buffer {
+    const need = carried + chunk.length;
+    if (this.work.length < need) {
+      const grown = Buffer.allocUnsafe(Math.max(need, 2 * this.work.length));
+      this.work.copy(grown, 0, 0, carried);
+      this.work = grown;
+    }
+    chunk.copy(this.work, carried);
+    return this.work.subarray(0, need);
+  }
+
+  /** Keeps `buf` from `from` on as the carry, moved to the start of `work` (buf may be `work` itself). */
+  private keepCarry(buf: Buffer, from: number): void {
+    const length = buf.length - from;
+    // A view of `work` always fits in it; only a caller's chunk can be longer.
+    if (this.work.length < length) this.work = Buffer.allocUnsafe(length);
+    // Buffer#copy is a memmove: moving the tail of `work` to its start is safe.
+    buf.copy(this.work, 0, from);
+    this.carry = this.work.subarray(0, length);
   }
 
   /** True when the `[` at `at` opens the value of a top-level "items" key. */

@@ -22,7 +22,7 @@ export const LEFT_OUT_FILE = 'left-out.json';
 /** Above this size a Kubernetes JSON list is copied item by item, as the loader reads it (src/collect/snapshot.ts). */
 const STREAM_JSON_FROM = 16 * 1024 * 1024;
 
-type FileRole = 'manifest' | 'document' | 'node-facts' | 'kubernetes';
+export type FileRole = 'manifest' | 'document' | 'node-facts' | 'kubernetes';
 
 export interface LeftOut {
   path: string;
@@ -51,14 +51,19 @@ export async function copySnapshot(
   const leftOut = await everythingElse(from, new Set(copied));
   if (leftOut.length > 0) {
     for (const entry of leftOut) onLeftOut?.(entry);
-    const note = t(
-      '以下文件不是快照加载器读取的文件，未复制到证据包中（允许列表）。',
-      'These files are not read by the snapshot loader and were not copied into the pack (allow-list).',
-    );
-    await writeFileAtomic(join(to, LEFT_OUT_FILE), `${JSON.stringify({ note, files: leftOut }, null, 2)}\n`);
+    await writeFileAtomic(join(to, LEFT_OUT_FILE), leftOutText(leftOut));
     copied.push(LEFT_OUT_FILE);
   }
   return copied;
+}
+
+/** left-out.json: the files not copied, with why. */
+export function leftOutText(leftOut: LeftOut[]): string {
+  const note = t(
+    '以下文件不是快照加载器读取的文件，未复制到证据包中（允许列表）。',
+    'These files are not read by the snapshot loader and were not copied into the pack (allow-list).',
+  );
+  return `${JSON.stringify({ note, files: leftOut }, null, 2)}\n`;
 }
 
 /** The loader's own rules (src/collect/snapshot.ts), as path → how the file is read. */
@@ -86,7 +91,7 @@ async function filesTheLoaderReads(root: string): Promise<Map<string, FileRole>>
 }
 
 /** Every entry under `root` (symbolic links not followed) that is not a copied file or a folder leading to one. */
-async function everythingElse(root: string, copied: Set<string>): Promise<LeftOut[]> {
+export async function everythingElse(root: string, copied: Set<string>): Promise<LeftOut[]> {
   const folders = new Set<string>();
   for (const path of copied) {
     const parts = path.split('/');
@@ -123,14 +128,25 @@ async function everythingElse(root: string, copied: Set<string>): Promise<LeftOu
 
 async function copyOne(source: string, target: string, role: FileRole): Promise<void> {
   if (role === 'kubernetes') return copyKubernetesFile(source, target);
-  const raw = await readJsonFile(source);
-  // Validated as the loader validates it, so a file the loader would refuse never lands in a pack.
+  await writeFileAtomic(target, documentCopyText(await readJsonFile(source), role, source));
+}
+
+/**
+ * The copy of a file read whole that is not a Kubernetes file (snapshot.json, ARM documents, version, configz,
+ * node facts), from its parsed body, which it changes. Validated as the loader validates it, so a file the loader
+ * would refuse never lands in a pack.
+ */
+export function documentCopyText(
+  raw: unknown,
+  role: Exclude<FileRole, 'kubernetes'>,
+  source: string,
+): string {
   if (role === 'manifest') {
     parseSnapshotManifest(raw, source);
     scrubGapReasons(raw);
   }
   if (role === 'node-facts') parseNodeFacts(raw, source);
-  await writeFileAtomic(target, `${JSON.stringify(redactDocumentDeep(raw), null, 2)}\n`);
+  return `${JSON.stringify(redactDocumentDeep(raw), null, 2)}\n`;
 }
 
 /** Gap reasons quote servers' messages: a token or URL password echoed there is scrubbed again. */
@@ -144,18 +160,24 @@ async function copyKubernetesFile(source: string, target: string): Promise<void>
   const fileKind = kindFromName(basename(source));
   if (/\.json$/i.test(source) && (await stat(source)).size >= STREAM_JSON_FROM)
     return copyLargeList(source, target, fileKind);
-  const docs = (await readDataFile(source)).map((doc) => redactedDocument(doc, source, fileKind));
-  if (/\.json$/i.test(source))
-    return writeFileAtomic(target, `${JSON.stringify(docs[0] ?? null, null, 2)}\n`);
-  return writeFileAtomic(target, docs.map((doc) => stringify(doc)).join('---\n'));
+  const docs = (await readDataFile(source)).map((doc) =>
+    redactedDocument(doc, objectsFromDocument(doc, source, fileKind)),
+  );
+  return writeFileAtomic(target, kubernetesCopyText(source, docs));
+}
+
+/** The copy of a Kubernetes file read whole, from its documents as redactedDocument gives them. */
+export function kubernetesCopyText(source: string, docs: unknown[]): string {
+  if (/\.json$/i.test(source)) return `${JSON.stringify(docs[0] ?? null, null, 2)}\n`;
+  return docs.map((doc) => stringify(doc)).join('---\n');
 }
 
 /**
  * The document as the loader understood it: a List keeps its apiVersion, kind, metadata and its objects
- * (validated and redacted by the loader's own objectsFromDocument); a single object is that object.
+ * (`objects`: what the loader's own objectsFromDocument made of it, validated and redacted); a single object
+ * is that object.
  */
-function redactedDocument(doc: unknown, file: string, fileKind: string | undefined): unknown {
-  const objects = objectsFromDocument(doc, file, fileKind);
+export function redactedDocument(doc: unknown, objects: KubeObject[]): unknown {
   if (!isRecord(doc) || !Array.isArray(doc.items)) return objects[0];
   return { apiVersion: doc.apiVersion, kind: doc.kind, metadata: doc.metadata ?? {}, items: objects };
 }
@@ -170,18 +192,14 @@ async function copyLargeList(source: string, target: string, fileKind: string | 
   };
   try {
     let first = true;
-    await write('{"items":[\n');
+    await write(LARGE_LIST_OPENING);
     const skeleton = await streamLargeJson(source, async (items) => {
       for (const item of items) {
-        await write(`${first ? '' : ',\n'}${JSON.stringify(redactedItem(item, source, fileKind))}`);
+        await write(largeListItemText(redactedItem(item, source, fileKind), first));
         first = false;
       }
     });
-    const header = isRecord(skeleton)
-      ? { apiVersion: skeleton.apiVersion, kind: skeleton.kind, metadata: skeleton.metadata ?? {} }
-      : {};
-    // JSON objects are unordered: the header fields after the items read back the same.
-    await write(`\n],${JSON.stringify(header).slice(1)}\n`);
+    await write(largeListClosing(skeleton));
     out.end();
     await once(out, 'finish');
     await rename(temp, target);
@@ -192,13 +210,32 @@ async function copyLargeList(source: string, target: string, fileKind: string | 
   }
 }
 
+/** How a large list's copy begins: its items first, as they stream in. */
+export const LARGE_LIST_OPENING = '{"items":[\n';
+
+/** One redacted item of a large list's copy (`first`: no separator before it). */
+export function largeListItemText(redacted: unknown, first: boolean): string {
+  return `${first ? '' : ',\n'}${JSON.stringify(redacted)}`;
+}
+
+/** The end of a large list's copy: its header, from the document streamLargeJson returned without its items. */
+export function largeListClosing(skeleton: unknown): string {
+  const header = isRecord(skeleton)
+    ? { apiVersion: skeleton.apiVersion, kind: skeleton.kind, metadata: skeleton.metadata ?? {} }
+    : {};
+  // JSON objects are unordered: the header fields after the items read back the same.
+  return `\n],${JSON.stringify(header).slice(1)}\n`;
+}
+
 /** One streamed item: validated and redacted like the loader's objects; one whose kind is unknown loses any data. */
-function redactedItem(item: unknown, file: string, fileKind: string | undefined): unknown {
+export function redactedItem(item: unknown, file: string, fileKind: string | undefined): unknown {
   if (isRecord(item) && !(typeof item.kind === 'string' && item.kind) && !fileKind) {
     // The list's own kind comes after its items: without a kind, treat the item as if it were a Secret.
     delete item.data;
     delete item.stringData;
-    if (isRecord(item.metadata)) redact({ ...item, kind: 'Unknown' } as unknown as KubeObject);
+    // redact replaces the metadata of the object it is given (annotations): keep what it made of it.
+    if (isRecord(item.metadata))
+      item.metadata = redact({ ...item, kind: 'Unknown' } as unknown as KubeObject).metadata;
     redactSpec(item);
     return item;
   }

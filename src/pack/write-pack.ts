@@ -38,6 +38,11 @@ export interface PackOptions {
   lang: Lang;
   /** The snapshot directory the assessments were made from; copied, redacted, into snapshot/. */
   snapshotDir?: string;
+  /**
+   * The snapshot copy already in the transaction's staging snapshot/, written while the snapshot was loaded
+   * (src/pack/copy-while-loading.ts), with its hashes: used instead of copying `snapshotDir` again.
+   */
+  snapshotCopy?: FileHash[];
   /** Called after each file is written, for progress lines. */
   onFile?: (path: string) => void;
   /** Signs every PDF and manifest.json (manifest.jws) with this key. */
@@ -105,7 +110,10 @@ export async function writePack(assessments: Assessment[], options: PackOptions)
 async function writeInto(root: string, assessments: Assessment[], options: PackOptions): Promise<Manifest> {
   const done = (path: string) => options.onFile?.(path);
   const files: FileHash[] = [...(options.existingFiles ?? [])];
-  if (options.snapshotDir) {
+  if (options.snapshotCopy) {
+    files.push(...options.snapshotCopy.map((f) => ({ ...f, path: `${SNAPSHOT_DIR}/${f.path}` })));
+    done(`${SNAPSHOT_DIR}/`);
+  } else if (options.snapshotDir) {
     const copied = await copySnapshot(options.snapshotDir, join(root, SNAPSHOT_DIR));
     files.push(
       ...(await hashFiles(

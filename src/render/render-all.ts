@@ -6,6 +6,7 @@ import { log, warn } from '../cli/log.js';
 import type { Progress } from '../cli/progress.js';
 import { EXIT_PDF_MISSING, EXIT_USAGE } from '../cli/exit-codes.js';
 import type { SigningKey } from '../pack/sign/key.js';
+import type { FileHash } from '../pack/hash.js';
 import type { PackTransaction } from '../pack/transaction.js';
 import { writePack } from '../pack/write-pack.js';
 import { BROWSER_HINT, findBrowser } from './browser.js';
@@ -19,6 +20,8 @@ export interface RenderOptions {
   lang: Lang;
   /** Snapshot the assessments were made from: copied, redacted, into the pack. */
   snapshotDir?: string;
+  /** Its copy, already written into the transaction's staging snapshot/ while it was loaded, with hashes. */
+  snapshotCopy?: FileHash[];
   /** Replace an --out that is not a kube-evidence pack. */
   force?: boolean;
   /** Other files the run read: refused when inside --out. */
@@ -53,7 +56,7 @@ export async function renderAll(
   // One file per format and framework, plus the snapshot copy and manifest.json.
   options.progress?.stage(
     'write evidence pack',
-    assessments.length * formats.length + (options.snapshotDir ? 2 : 1),
+    assessments.length * formats.length + (options.snapshotDir || options.snapshotCopy ? 2 : 1),
   );
   const manifest = await writePack(assessments, {
     ...options,

@@ -1,4 +1,5 @@
 // `kube-evidence report`: snapshot → evaluate → render, in one run.
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { loadCatalogue, resolveProfile } from '../../catalogue/load.js';
 import { loadWaivers } from '../../evaluate/waiver-file.js';
@@ -7,6 +8,8 @@ import { renderAll } from '../../render/render-all.js';
 import { allFrameworkNames, checkFrameworkName } from '../../catalogue/select-framework.js';
 import { frameworkList, packDestination } from '../../pack/destination.js';
 import { PackTransaction } from '../../pack/transaction.js';
+import { CopyWhileLoading } from '../../pack/copy-while-loading.js';
+import { SNAPSHOT_DIR } from '../../pack/write-pack.js';
 import { loadSigningKey, SIGN_PASSWORD_ENV } from '../../pack/sign/key.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { log } from '../log.js';
@@ -100,8 +103,10 @@ export function registerReport(program: Command): void {
             : undefined;
           // Every framework is evaluated from one load. The facts stay inside this function, so the pack is
           // written without them: at 150,000 pods they are most of the memory.
+          // The pack's redacted snapshot copy is written into the staging directory while the snapshot is read.
+          const copy = new CopyWhileLoading(opts.snapshot, join(transaction.staging, SNAPSHOT_DIR));
           const assessments = await (async () => {
-            const facts = await loadWithProgress(opts.snapshot, progress);
+            const facts = await loadWithProgress(opts.snapshot, progress, copy);
             return evaluateWithProgress(facts, catalogue, names, { profile: profile.id, waivers }, progress);
           })();
           const sources = await loadReviewSources(attestations);
@@ -119,6 +124,7 @@ export function registerReport(program: Command): void {
             formats,
             lang,
             snapshotDir: opts.snapshot,
+            snapshotCopy: copy.files(),
             transaction,
             signer,
             progress,

@@ -1,4 +1,5 @@
 // `kube-evidence scan`: collect, evaluate and render in one run; the snapshot is kept, hashed, in OUT/snapshot/.
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { loadCatalogue, resolveProfile } from '../../catalogue/load.js';
 import { allFrameworkNames, checkFrameworkName } from '../../catalogue/select-framework.js';
@@ -6,6 +7,8 @@ import { collectCluster, summaryLine } from '../../collect/collect-cluster.js';
 import { loadWaivers } from '../../evaluate/waiver-file.js';
 import { frameworkList } from '../../pack/destination.js';
 import { PackTransaction } from '../../pack/transaction.js';
+import { CopyWhileLoading } from '../../pack/copy-while-loading.js';
+import { SNAPSHOT_DIR } from '../../pack/write-pack.js';
 import { loadSigningKey, SIGN_PASSWORD_ENV } from '../../pack/sign/key.js';
 import { renderAll } from '../../render/render-all.js';
 import { exitCodeFor } from '../exit-codes.js';
@@ -99,8 +102,10 @@ export function registerScan(program: Command): void {
         const progress = startProgress();
         try {
           // Every framework from one load; the facts stay inside this function, so the pack is written without them.
+          // The pack's redacted snapshot copy is written into the staging directory while the snapshot is read.
+          const copy = new CopyWhileLoading(snapshotDir, join(transaction.staging, SNAPSHOT_DIR));
           const assessments = await (async () => {
-            const facts = await loadWithProgress(snapshotDir, progress);
+            const facts = await loadWithProgress(snapshotDir, progress, copy);
             return evaluateWithProgress(
               facts,
               catalogue,
@@ -118,6 +123,7 @@ export function registerScan(program: Command): void {
             formats,
             lang,
             snapshotDir,
+            snapshotCopy: copy.files(),
             transaction,
             signer,
             progress,
