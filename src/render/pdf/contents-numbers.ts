@@ -52,7 +52,11 @@ export async function numberContents(doc: PDFDocument, options: ContentsNumberin
 
   // Embedded (a subset of Noto Sans, as the report's own text), never a standard font: PDF/A embeds every font.
   doc.registerFontkit(fontkit);
-  const font = await doc.embedFont(await latinFontBytes(), { subset: true });
+  // A subset's name starts with a six-letter tag (ISO 32000 9.6.4); pdf-lib would append a random suffix instead.
+  const font = await doc.embedFont(await latinFontBytes(), {
+    subset: true,
+    customName: 'KEPGNO+NotoSans-Regular',
+  });
   let written = 0;
   for (let index = first; index < end; index++) {
     const page = doc.getPage(index);
