@@ -8,7 +8,7 @@ import { BROWSER_HINT, findBrowser } from './browser.js';
 import { launchBrowser } from './launch-browser.js';
 import { makeArchival } from './pdf/archival.js';
 import { numberContents } from './pdf/contents-numbers.js';
-import { printFontCss } from './pdf/fonts.js';
+import { printFontCss, runningFonts } from './pdf/fonts.js';
 import { addOutline, type Heading } from './pdf/outline.js';
 import { usePlainCover } from './pdf/plain-cover.js';
 
@@ -79,19 +79,13 @@ export async function printPdf(html: string, file: string, options: PrintOptions
         void request.abort('blockedbyclient');
       }
     });
-    // The fonts, inlined: only what the page, its cover and the running header and footer draw.
-    const fontCss = await printFontCss(
-      [html, options.headerTemplate, options.footerTemplate, options.plainCoverHtml ?? ''],
-      options.lang,
-    );
-    await page.setContent(withStyle(html, fontCss), { waitUntil: 'load' });
-    // Chrome lays out the running header and footer as documents of their own: they need their own fonts.
-    const templateFontCss = await printFontCss(
-      [options.headerTemplate, options.footerTemplate],
-      options.lang,
-    );
-    const headerTemplate = `<style>${templateFontCss}</style>${options.headerTemplate}`;
-    const footerTemplate = `<style>${templateFontCss}</style>${options.footerTemplate}`;
+    // The fonts, inlined: only what the page and its cover draw; the running header and footer have their own.
+    const fontCss = await printFontCss([html, options.plainCoverHtml ?? ''], options.lang);
+    const running = await runningFonts([options.headerTemplate, options.footerTemplate], options.lang);
+    const withFonts = (doc: string) => withStyle(doc, `${fontCss}\n${running.pageCss}`, running.pageHtml);
+    await page.setContent(withFonts(html), { waitUntil: 'load' });
+    const headerTemplate = `<style>${running.templateCss}</style>${options.headerTemplate}`;
+    const footerTemplate = `<style>${running.templateCss}</style>${options.footerTemplate}`;
     const headings = options.outline === false ? [] : parseHeadings(await page.evaluate(HEADINGS_SCRIPT));
     const contentsEntries = options.contents
       ? parseStrings(await page.evaluate(linkTargetsScript(options.contents.linkSelector)))
@@ -112,7 +106,7 @@ export async function printPdf(html: string, file: string, options: PrintOptions
     });
     const doc = await PDFDocument.load(pdf, { updateMetadata: false });
     if (options.plainCoverHtml) {
-      await page.setContent(withStyle(options.plainCoverHtml, fontCss), { waitUntil: 'load' });
+      await page.setContent(withFonts(options.plainCoverHtml), { waitUntil: 'load' });
       await usePlainCover(doc, await page.pdf({ ...layout, displayHeaderFooter: false, pageRanges: '1' }));
     }
     const bookmarks = addOutline(doc, headings);
@@ -161,11 +155,13 @@ function parseHeadings(raw: unknown): Heading[] {
   );
 }
 
-/** The HTML with a stylesheet added last in its head, so its rules win over the document's own. */
-function withStyle(html: string, css: string): string {
+/** The HTML with a stylesheet added last in its head (its rules win over the document's own) and an element at the end of its body. */
+function withStyle(html: string, css: string, bodyEnd: string): string {
   const style = `<style>${css}</style>`;
-  const end = html.search(/<\/head>/i);
-  return end < 0 ? style + html : html.slice(0, end) + style + html.slice(end);
+  const headEnd = html.search(/<\/head>/i);
+  const styled = headEnd < 0 ? style + html : html.slice(0, headEnd) + style + html.slice(headEnd);
+  const bodyClose = styled.search(/<\/body>/i);
+  return bodyClose < 0 ? styled + bodyEnd : styled.slice(0, bodyClose) + bodyEnd + styled.slice(bodyClose);
 }
 
 export async function readTemplate(path: string): Promise<string> {

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import subsetFont from 'subset-font';
 
 const require = createRequire(import.meta.url);
 
@@ -85,17 +86,28 @@ export function codePoints(texts: string[]): Set<number> {
 /**
  * @font-face rules, as data: URLs (the printer fetches nothing), for the subsets holding a character of the
  * texts. Chrome embeds only the glyphs it draws, so an unused subset costs the HTML's size, not the PDF's.
+ * With `cut`, each subset is first cut down to the texts' characters (harfbuzz's hb-subset): worth it for
+ * Chrome's running header and footer, laid out anew, fonts and all, for every page.
  */
-export async function fontFaceCss(texts: string[]): Promise<string> {
+export async function fontFaceCss(
+  texts: string[],
+  cut = false,
+  weights: readonly number[] = WEIGHTS,
+): Promise<string> {
   const points = [...codePoints(texts)];
-  const needed = (await allSubsets()).filter((s) =>
-    points.some((p) => s.ranges.some(([from, to]) => p >= from && p <= to)),
+  const inside = (s: Subset, p: number) => s.ranges.some(([from, to]) => p >= from && p <= to);
+  const needed = (await allSubsets()).filter(
+    (s) => weights.includes(s.weight) && points.some((p) => inside(s, p)),
   );
   const rules = await Promise.all(
     needed.map(async (s) => {
-      const data = (await readFile(s.file)).toString('base64');
       const range = s.ranges.map(([a, b]) => (a === b ? `U+${hex(a)}` : `U+${hex(a)}-${hex(b)}`)).join(',');
-      return `@font-face{font-family:'${s.family}';font-style:normal;font-weight:${s.weight};src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${range};}`;
+      const woff2 = await readFile(s.file);
+      const text = String.fromCodePoint(...points.filter((p) => inside(s, p)));
+      const src = cut
+        ? `url(data:font/ttf;base64,${(await subsetFont(woff2, text, { targetFormat: 'truetype' })).toString('base64')}) format('truetype')`
+        : `url(data:font/woff2;base64,${woff2.toString('base64')}) format('woff2')`;
+      return `@font-face{font-family:'${s.family}';font-style:normal;font-weight:${s.weight};src:${src};unicode-range:${range};}`;
     }),
   );
   return rules.join('\n');
@@ -107,9 +119,39 @@ function hex(n: number): string {
 
 /** The stylesheet that makes a page print with the embedded fonts only: the @font-face rules and the stacks. */
 export async function printFontCss(texts: string[], lang: 'en' | 'zh'): Promise<string> {
+  return `${await fontFaceCss(texts)}\n${stackVariables(lang)}`;
+}
+
+/** html:root outranks report.css's html:lang(en) rule by coming later with the same specificity. */
+function stackVariables(lang: 'en' | 'zh'): string {
   const stacks = PRINT_STACKS[lang];
-  // html:root outranks report.css's html:lang(en) rule by coming later with the same specificity.
-  return `${await fontFaceCss(texts)}\nhtml:root{--font-sans:${stacks.sans};--font-mono:${stacks.mono};}`;
+  return `html:root{--font-sans:${stacks.sans};--font-mono:${stacks.mono};}`;
+}
+
+const RUNNING_PREFIX = 'Running ';
+
+/**
+ * Fonts for Chrome's running header and footer. Chrome lays them out as documents of their own, for every
+ * page, without waiting for their fonts: a font not yet loaded is missed, and the text falls back to a
+ * system font (Type 3 for a CFF one). So the header's fonts are cut down to its few characters (regular
+ * weight only: the templates have no bold) and also declared in the page under other family names, used by
+ * a hidden element: by the time Chrome prints, the page has loaded the same data: URLs, and the header
+ * finds them loaded. Returns the template's stylesheet, and the stylesheet and element for the page.
+ */
+export async function runningFonts(
+  texts: string[],
+  lang: 'en' | 'zh',
+): Promise<{ templateCss: string; pageCss: string; pageHtml: string }> {
+  const faces = await fontFaceCss(texts, true, [400]);
+  const chars = [...codePoints(texts)].map((p) => `&#x${hex(p)};`).join('');
+  const spans = FAMILIES.map(
+    ({ family }) => `<span style="font-family:'${RUNNING_PREFIX}${family}'">${chars}</span>`,
+  ).join('');
+  return {
+    templateCss: `${faces}\n${stackVariables(lang)}`,
+    pageCss: faces.replaceAll("font-family:'", `font-family:'${RUNNING_PREFIX}`),
+    pageHtml: `<div aria-hidden="true" style="position:absolute;top:0;left:0;width:0;height:0;overflow:hidden;visibility:hidden">${spans}</div>`,
+  };
 }
 
 /** Noto Sans regular (Latin subset, WOFF) for text drawn into the PDF afterwards, such as contents page numbers. */
