@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { PACKAGE_ROOT } from '../catalogue/load.js';
 import { pick, type Lang } from '../model/text.js';
+import { PRINT_STACKS } from '../render/pdf/fonts.js';
 import { printPdf, readTemplate } from '../render/print-pdf.js';
 import { STATUS_CHART_COLOR } from '../render/status-colors.js';
 import { isoUtc } from '../render/time.js';
@@ -181,9 +182,10 @@ export function trendChart(points: TrendPoint[]) {
 export async function writeFleetPdf(report: FleetReport, file: string, lang: Lang): Promise<void> {
   const L = fleetLabels(lang);
   const escape = Handlebars.Utils.escapeExpression;
-  const style = `font-family:'Noto Sans CJK SC','Noto Sans',sans-serif;font-size:7.5pt;color:#666;width:100%;margin:0 14mm;`;
+  const style = `font-family:${PRINT_STACKS[lang].sans};font-size:7.5pt;color:#666;width:100%;margin:0 14mm;`;
   const header = `${escape(L.title)} · ${escape(pick(report.framework.title, lang))} · ${escape(report.generatedAt.slice(0, 10))}`;
   await printPdf(await renderFleetHtml(report, lang), file, {
+    lang,
     title: `${L.title} — ${pick(report.framework.title, lang)}`,
     author: `${TOOL.name} ${TOOL.version}`,
     subject: report.framework.id,

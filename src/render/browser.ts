@@ -32,7 +32,7 @@ const CANDIDATES: Record<string, string[]> = {
 };
 
 export const BROWSER_HINT =
-  'no Chrome or Chromium found for the PDF: install one (Debian/Ubuntu: apt-get install chromium fonts-noto-cjk) or set KUBE_EVIDENCE_CHROME=/path/to/chrome';
+  'no Chrome or Chromium found for the PDF: install one (Debian/Ubuntu: apt-get install chromium) or set KUBE_EVIDENCE_CHROME=/path/to/chrome';
 
 /** The browser to print with, or undefined. An env variable pointing nowhere is an error, not a fallback. */
 export function findBrowser(

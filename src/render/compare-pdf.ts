@@ -20,6 +20,7 @@ import {
   sideViews,
   type SideView,
 } from './compare-view.js';
+import { PRINT_STACKS } from './pdf/fonts.js';
 import { printPdf, readTemplate } from './print-pdf.js';
 import { isoUtc } from './time.js';
 
@@ -187,8 +188,9 @@ export async function writeComparisonPdf(comparison: Comparison, file: string, l
   const frameworks = [...new Set(comparison.sides.map((s) => pick(s.framework.title, lang)))].join(' / ');
   const names = [...new Set(comparison.sides.map((s) => s.cluster.name))].join(` ${L.versus} `);
   const headerText = `${escape(L.reportTitle)} · ${escape(names)} · ${escape(frameworks)} · ${escape(comparison.generatedAt.slice(0, 10))}`;
-  const style = `font-family:'Noto Sans CJK SC','Noto Sans',sans-serif;font-size:7.5pt;color:#666;width:100%;margin:0 14mm;`;
+  const style = `font-family:${PRINT_STACKS[lang].sans};font-size:7.5pt;color:#666;width:100%;margin:0 14mm;`;
   await printPdf(await renderComparisonHtml(comparison, lang), file, {
+    lang,
     title: comparisonTitle(comparison, lang),
     author: `${comparison.tool.name} ${comparison.tool.version}`,
     subject: frameworks,

@@ -10,7 +10,7 @@ import { writeFileAtomic } from '../util/fs.js';
 import { formatLabels } from './format-labels.js';
 import type { RenderContext } from './formats.js';
 import { assessmentDigest } from './json.js';
-import { TEMPLATES_DIR } from './pdf.js';
+import { TEMPLATES_DIR, wrapPoints } from './pdf.js';
 import { buildPdfView, PDF_OFFENDERS_PER_RESULT } from './pdf/view.js';
 import { readTemplate } from './print-pdf.js';
 
@@ -78,6 +78,8 @@ export async function renderHtmlReport(
 async function compile(): Promise<HandlebarsTemplateDelegate> {
   const hbs = Handlebars.create();
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  // The shared partials wrap identifiers as the PDF does (<wbr> at separators).
+  hbs.registerHelper('wrap', (value: unknown) => new hbs.SafeString(wrapPoints(String(value ?? ''))));
   const partialsDir = join(TEMPLATES_DIR, 'partials');
   for (const name of (await readdir(partialsDir)).filter((n) => n.endsWith('.hbs'))) {
     hbs.registerPartial(name.replace(/\.hbs$/, ''), await readTemplate(join(partialsDir, name)));

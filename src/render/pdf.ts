@@ -7,6 +7,7 @@ import type { Assessment } from '../model/assessment.js';
 import { pick, type Lang } from '../model/text.js';
 import { assessmentDigest } from './json.js';
 import { labels } from './labels.js';
+import { PRINT_STACKS } from './pdf/fonts.js';
 import { buildPdfView, type PdfContext } from './pdf/view.js';
 import { printPdf, readTemplate, type PrintResult } from './print-pdf.js';
 import { isoDate } from './time.js';
@@ -76,14 +77,11 @@ export async function writePdf(
   const documentId = context?.documentId ?? assessmentDigest(assessment);
   const escape = Handlebars.Utils.escapeExpression;
   const headerText = `${escape(assessment.cluster.name)} · ${escape(framework)} · ${escape(isoDate(assessment.generatedAt))}`;
-  // Latin fonts first in English (a CJK font prints ASCII punctuation and spaces at CJK widths).
-  const fonts =
-    lang === 'en'
-      ? `'Liberation Sans',Arial,'DejaVu Sans','Noto Sans CJK SC',sans-serif`
-      : `'Noto Sans CJK SC','Noto Sans',sans-serif`;
-  const style = `font-family:${fonts};font-size:7pt;color:#667085;width:100%;margin:0 14mm;display:flex;justify-content:space-between;`;
+  // The embedded print fonts, Latin first in English (see PRINT_STACKS).
+  const style = `font-family:${PRINT_STACKS[lang].sans};font-size:7pt;color:#667085;width:100%;margin:0 14mm;display:flex;justify-content:space-between;`;
   const pages = await renderReportPages(assessment, lang, { ...context, documentId });
   return printPdf(pages.report, file, {
+    lang,
     title: `${L.reportTitle} — ${assessment.cluster.name} — ${framework}`,
     author: `${assessment.tool.name} ${assessment.tool.version}`,
     subject: `${framework} / ${pick(assessment.profile.title, lang)}`,

@@ -1,15 +1,20 @@
-// Prints self-contained HTML to PDF with puppeteer-core: JavaScript off, every network request blocked, untagged, with bookmarks.
+// Prints self-contained HTML to PDF with puppeteer-core: JavaScript off, no network, embedded fonts, bookmarks, PDF/A-2 metadata.
 import { readFile } from 'node:fs/promises';
 import { PDFDocument } from 'pdf-lib';
+import type { Lang } from '../model/text.js';
 import { MissingToolError } from '../util/errors.js';
 import { writeFileAtomic } from '../util/fs.js';
 import { BROWSER_HINT, findBrowser } from './browser.js';
 import { launchBrowser } from './launch-browser.js';
+import { makeArchival } from './pdf/archival.js';
 import { numberContents } from './pdf/contents-numbers.js';
+import { printFontCss, runningFonts } from './pdf/fonts.js';
 import { addOutline, type Heading } from './pdf/outline.js';
 import { usePlainCover } from './pdf/plain-cover.js';
 
 export interface PrintOptions {
+  /** The text's language: picks the font order (Latin or Chinese first) and the PDF's /Lang. */
+  lang: Lang;
   title: string;
   author: string;
   subject?: string;
@@ -74,7 +79,13 @@ export async function printPdf(html: string, file: string, options: PrintOptions
         void request.abort('blockedbyclient');
       }
     });
-    await page.setContent(html, { waitUntil: 'load' });
+    // The fonts, inlined: only what the page and its cover draw; the running header and footer have their own.
+    const fontCss = await printFontCss([html, options.plainCoverHtml ?? ''], options.lang);
+    const running = await runningFonts([options.headerTemplate, options.footerTemplate], options.lang);
+    const withFonts = (doc: string) => withStyle(doc, `${fontCss}\n${running.pageCss}`, running.pageHtml);
+    await page.setContent(withFonts(html), { waitUntil: 'load' });
+    const headerTemplate = `<style>${running.templateCss}</style>${options.headerTemplate}`;
+    const footerTemplate = `<style>${running.templateCss}</style>${options.footerTemplate}`;
     const headings = options.outline === false ? [] : parseHeadings(await page.evaluate(HEADINGS_SCRIPT));
     const contentsEntries = options.contents
       ? parseStrings(await page.evaluate(linkTargetsScript(options.contents.linkSelector)))
@@ -90,12 +101,12 @@ export async function printPdf(html: string, file: string, options: PrintOptions
     const pdf = await page.pdf({
       ...layout,
       displayHeaderFooter: true,
-      headerTemplate: options.headerTemplate,
-      footerTemplate: options.footerTemplate,
+      headerTemplate,
+      footerTemplate,
     });
     const doc = await PDFDocument.load(pdf, { updateMetadata: false });
     if (options.plainCoverHtml) {
-      await page.setContent(options.plainCoverHtml, { waitUntil: 'load' });
+      await page.setContent(withFonts(options.plainCoverHtml), { waitUntil: 'load' });
       await usePlainCover(doc, await page.pdf({ ...layout, displayHeaderFooter: false, pageRanges: '1' }));
     }
     const bookmarks = addOutline(doc, headings);
@@ -105,7 +116,17 @@ export async function printPdf(html: string, file: string, options: PrintOptions
         entryIds: contentsEntries,
         rightMargin: parseFloat(MARGIN.right) * POINTS_PER_MM,
       });
-    setMetadata(doc, options);
+    // Chrome sets the title from <title> only; everything else, and what PDF/A asks, is set here.
+    makeArchival(doc, {
+      title: options.title,
+      author: options.author,
+      subject: options.subject,
+      keywords: options.keywords,
+      creator: 'kube-evidence',
+      producer: 'kube-evidence (Chromium, pdf-lib)',
+      lang: options.lang === 'zh' ? 'zh-CN' : 'en',
+      date: new Date(),
+    });
     await writeFileAtomic(file, await doc.save({ useObjectStreams: true }));
     return { blockedRequests, bookmarks, pages: doc.getPageCount() };
   } finally {
@@ -134,14 +155,13 @@ function parseHeadings(raw: unknown): Heading[] {
   );
 }
 
-/** Chrome sets the title from <title> only; set title, author and subject explicitly. */
-function setMetadata(doc: PDFDocument, options: PrintOptions): void {
-  doc.setTitle(options.title, { showInWindowTitleBar: true });
-  doc.setAuthor(options.author);
-  if (options.subject) doc.setSubject(options.subject);
-  if (options.keywords) doc.setKeywords(options.keywords);
-  doc.setCreator('kube-evidence');
-  doc.setProducer('kube-evidence (Chromium, pdf-lib)');
+/** The HTML with a stylesheet added last in its head (its rules win over the document's own) and an element at the end of its body. */
+function withStyle(html: string, css: string, bodyEnd: string): string {
+  const style = `<style>${css}</style>`;
+  const headEnd = html.search(/<\/head>/i);
+  const styled = headEnd < 0 ? style + html : html.slice(0, headEnd) + style + html.slice(headEnd);
+  const bodyClose = styled.search(/<\/body>/i);
+  return bodyClose < 0 ? styled + bodyEnd : styled.slice(0, bodyClose) + bodyEnd + styled.slice(bodyClose);
 }
 
 export async function readTemplate(path: string): Promise<string> {

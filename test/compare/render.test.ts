@@ -8,6 +8,7 @@ import { CLASS_LABELS, compareLabels } from '../../src/compare/labels.js';
 import type { Comparison } from '../../src/compare/model.js';
 import { objectText } from '../../src/render/compare-view.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
+import { expectArchival } from '../helpers/pdf-archival.js';
 import { pdfInfo, pdfText } from '../helpers/pdf-text.js';
 import { outlineTitles } from '../render/outline-titles.js';
 import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
@@ -83,6 +84,11 @@ describe('comparison outputs', () => {
     expect(info.Title).toContain(L.reportTitle);
     expect(info.Title).toContain('aks-payments-prod');
     expect(info.Author).toMatch(/^kube-evidence /);
+  });
+
+  it('prints both languages as PDF/A-2u asks: embedded TrueType fonts, XMP, sRGB output intent, /ID', async () => {
+    await expectArchival(join(zhOut, 'comparison.pdf'));
+    await expectArchival(join(enOut, 'comparison.pdf'));
   });
 
   it('opens with contents and the summary, then the side-by-side table; shifts are a compact table; bookmarks and links', async () => {

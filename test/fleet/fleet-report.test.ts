@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATUS_FILL } from '../../src/render/status-colors.js';
 import { runCli } from '../helpers/cli.js';
+import { expectArchival } from '../helpers/pdf-archival.js';
 import { pdfText } from '../helpers/pdf-text.js';
 
 const SAMPLES = join(import.meta.dirname, '..', '..', 'samples');
@@ -205,6 +206,11 @@ describe('kube-evidence fleet report', { timeout: 300_000 }, () => {
     expect(text).toContain('合规趋势');
     expect(text).toContain('5 个集群中有 3 个无近期扫描');
     expect(text).toContain('完整性校验失败');
+    await expectArchival(join(zh, 'fleet-report.pdf'));
+  });
+
+  it('prints the English PDF as PDF/A-2u asks: embedded TrueType fonts, XMP, sRGB output intent, /ID', async () => {
+    await expectArchival(join(out(), 'fleet-report.pdf'));
   });
 
   it.each([

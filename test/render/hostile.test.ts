@@ -66,6 +66,7 @@ describe('hostile strings in the PDF', () => {
     hits = [];
     const html = `<!doctype html><html><head><title>t</title><link rel="stylesheet" href="${base}/a.css"></head><body><h1>blocked</h1><img src="${base}/b.png"><iframe src="${base}/c.html"></iframe><script>fetch('${base}/d')</script></body></html>`;
     const result = await printPdf(html, join(dir, 'raw.pdf'), {
+      lang: 'en',
       title: 't',
       author: 'a',
       headerTemplate: '<span></span>',

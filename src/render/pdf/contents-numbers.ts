@@ -6,12 +6,13 @@ import {
   PDFName,
   PDFNumber,
   PDFString,
-  StandardFonts,
   rgb,
   type PDFDocument,
   type PDFObject,
   type PDFRef,
 } from 'pdf-lib';
+import fontkit from '@pdf-lib/fontkit';
+import { latinFontBytes } from './fonts.js';
 import { decodeName, namedDestinations } from './outline.js';
 
 export interface ContentsNumbering {
@@ -49,7 +50,13 @@ export async function numberContents(doc: PDFDocument, options: ContentsNumberin
   if (first === undefined || entryPages.length === 0) return 0;
   const end = Math.max(first + 1, Math.min(...entryPages));
 
-  const font = await doc.embedFont(StandardFonts.Helvetica);
+  // Embedded (a subset of Noto Sans, as the report's own text), never a standard font: PDF/A embeds every font.
+  doc.registerFontkit(fontkit);
+  // A subset's name starts with a six-letter tag (ISO 32000 9.6.4); pdf-lib would append a random suffix instead.
+  const font = await doc.embedFont(await latinFontBytes(), {
+    subset: true,
+    customName: 'KEPGNO+NotoSans-Regular',
+  });
   let written = 0;
   for (let index = first; index < end; index++) {
     const page = doc.getPage(index);
