@@ -3,8 +3,13 @@ import { open } from 'node:fs/promises';
 import { InputError } from '../util/errors.js';
 import { checkJsonLimits, describeJsonError, MAX_JSON_DEPTH } from '../util/json-limits.js';
 
-/** Read size: large enough that the per-chunk overhead vanishes, small enough to stay out of the way. */
-const CHUNK = 8 * 1024 * 1024;
+/**
+ * Read size: large enough that the per-chunk overhead vanishes, small enough that a chunk's parsed items die in
+ * V8's young generation. With 8 MiB chunks the items of a chunk (about 30 MB of objects, alive until the chunk is
+ * compacted and copied) outlived scavenges and piled up in the old generation: `report` at 30,000 pods peaked at
+ * 570 MB RSS, against 458 MB with 1 MiB chunks and the same time.
+ */
+const CHUNK = 1024 * 1024;
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
