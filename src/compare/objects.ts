@@ -1,6 +1,5 @@
 // Offending objects of one requirement across two scans of a cluster: new, fixed and still failing.
-import type { RequirementResult } from '../model/assessment.js';
-import type { Offender } from '../model/check.js';
+import type { ComparedOffender, ComparedResult } from './compared.js';
 import type { ObjectChanges, ObjectRef } from './model.js';
 
 /** Objects are matched by kind, namespace, name and container: the same pod recreated under a new name is a new object. */
@@ -9,7 +8,7 @@ export function objectKey(o: { kind: string; namespace?: string; name: string; c
 }
 
 /** One object may break a rule in several fields (or bind several subjects): fold them into one ref. */
-export function objectRefs(offenders: Offender[]): Map<string, ObjectRef> {
+export function objectRefs(offenders: ComparedOffender[]): Map<string, ObjectRef> {
   const refs = new Map<string, ObjectRef>();
   for (const o of offenders) {
     const key = objectKey(o);
@@ -26,7 +25,7 @@ export function objectRefs(offenders: Offender[]): Map<string, ObjectRef> {
   return refs;
 }
 
-export function diffObjects(earlier: RequirementResult, later: RequirementResult): ObjectChanges {
+export function diffObjects(earlier: ComparedResult, later: ComparedResult): ObjectChanges {
   const before = objectRefs(earlier.offenders);
   const after = objectRefs(later.offenders);
   return {
