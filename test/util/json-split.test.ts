@@ -10,7 +10,7 @@ import { splitJsonFile, type SplitItem, type SplitLimits } from '../../src/util/
 const PATHS = ['results[]', 'results[].offenders[]', 'results[].evidence[]', 'collection.sources[]'];
 const ROOMY: SplitLimits = { maxFileBytes: 1 << 30, maxItemBytes: 1 << 24, maxSkeletonBytes: 1 << 24 };
 const SECRET = 'Zq9SUPERSECRETq9Z';
-const RUNS = { numRuns: 200 };
+const RUNS = { numRuns: 120 };
 
 let dir: string;
 let n = 0;
