@@ -5,20 +5,36 @@ import { TOOL } from '../version.js';
 import { scrubText } from '../util/scrub.js';
 import { setQuiet } from './log.js';
 import { EXIT_CODES_HELP, EXIT_UNEXPECTED, EXIT_USAGE } from './exit-codes.js';
-import { registerAttest } from './commands/attest.js';
-import { registerCompare } from './commands/compare.js';
-import { registerEvaluate } from './commands/evaluate.js';
-import { registerRender } from './commands/render.js';
-import { registerReport } from './commands/report.js';
-import { registerRules } from './commands/rules.js';
-import { registerProfiles } from './commands/profiles.js';
-import { registerVerify } from './commands/verify.js';
-import { registerCollect } from './commands/collect.js';
-import { registerCollectNode } from './commands/collect-node.js';
-import { registerScan } from './commands/scan.js';
-import { registerFleet } from './commands/fleet.js';
 
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/**
+ * Every command, in the order --help lists them, each loaded only when needed: `verify` or `compare` should not
+ * first load what `report`, `scan` and `fleet` need (the PDF driver, exceljs, the Azure SDK: seconds of start-up).
+ */
+const COMMANDS: [string, () => Promise<Register>][] = [
+  ['report', async () => (await import('./commands/report.js')).registerReport],
+  ['scan', async () => (await import('./commands/scan.js')).registerScan],
+  ['collect', async () => (await import('./commands/collect.js')).registerCollect],
+  ['collect-node', async () => (await import('./commands/collect-node.js')).registerCollectNode],
+  ['evaluate', async () => (await import('./commands/evaluate.js')).registerEvaluate],
+  ['render', async () => (await import('./commands/render.js')).registerRender],
+  ['rules', async () => (await import('./commands/rules.js')).registerRules],
+  ['profiles', async () => (await import('./commands/profiles.js')).registerProfiles],
+  ['compare', async () => (await import('./commands/compare.js')).registerCompare],
+  ['verify', async () => (await import('./commands/verify.js')).registerVerify],
+  ['attest', async () => (await import('./commands/attest.js')).registerAttest],
+  ['fleet', async () => (await import('./commands/fleet.js')).registerFleet],
+];
+
+/** The command named on the command line (its first argument that is not an option), when it is one of ours. */
+function commandOf(argv: string[]): string | undefined {
+  const first = argv.slice(2).find((arg) => !arg.startsWith('-'));
+  return COMMANDS.some(([name]) => name === first) ? first : undefined;
+}
+
+/** The program with every command, or with only `only` (what a run of that command needs). */
+export async function buildProgram(only?: string): Promise<Command> {
   const program = new Command('kube-evidence')
     .description(
       'Turn a Kubernetes cluster (AKS, kubeadm or self-managed) into an audit-ready evidence pack.',
@@ -28,19 +44,8 @@ export function buildProgram(): Command {
     .addHelpText('after', EXIT_CODES_HELP)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  // Each command registers itself; a new command is one file plus one line here.
-  registerReport(program);
-  registerScan(program);
-  registerCollect(program);
-  registerCollectNode(program);
-  registerEvaluate(program);
-  registerRender(program);
-  registerRules(program);
-  registerProfiles(program);
-  registerCompare(program);
-  registerVerify(program);
-  registerAttest(program);
-  registerFleet(program);
+  // Each command registers itself; a new command is one file plus one line in COMMANDS.
+  for (const [name, load] of COMMANDS) if (only === undefined || name === only) (await load())(program);
   const everyCommand = (command: Command): Command[] => [command, ...command.commands.flatMap(everyCommand)];
   for (const command of everyCommand(program)) {
     command.exitOverride();
@@ -56,7 +61,7 @@ export function buildProgram(): Command {
 export async function main(argv: string[]): Promise<number> {
   setQuiet(false);
   try {
-    await buildProgram().parseAsync(argv);
+    await (await buildProgram(commandOf(argv))).parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -1,11 +1,11 @@
 // The difference class of one requirement between the baseline and another side; docs/compare.md explains each rule.
-import type { RequirementResult } from '../model/assessment.js';
+import type { ComparedResult } from './compared.js';
 import type { Status } from '../model/status.js';
 import type { DifferenceClass, ObjectChanges } from './model.js';
 
 export interface PairFacts {
-  base?: RequirementResult;
-  other?: RequirementResult;
+  base?: ComparedResult;
+  other?: ComparedResult;
   /** Both scans are of one cluster, so a change is a change over time. */
   sameCluster: boolean;
   /** The other side was collected after the baseline (or at the same time). */

@@ -1,5 +1,5 @@
 // compare(assessments) → Comparison: one row per requirement, each side's entry, and its class against the baseline.
-import type { Assessment, RequirementResult } from '../model/assessment.js';
+import type { ComparedAssessment, ComparedResult } from './compared.js';
 import { TOOL } from '../version.js';
 import { classify } from './classify.js';
 import { correspond, type SideCorrespondence } from './correspond.js';
@@ -48,8 +48,8 @@ export function compareAssessments(inputs: LoadedAssessment[], options: CompareO
   };
 }
 
-function baselineRows(assessments: Assessment[], links: SideCorrespondence[]): ComparisonRow[] {
-  const [base, ...others] = assessments as [Assessment, ...Assessment[]];
+function baselineRows(assessments: ComparedAssessment[], links: SideCorrespondence[]): ComparisonRow[] {
+  const [base, ...others] = assessments as [ComparedAssessment, ...ComparedAssessment[]];
   return base.results.map((result) => ({
     key: result.id,
     section: sectionOf(base, result),
@@ -63,7 +63,7 @@ function baselineRows(assessments: Assessment[], links: SideCorrespondence[]): C
 }
 
 /** Requirements no baseline requirement corresponds to; sides of one framework share a row for the same id. */
-function extraRows(assessments: Assessment[], links: SideCorrespondence[]): ComparisonRow[] {
+function extraRows(assessments: ComparedAssessment[], links: SideCorrespondence[]): ComparisonRow[] {
   const base = assessments[0]!;
   const rows = new Map<string, ComparisonRow>();
   assessments.forEach((a, index) => {
@@ -87,7 +87,7 @@ function extraRows(assessments: Assessment[], links: SideCorrespondence[]): Comp
 
 function differencesOf(
   row: ComparisonRow,
-  assessments: Assessment[],
+  assessments: ComparedAssessment[],
   sameClusterFlags: boolean[],
 ): PairDifference[] {
   const base = findResult(assessments[0]!, row.entries[0]?.requirement);
@@ -110,11 +110,11 @@ function differencesOf(
   });
 }
 
-function findResult(a: Assessment, id: string | undefined): RequirementResult | undefined {
+function findResult(a: ComparedAssessment, id: string | undefined): ComparedResult | undefined {
   return id === undefined ? undefined : a.results.find((r) => r.id === id);
 }
 
-function sectionOf(a: Assessment, result: RequirementResult): ComparisonRow['section'] {
+function sectionOf(a: ComparedAssessment, result: ComparedResult): ComparisonRow['section'] {
   const section = a.sections.find((s) => s.id === result.section);
   return {
     framework: a.framework.id,
@@ -123,7 +123,7 @@ function sectionOf(a: Assessment, result: RequirementResult): ComparisonRow['sec
   };
 }
 
-function entryOf(result: RequirementResult | undefined): SideEntry | null {
+function entryOf(result: ComparedResult | undefined): SideEntry | null {
   if (!result) return null;
   return {
     requirement: result.id,

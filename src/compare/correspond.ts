@@ -1,5 +1,5 @@
 // Matches each side's requirements to the baseline's: same framework by id, Q/KXY ↔ CIS by shared checks, else a map.
-import type { Assessment, RequirementResult } from '../model/assessment.js';
+import type { ComparedAssessment, ComparedResult } from './compared.js';
 import { InputError } from '../util/errors.js';
 import type { FrameworkMap } from './framework-map.js';
 import type { Correspondence } from './model.js';
@@ -18,8 +18,8 @@ export interface SideCorrespondence {
 const SHARED_CHECK_PAIRS: [RegExp, RegExp][] = [[/^q-kxy-cs001/i, /^cis-kubernetes/i]];
 
 export function correspond(
-  baseline: { file: string; assessment: Assessment },
-  side: { file: string; assessment: Assessment },
+  baseline: { file: string; assessment: ComparedAssessment },
+  side: { file: string; assessment: ComparedAssessment },
   maps: FrameworkMap[],
 ): SideCorrespondence {
   const a = baseline.assessment.framework.id;
@@ -47,8 +47,8 @@ export function correspond(
 }
 
 /** Requirements correspond when they list the same set of check ids; manual ones (no checks) never do. */
-function bySharedChecks(base: RequirementResult[], other: RequirementResult[]): Map<string, string> {
-  const key = (r: RequirementResult) => [...new Set(r.checks)].sort().join('\n');
+function bySharedChecks(base: ComparedResult[], other: ComparedResult[]): Map<string, string> {
+  const key = (r: ComparedResult) => [...new Set(r.checks)].sort().join('\n');
   const free = new Map<string, string[]>();
   for (const r of other) {
     if (r.checks.length === 0) continue;
@@ -65,8 +65,8 @@ function bySharedChecks(base: RequirementResult[], other: RequirementResult[]): 
 
 function byMap(
   map: FrameworkMap,
-  baseline: { file: string; assessment: Assessment },
-  side: { file: string; assessment: Assessment },
+  baseline: { file: string; assessment: ComparedAssessment },
+  side: { file: string; assessment: ComparedAssessment },
 ): Map<string, string> {
   const forward = map.from === baseline.assessment.framework.id;
   const baseIds = new Set(baseline.assessment.results.map((r) => r.id));
@@ -80,7 +80,7 @@ function byMap(
         ? [sideId, side]
         : undefined;
     if (missing) {
-      const [id, where] = missing as [string, { file: string; assessment: Assessment }];
+      const [id, where] = missing as [string, { file: string; assessment: ComparedAssessment }];
       throw InputError.at(
         map.file,
         `requirements.${fromId}`,

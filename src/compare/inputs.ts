@@ -1,26 +1,31 @@
 // Resolves `compare` arguments (assessment.json files or pack directories) to the assessments to compare.
-import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Assessment } from '../model/assessment.js';
-import { validateAssessment } from '../render/json.js';
+import type { SplitLimits } from '../util/json-split.js';
 import { InputError } from '../util/errors.js';
-import { parseJson, readText } from '../util/fs.js';
-import { validateForComparison } from './validate-side.js';
+import type { ComparedAssessment } from './compared.js';
+import { ASSESSMENT_LIMITS, readAssessmentForComparison } from './read-assessment.js';
 
 export interface LoadedAssessment {
   file: string;
   sha256: string;
-  assessment: Assessment;
+  assessment: ComparedAssessment;
 }
 
-/** What one argument offered: one assessment, or one per framework from a pack's subdirectories. */
-type Candidates = { arg: string; byFramework: Map<string, LoadedAssessment>; direct: boolean };
+/**
+ * What one argument offered: one assessment read, or the assessment.json of each framework subdirectory of a
+ * pack, by the framework id its directory is named after; only the one picked is read.
+ */
+type Candidates =
+  | { arg: string; direct: true; loaded: LoadedAssessment }
+  | { arg: string; direct: false; byFramework: Map<string, string> };
 
-export async function loadAssessmentFile(file: string): Promise<LoadedAssessment> {
-  const text = await readText(file);
-  const assessment = validateForComparison(validateAssessment(parseJson(text, file), file), file);
-  return { file, sha256: createHash('sha256').update(text).digest('hex'), assessment };
+export async function loadAssessmentFile(
+  file: string,
+  limits: SplitLimits = ASSESSMENT_LIMITS,
+): Promise<LoadedAssessment> {
+  const { assessment, sha256 } = await readAssessmentForComparison(file, limits);
+  return { file, sha256, assessment };
 }
 
 /**
@@ -37,31 +42,25 @@ export async function resolveAssessments(args: string[], framework?: string): Pr
   const all: Candidates[] = [];
   for (const arg of args) all.push(await candidatesOf(arg));
   const chosen = framework ?? commonFramework(all);
-  return all.map((c) => pick(c, chosen));
+  const loaded: LoadedAssessment[] = [];
+  // One at a time: only the assessments compared are ever read, and each is read once.
+  for (const candidates of all) loaded.push(await pick(candidates, chosen));
+  return loaded;
 }
 
 async function candidatesOf(arg: string): Promise<Candidates> {
   const info = await stat(arg).catch(() => undefined);
   if (!info)
     throw InputError.at(arg, undefined, 'not found (expected an assessment.json or a pack directory)');
-  const byFramework = new Map<string, LoadedAssessment>();
-  if (info.isFile()) return add(byFramework, await loadAssessmentFile(arg), arg, true);
+  if (info.isFile()) return { arg, direct: true, loaded: await loadAssessmentFile(arg) };
   const direct = join(arg, 'assessment.json');
-  if (await isFile(direct)) return add(byFramework, await loadAssessmentFile(direct), arg, true);
+  if (await isFile(direct)) return { arg, direct: true, loaded: await loadAssessmentFile(direct) };
+  const byFramework = new Map<string, string>();
   const entries = await readdir(arg, { withFileTypes: true });
   for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
     const file = join(arg, entry.name, 'assessment.json');
-    if (await isFile(file)) {
-      const loaded = await loadAssessmentFile(file);
-      const clash = byFramework.get(loaded.assessment.framework.id);
-      if (clash)
-        throw InputError.at(
-          arg,
-          undefined,
-          `holds two assessments of ${loaded.assessment.framework.id} (${clash.file}, ${file}); pass the one you mean`,
-        );
-      byFramework.set(loaded.assessment.framework.id, loaded);
-    }
+    // `report` names each framework's directory after the framework id; the one read is checked against it.
+    if (await isFile(file)) byFramework.set(entry.name, file);
   }
   if (byFramework.size === 0)
     throw InputError.at(
@@ -72,45 +71,51 @@ async function candidatesOf(arg: string): Promise<Candidates> {
   return { arg, byFramework, direct: false };
 }
 
-function add(
-  map: Map<string, LoadedAssessment>,
-  loaded: LoadedAssessment,
-  arg: string,
-  direct: boolean,
-): Candidates {
-  map.set(loaded.assessment.framework.id, loaded);
-  return { arg, byFramework: map, direct };
+/** The framework ids an argument offers. */
+function offered(c: Candidates): string[] {
+  return c.direct ? [c.loaded.assessment.framework.id] : [...c.byFramework.keys()];
 }
 
 /** Without --framework: a pack offering several frameworks is resolved by the framework all arguments share. */
 function commonFramework(all: Candidates[]): string | undefined {
-  const packs = all.filter((c) => c.byFramework.size > 1);
+  const packs = all.filter((c) => offered(c).length > 1);
   if (packs.length === 0) return undefined;
   // The frameworks of every argument: a direct assessment offers just its own.
-  const shared = [...packs[0]!.byFramework.keys()].filter((id) => all.every((c) => c.byFramework.has(id)));
+  const shared = offered(packs[0]!).filter((id) => all.every((c) => offered(c).includes(id)));
   if (shared.length === 1) return shared[0];
-  const offered = [...packs[0]!.byFramework.keys()].join(', ');
   throw InputError.at(
     packs[0]!.arg,
     undefined,
-    `holds assessments of several frameworks (${offered}); pick one with --framework`,
+    `holds assessments of several frameworks (${offered(packs[0]!).join(', ')}); pick one with --framework`,
   );
 }
 
-function pick(candidates: Candidates, framework: string | undefined): LoadedAssessment {
-  const { arg, byFramework, direct } = candidates;
+async function pick(candidates: Candidates, framework: string | undefined): Promise<LoadedAssessment> {
   // An assessment given directly is compared as it is; a framework mismatch is caught later, with --framework-map.
-  if (direct || framework === undefined) return [...byFramework.values()][0]!;
-  const found = byFramework.get(framework);
-  if (found) return found;
+  if (candidates.direct) return candidates.loaded;
+  const { arg, byFramework } = candidates;
+  const ids = [...byFramework.keys()];
   // A benchmark id (cis-kubernetes) picks the one version the pack holds, so last year's v1.11.1 pack meets this year's v1.12.0.
-  const versions = [...byFramework.keys()].filter((id) => new RegExp(`^${escape(framework)}-\\d`).test(id));
-  if (versions.length === 1) return byFramework.get(versions[0]!)!;
-  throw InputError.at(
-    arg,
-    undefined,
-    `holds no assessment of ${framework} (it has ${[...byFramework.keys()].join(', ')})`,
-  );
+  const versions =
+    framework === undefined ? [] : ids.filter((id) => new RegExp(`^${escape(framework)}-\\d`).test(id));
+  const id =
+    framework === undefined
+      ? ids[0]!
+      : byFramework.has(framework)
+        ? framework
+        : versions.length === 1
+          ? versions[0]!
+          : undefined;
+  if (id === undefined)
+    throw InputError.at(arg, undefined, `holds no assessment of ${framework} (it has ${ids.join(', ')})`);
+  const loaded = await loadAssessmentFile(byFramework.get(id)!);
+  if (loaded.assessment.framework.id !== id)
+    throw InputError.at(
+      loaded.file,
+      'framework.id',
+      `is ${loaded.assessment.framework.id}, but its directory says ${id}; expected the framework the directory is named after`,
+    );
+  return loaded;
 }
 
 async function isFile(path: string): Promise<boolean> {

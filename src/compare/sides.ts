@@ -1,11 +1,11 @@
 // Describes each compared assessment (cluster, framework, profile, score) and whether it is the baseline's cluster.
-import type { Assessment } from '../model/assessment.js';
+import type { ComparedAssessment } from './compared.js';
 import type { SideCorrespondence } from './correspond.js';
 import type { LoadedAssessment } from './inputs.js';
 import type { ComparisonSide } from './model.js';
 
 /** One cluster: the same Azure resource id when both sides have one, otherwise the same cluster name. */
-export function sameCluster(a: Assessment, b: Assessment): boolean {
+export function sameCluster(a: ComparedAssessment, b: ComparedAssessment): boolean {
   const ra = a.cluster.resourceId;
   const rb = b.cluster.resourceId;
   // ARM resource ids are case-insensitive (resourceGroups vs resourcegroups both occur).
@@ -14,7 +14,7 @@ export function sameCluster(a: Assessment, b: Assessment): boolean {
 }
 
 /** True when `other` was collected at or after `base`; unreadable times keep the order given. */
-export function isLater(base: Assessment, other: Assessment): boolean {
+export function isLater(base: ComparedAssessment, other: ComparedAssessment): boolean {
   return collectedAtOrAfter(base.collection.collectedAt, other.collection.collectedAt);
 }
 
@@ -27,7 +27,7 @@ export function collectedAtOrAfter(base: string, other: string): boolean {
 export function describeSide(
   loaded: LoadedAssessment,
   index: number,
-  baseline: Assessment,
+  baseline: ComparedAssessment,
   correspondence: SideCorrespondence | undefined,
 ): ComparisonSide {
   const a = loaded.assessment;

@@ -1,6 +1,15 @@
 // Reads a large JSON List file in chunks and parses its items one by one, so no file-sized string is ever built.
 import { open } from 'node:fs/promises';
 import { InputError } from '../util/errors.js';
+import {
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  closingQuote,
+  COMMA,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+} from '../util/json-bytes.js';
 import { checkJsonLimits, describeJsonError, MAX_JSON_DEPTH } from '../util/json-limits.js';
 
 /**
@@ -10,14 +19,6 @@ import { checkJsonLimits, describeJsonError, MAX_JSON_DEPTH } from '../util/json
  * 570 MB RSS, against 458 MB with 1 MiB chunks and the same time.
  */
 const CHUNK = 1024 * 1024;
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const COMMA = 0x2c;
 
 /** Largest single list item: a Kubernetes object is at most about 1.5 MB in etcd; a 200 MB pod name is refused here. */
 export const MAX_ITEM_BYTES = 32 * 1024 * 1024;
@@ -273,16 +274,4 @@ class ListScanner {
   private refuse(at: number, what: string): never {
     throw InputError.at(this.file, undefined, `${what} (at byte ${this.base + at}); refused`);
   }
-}
-
-/** Index of the quote that ends a string whose text starts at `from` (one not escaped by a backslash), or -1. */
-function closingQuote(buf: Buffer, from: number): number {
-  let at = buf.indexOf(QUOTE, from);
-  while (at > 0 && buf[at - 1] === BACKSLASH) {
-    let slashes = 0;
-    for (let k = at - 1; buf[k] === BACKSLASH; k--) slashes++;
-    if (slashes % 2 === 0) break;
-    at = buf.indexOf(QUOTE, at + 1);
-  }
-  return at;
 }

@@ -32,8 +32,10 @@ afterEach(async () => {
 const everyCommand = (command: Command): Command[] => [command, ...command.commands.flatMap(everyCommand)];
 
 describe('KUBE_EVIDENCE_LANG', () => {
-  it('is the default of --lang on every command that has one', () => {
-    const withLang = everyCommand(buildProgram()).filter((c) => c.options.some((o) => o.long === '--lang'));
+  it('is the default of --lang on every command that has one', async () => {
+    const withLang = everyCommand(await buildProgram()).filter((c) =>
+      c.options.some((o) => o.long === '--lang'),
+    );
     expect(withLang.map((c) => c.name()).sort()).toEqual(
       ['compare', 'discover', 'list', 'matrix', 'render', 'report', 'report', 'scan', 'scan', 'show'].sort(),
     );
@@ -115,7 +117,7 @@ describe('--framework defaults like report', () => {
 describe('--help', () => {
   it('lists the exit codes on every command, as README.md does', async () => {
     const readme = await readFile('README.md', 'utf8');
-    for (const command of everyCommand(buildProgram())) {
+    for (const command of everyCommand(await buildProgram())) {
       const help = command.helpInformation() + (await helpAfter(command));
       expect(help, command.name()).toMatch(
         /Exit codes:\n\s+0\s+done\n\s+1\s+done, and at least one automated requirement failed/,
