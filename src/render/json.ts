@@ -3,7 +3,8 @@ import type { Assessment } from '../model/assessment.js';
 import { ASSESSMENT_SCHEMA, ASSESSMENT_SCHEMA_VERSION } from '../model/assessment.js';
 import { InputError } from '../util/errors.js';
 import { createHash } from 'node:crypto';
-import { isRecord, readJsonFile, writeChunksAtomic } from '../util/fs.js';
+import { isRecord, writeChunksAtomic } from '../util/fs.js';
+import { splitJsonFile, type SplitItem } from '../util/json-split.js';
 
 /**
  * assessment.json as text chunks: the assessment without its results, then each result, with its offending objects
@@ -52,8 +53,43 @@ export async function writeAssessment(assessment: Assessment, file: string): Pro
   return hash.digest('hex');
 }
 
+/** The largest assessment.json read back: CIS Kubernetes at 150,000 pods is about 90 MB; far above, far below memory. */
+const READ_LIMITS = {
+  maxFileBytes: 1024 * 1024 * 1024,
+  maxItemBytes: 16 * 1024 * 1024,
+  maxSkeletonBytes: 16 * 1024 * 1024,
+};
+
+/**
+ * Reads an assessment.json written by this tool (render, fleet). Results, offenders and evidence are parsed one
+ * element at a time, so a 150,000-pod assessment never becomes one 90 MB string (readJsonFile's 64 MiB bound
+ * refused them). Bad input is one InputError naming the file and the field.
+ */
 export async function readAssessment(file: string): Promise<Assessment> {
-  const raw = await readJsonFile(file);
+  const results: unknown[] = [];
+  let offenders: unknown[] = [];
+  let evidence: unknown[] = [];
+  const onItem = ({ path, value }: SplitItem) => {
+    if (path === 'results[].offenders[]') offenders.push(value);
+    else if (path === 'results[].evidence[]') evidence.push(value);
+    else {
+      // A result arrives after its own offenders and evidence, with both arrays left empty.
+      if (isRecord(value)) {
+        if (Array.isArray(value.offenders)) value.offenders = offenders;
+        if (Array.isArray(value.evidence)) value.evidence = evidence;
+      }
+      results.push(value);
+      offenders = [];
+      evidence = [];
+    }
+  };
+  const raw = await splitJsonFile(
+    file,
+    ['results[]', 'results[].offenders[]', 'results[].evidence[]'],
+    onItem,
+    READ_LIMITS,
+  );
+  if (isRecord(raw) && Array.isArray(raw.results)) raw.results = results;
   return validateAssessment(raw, file);
 }
 

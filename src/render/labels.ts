@@ -138,6 +138,7 @@ const LABELS = {
     '下表列出评估所依据的每一部分事实、其来源与采集时间。快照副本随证据包一并提供（snapshot/ 目录，已去除机密数据）。',
     'Each part of the facts the assessment relied on, with its source and time of collection. A copy of the snapshot ships in this pack (snapshot/, with secret data removed).',
   ),
+  scopeFolded: t('{n} 项，逐项列表见 assessment.json', '{n} parts, each listed in assessment.json'),
   statusMeaningHeading: t('各状态的含义', 'What each status means'),
   meaning: t('含义', 'Meaning'),
   countsInScore: t('计入得分', 'Counts in score'),

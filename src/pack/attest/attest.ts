@@ -3,9 +3,8 @@ import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Assessment, Review } from '../../model/assessment.js';
 import { FORMAT_RENDERERS, OUTPUT_FORMATS, type OutputFormat } from '../../render/formats.js';
-import { validateAssessment } from '../../render/json.js';
+import { readAssessment } from '../../render/json.js';
 import { InputError } from '../../util/errors.js';
-import { parseJson } from '../../util/fs.js';
 import { hashFiles, sha256 } from '../hash.js';
 import type { PackReport } from '../manifest.js';
 import type { SigningKey } from '../sign/key.js';
@@ -75,7 +74,7 @@ export async function attestPack(options: AttestOptions): Promise<AttestResult> 
           report.framework.id,
           'the pack has no assessment.json to record the verdicts in (write it with --format json)',
         );
-      assessments.push(validateAssessment(parseJson(await readFile(path, 'utf8'), path), path));
+      assessments.push(await readAssessment(path));
     }
     const index = manifest.reports.findIndex(
       (r, i) =>

@@ -26,6 +26,7 @@ import { factText } from '../fact-text.js';
 import { formatValue, resultRow, type EvidenceRow, type ResultRow } from '../view-model.js';
 import { donutOf, DONUT_RADIUS, stackedBar, type BarSegment, type DonutSegment } from './charts.js';
 import { STATUS_CHART_COLOR } from '../status-colors.js';
+import { scopeGapRows, scopeSourceRows } from './scope-groups.js';
 
 /** The PDF summarises; the workbook carries every row. */
 export const PDF_OFFENDERS_PER_RESULT = 20;
@@ -304,17 +305,8 @@ export function buildPdfView(assessment: Assessment, lang: Lang, context: PdfCon
         })),
     },
     scope: {
-      sources: assessment.collection.sources.map((s) => ({
-        part: s.part,
-        source: s.source,
-        file: s.file ?? '—',
-        time: isoUtc(s.time),
-      })),
-      gaps: assessment.collection.gaps.map((g) => ({
-        part: g.part,
-        reason: g.reason,
-        code: g.code === undefined ? '' : String(g.code),
-      })),
+      sources: scopeSourceRows(assessment.collection.sources, lang),
+      gaps: scopeGapRows(assessment.collection.gaps, lang),
       statuses: STATUSES.map((status) => ({
         status,
         label: pick(STATUS_LABELS[status], lang),
@@ -360,7 +352,7 @@ export function buildPdfView(assessment: Assessment, lang: Lang, context: PdfCon
 
 function detail(result: RequirementResult, assessment: Assessment, lang: Lang, anchor: string): DetailView {
   const L = labels(lang);
-  const row = resultRow(result, assessment, lang);
+  const row = resultRow(result, assessment, lang, PDF_EVIDENCE_PER_RESULT);
   const more = (template: string, shown: number, total: number) =>
     total > shown ? template.replace('{n}', String(total - shown)) : '';
   const evidence = row.evidence.slice(0, PDF_EVIDENCE_PER_RESULT);
@@ -376,7 +368,7 @@ function detail(result: RequirementResult, assessment: Assessment, lang: Lang, a
     ...row,
     anchor,
     evidence,
-    moreEvidence: more(L.evidenceMore, evidence.length, row.evidence.length),
+    moreEvidence: more(L.evidenceMore, evidence.length, result.evidence.length),
     offenders,
     moreOffenders: more(L.offendersMore, offenders.length, result.offenderCount),
     reviewedBy: reviewedBy(result, lang),
