@@ -16,7 +16,7 @@ const root = join(here, '..');
 const dataDir = join(here, '.data');
 
 /** Bump when the generator's output changes, so cached snapshots are regenerated. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 
 const SIZES = {
   small: { nodes: 50, pods: 1500, namespaces: 50, rbac: 500 },

@@ -251,6 +251,15 @@ export function* pods(plan: ClusterPlan): Generator<JsonObject> {
   const rng = new Prng(`${plan.options.seed}/pods`);
   for (const w of plan.workloads) {
     const tpl = podTemplate(w);
+    // Generated names are unique in a namespace, as the API server makes them (it retries a taken suffix):
+    // 5,000 kube-proxy pods drew the same 5-letter suffix twice, and the collector rightly refused the list.
+    const taken = new Set<string>();
+    const suffixed = (prefix: string): string => {
+      let candidate = `${prefix}-${rng.text(5, KUBE_ALPHABET)}`;
+      while (taken.has(candidate)) candidate = `${prefix}-${rng.text(5, KUBE_ALPHABET)}`;
+      taken.add(candidate);
+      return candidate;
+    };
     for (let i = 0; i < w.replicas; i++) {
       const node = w.kind === 'DaemonSet' ? plan.nodes[i]! : pickNode(plan.nodes, rng);
       let name: string;
@@ -263,7 +272,7 @@ export function* pods(plan: ClusterPlan): Generator<JsonObject> {
           name: rsName(w, w.hash),
           uid: derivedUid(w.uid, w.hash),
         };
-        name = `${owner.name}-${rng.text(5, KUBE_ALPHABET)}`;
+        name = suffixed(owner.name);
         labels = { ...labels, 'pod-template-hash': w.hash };
       } else if (w.kind === 'StatefulSet') {
         owner = { apiVersion: 'apps/v1', kind: 'StatefulSet', name: w.name, uid: w.uid };
@@ -275,7 +284,7 @@ export function* pods(plan: ClusterPlan): Generator<JsonObject> {
         };
       } else if (w.kind === 'DaemonSet') {
         owner = { apiVersion: 'apps/v1', kind: 'DaemonSet', name: w.name, uid: w.uid };
-        name = `${w.name}-${rng.text(5, KUBE_ALPHABET)}`;
+        name = suffixed(w.name);
         labels = { ...labels, 'controller-revision-hash': w.hash, 'pod-template-generation': '1' };
       } else {
         const jobName = w.kind === 'CronJob' ? cronJobRun(w) : w.name;
@@ -285,7 +294,7 @@ export function* pods(plan: ClusterPlan): Generator<JsonObject> {
           name: jobName,
           uid: w.kind === 'CronJob' ? derivedUid(w.uid, 'run') : w.uid,
         };
-        name = `${jobName}-${rng.text(5, KUBE_ALPHABET)}`;
+        name = suffixed(jobName);
         labels = { ...labels, 'batch.kubernetes.io/job-name': jobName };
       }
       yield pod(w, tpl, { name, owner, labels, node, rng });

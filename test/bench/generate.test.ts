@@ -131,6 +131,17 @@ describe('generateSnapshot', () => {
     expect(pods(facts).some((p) => p.metadata.ownerReferences?.[0]?.kind === 'Node')).toBe(true);
   });
 
+  it('gives every pod a name of its own in its namespace, at 5,000 nodes too', async () => {
+    // Six DaemonSets on 5,000 nodes draw 30,000 five-letter suffixes: without a retry some repeat, and a
+    // collector (rightly) refuses a Pod list that serves one name twice.
+    const dir = join(root, 'many-nodes');
+    await generateSnapshot({ nodes: 5_000, pods: 100, namespaces: 10, rbac: 50, seed: '1', out: dir });
+    const doc = (await readLargeJson(join(dir, 'kubernetes', 'pods.json'))) as { items: KubeObject[] };
+    const names = doc.items.map((p) => `${p.metadata.namespace}/${p.metadata.name}`);
+    expect(names.length).toBeGreaterThan(30_000);
+    expect(new Set(names).size).toBe(names.length);
+  }, 60_000);
+
   it('refuses to overwrite a non-empty directory unless forced', async () => {
     const dir = join(root, 'aks');
     await expect(generateSnapshot({ ...TINY, out: dir })).rejects.toThrow(/already exists/);
