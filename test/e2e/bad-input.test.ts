@@ -155,11 +155,38 @@ describe('report with bad input', () => {
   });
 });
 
+/** The fields readAssessment checks, around `results`. */
+const assessmentWith = (results: unknown[]) => ({
+  schema: 'kube-evidence/assessment',
+  schemaVersion: 1,
+  framework: { id: 'f' },
+  profile: { id: 'p' },
+  cluster: { name: 'c' },
+  summary: {},
+  results,
+});
+
 describe('render with bad input', () => {
   it('a file that is not an assessment', async () => {
     const file = join(work, 'a.json');
     await writeFile(file, '{"hello": 1}');
     await expectRejected(['render', '--assessment', file, '--out', out], 'a.json: schema');
+  });
+
+  it('an assessment cut off inside its results (read element by element)', async () => {
+    const file = join(work, 'cut.json');
+    const text = JSON.stringify(assessmentWith([{ id: '1.1', status: 'pass', offenders: [], evidence: [] }]));
+    await writeFile(file, text.slice(0, text.indexOf('"results"') + 20));
+    await expectRejected(['render', '--assessment', file, '--out', out], 'cut.json');
+  });
+
+  it('a result that is not a result', async () => {
+    const file = join(work, 'odd.json');
+    await writeFile(
+      file,
+      JSON.stringify(assessmentWith([{ id: '1.1', status: 'pass', offenders: [], evidence: [] }, 7])),
+    );
+    await expectRejected(['render', '--assessment', file, '--out', out], 'odd.json', 'results[1]');
   });
 });
 
