@@ -208,10 +208,15 @@ async function cli(args, label) {
   }
   /** @type {number[]} */
   const pdfSeconds = [];
+  /** Seconds per part of the run: until the first file (load, evaluate), then each format's files together. */
+  /** @type {Record<string, number>} */
+  const phases = {};
   let previous = started;
   for (const { at, line } of lines) {
     if (!line.startsWith('wrote ')) continue;
     if (/report\.pdf$/.test(line)) pdfSeconds.push((at - previous) / 1000);
+    const part = previous === started ? 'load and evaluate' : formatOf(line.slice(6));
+    phases[part] = (phases[part] ?? 0) + (at - previous) / 1000;
     previous = at;
   }
   const pdfTotal = pdfSeconds.reduce((a, b) => a + b, 0);
@@ -219,6 +224,7 @@ async function cli(args, label) {
     seconds,
     withoutPdfSeconds: seconds - pdfTotal,
     pdfSeconds,
+    phases,
     maxRssMiB: own ? Math.round(own.maxRssKiB / 1024) : undefined,
     chromiumMiB: Math.round(chromiumKiB / 1024),
     exit: code,
@@ -226,6 +232,30 @@ async function cli(args, label) {
   // Each figure as soon as it is known, so a long run that is stopped still leaves its measurements.
   console.error(`  ${label}: ${JSON.stringify(result)}`);
   return result;
+}
+
+/** The pack format a written file belongs to, from its name. @param {string} path */
+function formatOf(path) {
+  const name = path.replace(/\/$/, '').split('/').pop() ?? path;
+  if (name === 'snapshot') return 'snapshot copy';
+  if (name.endsWith('.oscal.json')) return 'oscal';
+  if (name === 'assessment.json') return 'json';
+  const extension = name.split('.').pop() ?? name;
+  return (
+    { sarif: 'sarif', xml: 'junit', csv: 'csv', html: 'html', xlsx: 'xlsx', pdf: 'pdf' }[extension] ?? name
+  );
+}
+
+/** Bytes per format in a pack, from its manifest. @param {string} pack @returns {Promise<Record<string, number>>} */
+async function bytesByFormat(pack) {
+  /** @type {Record<string, number>} */
+  const bytes = {};
+  for (const file of await packFiles(pack).catch(() => [])) {
+    const rel = file.path.slice(pack.length + 1);
+    const part = rel.startsWith('snapshot/') ? 'snapshot copy' : formatOf(rel);
+    bytes[part] = (bytes[part] ?? 0) + file.size;
+  }
+  return bytes;
 }
 
 /** Files listed in a pack's manifest, as absolute paths. @param {string} pack */
@@ -336,6 +366,8 @@ for (const size of sizes) {
           ],
           'compare',
         );
+  // What the report wrote, per format: the output it must produce, beside the input it reads.
+  const reportBytes = report.failed ? {} : await bytesByFormat(reportPack);
   console.error(`${size}: verify`);
   const sha = report.failed ? { failed: true, error: 'no pack' } : await sha256sumFloor(reportPack);
   console.error(`  sha256sum: ${JSON.stringify(sha)}`);
@@ -370,6 +402,7 @@ for (const size of sizes) {
     spec: SIZES[size],
     floor,
     report,
+    reportBytes,
     scan,
     compare,
     verify,
@@ -415,6 +448,41 @@ for (const r of rows) {
   lines.push(
     `| ${r.size}: ${r.spec.nodes} nodes, ${r.spec.pods} pods, ${r.spec.namespaces} ns, ${r.spec.rbac} RBAC | ${r.floor.failed ? '?' : mib(r.floor.bytes)} | ${cell(r.floor, (x) => `${secs(x.seconds)} (${x.maxRssMiB} MiB)`)} | ${cell(r.report, (x) => `${secs(x.seconds)} (${ratio(x.seconds, f)})`)} | ${cell(r.report, (x) => `${secs(x.withoutPdfSeconds)} (${ratio(x.withoutPdfSeconds, f)})`)} | ${cell(r.report, (x) => (x.pdfSeconds.length ? x.pdfSeconds.map((s) => s.toFixed(1)).join(', ') + ' s' : '–'))} | ${cell(r.report, rss)} | ${cell(r.scan, (x) => `${secs(x.seconds)} (${ratio(x.seconds, f)})`)} | ${cell(r.scan, rss)} | ${cell(r.compare, (x) => `${secs(x.seconds)} (${ratio(x.seconds, f)})`)} | ${cell(r.compare, rss)} | ${cell(r.verify, (x) => (r.sha.failed ? secs(x.seconds) : `${secs(x.seconds)} (${ratio(x.seconds, r.sha.seconds)})`))} | ${cell(r.sha, (x) => `${secs(x.seconds)} (${x.files} files, ${mib(x.bytes)})`)} | ${cell(r.verify, (x) => `${x.maxRssMiB} MiB`)} |`,
   );
+}
+// Where the report's time goes: no single part accounts for the distance from the floor, the output does.
+const PARTS = [
+  'load and evaluate',
+  'snapshot copy',
+  'json',
+  'oscal',
+  'sarif',
+  'junit',
+  'csv',
+  'html',
+  'xlsx',
+  'pdf',
+];
+const timed = rows.filter((r) => !r.report.failed && r.report.phases);
+if (timed.length > 0) {
+  lines.push(
+    '',
+    "Where `report`'s time goes: seconds from the start to the first file written (loading the snapshot, writing its copy on the way, evaluating every framework), then each format's files together (all five frameworks), with the bytes they hold. The pack is several times the size of its input.",
+    '',
+    `| size | ${PARTS.join(' | ')} | pack size (× input) |`,
+    `| --- | ${PARTS.map(() => '---').join(' | ')} | --- |`,
+  );
+  for (const r of timed) {
+    const total = Object.values(r.reportBytes).reduce((a, b) => a + b, 0);
+    const part = (/** @type {string} */ p) => {
+      const t = r.report.phases[p];
+      const b = r.reportBytes[p];
+      if (t === undefined && b === undefined) return '–';
+      return `${t === undefined ? '' : secs(t)}${b === undefined ? '' : ` (${mib(b)})`}`.trim();
+    };
+    lines.push(
+      `| ${r.size} | ${PARTS.map(part).join(' | ')} | ${mib(total)} (${r.floor.failed ? '?' : (total / r.floor.bytes).toFixed(1)}×) |`,
+    );
+  }
 }
 lines.push(
   '',

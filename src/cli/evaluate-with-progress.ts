@@ -7,6 +7,7 @@ import { evaluate, type EvaluateOptions } from '../evaluate/evaluate.js';
 import type { Assessment } from '../model/assessment.js';
 import type { Facts } from '../model/facts.js';
 import type { Progress } from './progress.js';
+import { HeapBudget } from '../util/heap.js';
 
 /** `copy`: writes the pack's snapshot copy from the same read (src/pack/copy-while-loading.ts). */
 export async function loadWithProgress(
@@ -25,6 +26,9 @@ export function evaluateWithProgress(
   options: Omit<EvaluateOptions, 'framework' | 'onRequirement'>,
   progress: Progress,
 ): Assessment[] {
+  // Checks walk every object and leave their intermediate lists behind; bounded here so the facts plus the
+  // results, not the garbage, set the peak.
+  const heap = new HeapBudget();
   return frameworks.map((framework) => {
     const chosen = chooseFramework(catalogue, framework, facts.cluster.kubernetesVersion).framework;
     progress.stage(`evaluate ${chosen.id}`, chosen.requirements.length);
@@ -34,6 +38,7 @@ export function evaluateWithProgress(
       onRequirement: (done) => {
         progress.count({ requirements: 1 });
         progress.advance(done);
+        heap.check();
       },
     });
   });

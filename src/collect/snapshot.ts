@@ -12,10 +12,11 @@ import type {
 } from '../model/facts.js';
 import { emptyFacts } from '../model/facts.js';
 import { normaliseDiagnosticSettings, settingsOfCluster } from '../facts/diagnostic-settings.js';
-import { compactObject, StringPool } from '../facts/compact.js';
+import { compactObject } from '../facts/compact.js';
+import { SubtreePool } from '../facts/share-subtrees.js';
 import { streamLargeJson } from '../facts/json-stream.js';
 import { kindFromName } from '../facts/kinds.js';
-import { objectKey, objectsFromDocument } from '../facts/kube-objects.js';
+import { isNamedObject, objectKey, objectsFromDocument, redact } from '../facts/kube-objects.js';
 import { normaliseManagedCluster } from '../facts/managed-cluster.js';
 import {
   auditAzureFiles,
@@ -30,6 +31,7 @@ import type { DocumentRole, ListCopySink, SnapshotCopySink } from './copy-sink.j
 import { exists, listDataFiles } from '../facts/snapshot-files.js';
 import { parseSnapshotManifest, type SnapshotManifest } from '../facts/snapshot-manifest.js';
 import { InputError } from '../util/errors.js';
+import { HeapBudget } from '../util/heap.js';
 import { isRecord, readDataFile, readJsonFile } from '../util/fs.js';
 
 export interface LoadProgress {
@@ -204,7 +206,7 @@ async function loadKubernetes(
   }
 
   const byKind = new Map<string, Map<string, KubeObject>>();
-  // Objects are compacted as they are read (src/facts/compact.ts); the pool makes repeated strings one.
+  // Objects are compacted as they are read (src/facts/compact.ts), and what repeats is held once (share-subtrees.ts).
   const compact = new Compactor();
   for (const file of await listDataFiles(root, true)) {
     if (file === versionFile || file.startsWith(configzDir)) continue;
@@ -235,6 +237,7 @@ async function loadKubernetes(
     if (nameKind && !facts.origins.has(`kubernetes:${nameKind}`))
       await origin(`kubernetes:${nameKind}`, file);
     progress.onObjects?.(inFile);
+    compact.heap.check();
   }
   for (const [kind, objects] of byKind) facts.kubernetes.objects.set(kind, [...objects.values()]);
 }
@@ -296,11 +299,10 @@ async function readKubeFile(
     const items: unknown[] = [];
     const doc = await streamLargeJson(file, async (chunk) => {
       await list?.items(chunk);
-      for (const item of chunk) {
-        items.push(
-          isRecord(item) && typeof item.kind === 'string' && item.kind ? compact.object(item) : item,
-        );
-      }
+      // A named object is redacted now (the loader does it again, to the same result), because its subtrees are
+      // shared and frozen as it is compacted. Anything else is left for objectsFromDocument to judge.
+      for (const item of chunk) items.push(isNamedObject(item) ? compact.object(redact(item)) : item);
+      compact.heap.check();
     });
     if (isRecord(doc) && Array.isArray(doc.items)) doc.items = items;
     return { docs: [doc], list };
@@ -310,13 +312,17 @@ async function readKubeFile(
 
 /** Compacts each object once, whether the stream or the loader saw it first. */
 class Compactor {
-  private readonly strings = new StringPool();
+  private readonly subtrees = new SubtreePool();
   private readonly done = new WeakSet<object>();
+  /** The load keeps only compacted objects; what parsing and copying leave behind is collected as it goes. */
+  readonly heap = new HeapBudget();
 
   /** The compact form of `object` (itself when it is one already). */
   object<T extends Record<string, unknown> | KubeObject>(object: T): T {
     if (this.done.has(object)) return object;
-    const compact = compactObject(object as Record<string, unknown>, String(object.kind), this.strings) as T;
+    const kind = String(object.kind);
+    const compact = compactObject(object as Record<string, unknown>, kind) as T;
+    this.subtrees.shareObject(compact as Record<string, unknown>, kind);
     this.done.add(compact);
     return compact;
   }

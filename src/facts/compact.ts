@@ -1,7 +1,7 @@
 // The compact fact model: each Kubernetes object, once loaded, keeps only what the checks, the ledger and the
 // evidence read. A 150,000-pod cluster then fits in well under 1 GiB. The pack's snapshot copy is written from each
 // object before it is compacted (src/pack/copy-while-loading.ts), so it keeps every field.
-import type { JsonValue, KubeObject } from '../model/facts.js';
+import type { KubeObject } from '../model/facts.js';
 import { isRecord } from '../util/fs.js';
 import { POD_TEMPLATE_PATHS } from './kinds.js';
 
@@ -45,16 +45,11 @@ const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'];
 const STATUS_READ = new Set(['Namespace']);
 
 /**
- * The object without its unread fields, and with its repeated strings (namespaces, images, label values,
- * quantities) made one string each through `strings`. The objects that lose fields are rebuilt rather than
- * deleted from: V8 turns an object it deletes from into a hash table several times its size. `kind` is the
- * object's kind as the loader decided it.
+ * The object without its unread fields. The objects that lose fields are rebuilt rather than deleted from: V8
+ * turns an object it deletes from into a hash table several times its size. `kind` is the object's kind as the
+ * loader decided it. Repeated strings and subtrees are then shared by src/facts/share-subtrees.ts.
  */
-export function compactObject(
-  object: Record<string, unknown>,
-  kind: string,
-  strings?: StringPool,
-): Record<string, unknown> {
+export function compactObject(object: Record<string, unknown>, kind: string): Record<string, unknown> {
   const out = without(object, STATUS_READ.has(kind) ? NOTHING : TOP_UNREAD);
   if (isRecord(out.metadata)) out.metadata = compactMetadata(out.metadata);
   if (kind === 'Pod') {
@@ -62,7 +57,6 @@ export function compactObject(
   } else if (POD_TEMPLATE_PATHS[kind]) {
     compactTemplate(out, POD_TEMPLATE_PATHS[kind]);
   }
-  if (strings) strings.internAll(out);
   return out;
 }
 
@@ -116,45 +110,6 @@ function compactTemplate(object: Record<string, unknown>, path: readonly string[
   if (isRecord(copy.metadata)) copy.metadata = compactMetadata(copy.metadata);
   if (isRecord(copy.spec)) copy.spec = compactPodSpec(copy.spec);
   parent[key] = copy;
-}
-
-/**
- * One string per distinct value, for the strings that repeat across objects: JSON.parse makes a new string for
- * every value it reads, so 150,000 pods hold 150,000 copies of their namespace and image names. Values longer
- * than `maxLength` are left alone (they rarely repeat and would fill the pool). Dropped after the load.
- */
-export class StringPool {
-  private readonly pool = new Map<string, string>();
-
-  constructor(private readonly maxLength = 256) {}
-
-  intern(value: string): string {
-    if (value.length > this.maxLength) return value;
-    const known = this.pool.get(value);
-    if (known !== undefined) return known;
-    this.pool.set(value, value);
-    return value;
-  }
-
-  /** Replaces every string value below `value` (object fields and array items) by its pooled copy. */
-  internAll(value: unknown): void {
-    if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) {
-        const item: unknown = value[i];
-        if (typeof item === 'string') value[i] = this.intern(item);
-        else if (item !== null && typeof item === 'object') this.internAll(item);
-      }
-      return;
-    }
-    if (value === null || typeof value !== 'object') return;
-    const record = value as Record<string, JsonValue>;
-    for (const key in record) {
-      if (key === 'uid') continue; // never repeats
-      const item = record[key];
-      if (typeof item === 'string') record[key] = this.intern(item);
-      else if (item !== null && typeof item === 'object') this.internAll(item);
-    }
-  }
 }
 
 export type { KubeObject };

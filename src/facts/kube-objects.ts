@@ -63,7 +63,8 @@ export function redact(object: KubeObject): KubeObject {
   if (Array.isArray(nested)) {
     const itemKind = object.kind.endsWith('List') ? object.kind.slice(0, -4) : undefined;
     for (const item of nested) {
-      if (!isRecord(item)) continue;
+      // A frozen item was shared by the loader after this redaction (src/facts/share-subtrees.ts).
+      if (!isRecord(item) || Object.isFrozen(item)) continue;
       const hadKind = typeof item.kind === 'string' && item.kind !== '';
       if (!hadKind) item.kind = itemKind ?? '';
       if (isRecord(item.metadata)) redact(item as unknown as KubeObject);
@@ -85,6 +86,22 @@ export function redact(object: KubeObject): KubeObject {
   }
   redactSpec(object.spec as JsonValue | undefined);
   return object;
+}
+
+/**
+ * An object with its kind and name that is not itself a list: `redact` treats it the same wherever it is met,
+ * so it may be redacted as soon as it is parsed (a streamed list's items) and again later, with the same result.
+ */
+export function isNamedObject(item: unknown): item is KubeObject {
+  return (
+    isRecord(item) &&
+    typeof item.kind === 'string' &&
+    item.kind !== '' &&
+    !('items' in item) &&
+    isRecord(item.metadata) &&
+    typeof item.metadata.name === 'string' &&
+    item.metadata.name !== ''
+  );
 }
 
 export function objectKey(object: KubeObject): string {

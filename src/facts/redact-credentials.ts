@@ -20,6 +20,7 @@ const CREDENTIAL_ANNOTATION =
 
 /** Blanks the value of every credential flag in a command line, in both `--token=x` and `--token x` forms. */
 export function redactFlagValues(argv: unknown[]): void {
+  if (Object.isFrozen(argv)) return; // shared by the loader, after its redaction (src/facts/share-subtrees.ts)
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (typeof arg !== 'string' || !arg.startsWith('-')) continue;
@@ -43,11 +44,12 @@ export function redactFlagValues(argv: unknown[]): void {
  * `args` and `command`. Key comparisons only, so the walk stays cheap at 150,000 pods.
  */
 export function redactSpec(node: unknown): void {
+  // A frozen subtree was shared by the loader after this redaction (src/facts/share-subtrees.ts): done already.
+  if (!node || typeof node !== 'object' || Object.isFrozen(node)) return;
   if (Array.isArray(node)) {
     for (const item of node) redactSpec(item);
     return;
   }
-  if (!node || typeof node !== 'object') return;
   const record = node as Record<string, unknown>;
   // for…in rather than Object.entries: no array per object on very large lists.
   for (const key in record) {
@@ -55,7 +57,13 @@ export function redactSpec(node: unknown): void {
     if (inner === null || typeof inner !== 'object') continue;
     if ((key === 'env' || key === 'httpHeaders') && Array.isArray(inner)) {
       for (const entry of inner) {
-        if (entry && typeof entry === 'object' && !Array.isArray(entry) && 'value' in entry)
+        if (
+          entry &&
+          typeof entry === 'object' &&
+          !Array.isArray(entry) &&
+          'value' in entry &&
+          !Object.isFrozen(entry)
+        )
           (entry as Record<string, unknown>).value = REDACTED;
       }
     } else if ((key === 'args' || key === 'command') && Array.isArray(inner)) {

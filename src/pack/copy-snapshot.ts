@@ -1,8 +1,6 @@
 // Builds the pack's snapshot/ as an allow-list: only the files the snapshot loader reads, each parsed, redacted and re-serialised.
-import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
-import { once } from 'node:events';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
 import { stringify } from 'yaml';
 import { streamLargeJson } from '../facts/json-stream.js';
 import { kindFromName } from '../facts/kinds.js';
@@ -13,8 +11,9 @@ import { exists, listDataFiles } from '../facts/snapshot-files.js';
 import { parseSnapshotManifest } from '../facts/snapshot-manifest.js';
 import type { KubeObject } from '../model/facts.js';
 import { t } from '../model/text.js';
-import { isRecord, readDataFile, readJsonFile, tempPathFor, writeFileAtomic } from '../util/fs.js';
+import { isRecord, readDataFile, readJsonFile, writeFileAtomic } from '../util/fs.js';
 import { scrubText } from '../util/scrub.js';
+import { TempTextFile } from '../util/temp-text-file.js';
 
 /** Written into the copy when anything was left out: which files, and why. */
 export const LEFT_OUT_FILE = 'left-out.json';
@@ -184,28 +183,20 @@ export function redactedDocument(doc: unknown, objects: KubeObject[]): unknown {
 
 /** A list too large to hold as text: items are redacted and written one chunk at a time, the list's header after them. */
 async function copyLargeList(source: string, target: string, fileKind: string | undefined): Promise<void> {
-  await mkdir(dirname(target), { recursive: true });
-  const temp = tempPathFor(target);
-  const out = createWriteStream(temp);
-  const write = async (text: string) => {
-    if (!out.write(text)) await once(out, 'drain');
-  };
+  const out = await TempTextFile.open(target);
   try {
     let first = true;
-    await write(LARGE_LIST_OPENING);
+    await out.write(LARGE_LIST_OPENING);
     const skeleton = await streamLargeJson(source, async (items) => {
       for (const item of items) {
-        await write(largeListItemText(redactedItem(item, source, fileKind), first));
+        await out.write(largeListItemText(redactedItem(item, source, fileKind), first));
         first = false;
       }
     });
-    await write(largeListClosing(skeleton));
-    out.end();
-    await once(out, 'finish');
-    await rename(temp, target);
+    await out.write(largeListClosing(skeleton));
+    await out.commit();
   } catch (error) {
-    out.destroy();
-    await rm(temp, { force: true });
+    await out.discard();
     throw error;
   }
 }

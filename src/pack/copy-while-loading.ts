@@ -4,8 +4,9 @@ import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { DocumentRole, ListCopySink, SnapshotCopySink } from '../collect/copy-sink.js';
 import { kindFromName } from '../facts/kinds.js';
+import { isNamedObject } from '../facts/kube-objects.js';
 import type { KubeObject } from '../model/facts.js';
-import { isRecord, tempPathFor, writeFileAtomic } from '../util/fs.js';
+import { tempPathFor, writeFileAtomic } from '../util/fs.js';
 import {
   documentCopyText,
   everythingElse,
@@ -77,7 +78,8 @@ export class CopyWhileLoading implements SnapshotCopySink {
         for (const item of items) {
           let text: string;
           try {
-            const redacted = redactedItem(redactsAlike(item) ? item : structuredClone(item), file, fileKind);
+            // A named object is redacted in place, as the loader redacts it anyway; anything else on a copy.
+            const redacted = redactedItem(isNamedObject(item) ? item : structuredClone(item), file, fileKind);
             text = largeListItemText(redacted, first);
           } catch (error) {
             refused = error;
@@ -136,23 +138,6 @@ export class CopyWhileLoading implements SnapshotCopySink {
 
 /** Characters of a large list's copy gathered before one write. */
 const WRITE_BATCH = 64 * 1024;
-
-/**
- * Whether copySnapshot's redaction of this streamed item is exactly what the loader does to it anyway (an object
- * with its kind and name, not a list): then it is redacted in place, as the loader would, instead of on a copy.
- * The loader redacts it again after compaction; redaction gives the same result twice.
- */
-function redactsAlike(item: unknown): boolean {
-  return (
-    isRecord(item) &&
-    typeof item.kind === 'string' &&
-    item.kind !== '' &&
-    !('items' in item) &&
-    isRecord(item.metadata) &&
-    typeof item.metadata.name === 'string' &&
-    item.metadata.name !== ''
-  );
-}
 
 /** Bytes of the buffer a batch is encoded into: a batch of WRITE_BATCH characters always fits (4 bytes at most per 2). */
 const BUFFER_BYTES = 4 * WRITE_BATCH;

@@ -21,6 +21,7 @@ import { signManifest } from './sign/jws.js';
 import { signPdf } from './sign/pdf-sign.js';
 import { writeZip } from './zip-write.js';
 import { BrowserStartError } from '../render/launch-browser.js';
+import { releaseGarbage } from '../util/heap.js';
 
 export type PackFormat = OutputFormat;
 
@@ -157,6 +158,8 @@ async function writeInto(root: string, assessments: Assessment[], options: PackO
         continue;
       }
       if (format === 'json' && digest) documentId = digest;
+      // A writer's strings and rows are garbage now; collected before the next writer adds its own.
+      releaseGarbage();
       // Signed before it is hashed, so the manifest lists the signed PDF.
       if (format === 'pdf' && options.signer)
         await signPdf(

@@ -9,6 +9,7 @@ import type { SigningKey } from '../pack/sign/key.js';
 import type { FileHash } from '../pack/hash.js';
 import type { PackTransaction } from '../pack/transaction.js';
 import { writePack } from '../pack/write-pack.js';
+import { releaseGarbage } from '../util/heap.js';
 import { BROWSER_HINT, findBrowser } from './browser.js';
 
 export interface RenderOptions {
@@ -51,6 +52,8 @@ export async function renderAll(
       if (formats.length === 0) return EXIT_USAGE;
     }
   }
+  // The caller's facts (hundreds of MB on a large cluster) are out of reach once the assessments exist.
+  releaseGarbage();
   let pdfFailed = false;
   let written = 0;
   // One file per format and framework, plus the snapshot copy and manifest.json.

@@ -1,11 +1,10 @@
 // File helpers: atomic writes (temp file then rename) and JSON/YAML reads whose errors name the file.
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { once } from 'node:events';
 import { dirname, join, basename } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { InputError } from './errors.js';
+import { TempTextFile } from './temp-text-file.js';
 import { checkJsonLimits, describeJsonError, lineAndColumn } from './json-limits.js';
 
 /**
@@ -37,9 +36,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
 const WRITE_BATCH_CHARS = 1 << 20;
 
 export async function writeChunksAtomic(path: string, chunks: Iterable<string>): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temp = tempPathFor(path);
-  const out = createWriteStream(temp, { highWaterMark: WRITE_BATCH_CHARS });
+  const out = await TempTextFile.open(path, WRITE_BATCH_CHARS);
   try {
     // Generators hand out many small chunks (a line per offending object): written one by one, the file stream
     // spends most of its time in per-write round trips to the thread pool, so they are batched first.
@@ -49,18 +46,14 @@ export async function writeChunksAtomic(path: string, chunks: Iterable<string>):
       batch.push(chunk);
       batched += chunk.length;
       if (batched < WRITE_BATCH_CHARS) continue;
-      const full = out.write(batch.join(''));
+      await out.write(batch.join(''));
       batch = [];
       batched = 0;
-      if (!full) await once(out, 'drain');
     }
-    if (batch.length > 0) out.write(batch.join(''));
-    out.end();
-    await once(out, 'finish');
-    await rename(temp, path);
+    if (batch.length > 0) await out.write(batch.join(''));
+    await out.commit();
   } catch (error) {
-    out.destroy();
-    await rm(temp, { force: true });
+    await out.discard();
     throw error;
   }
 }
