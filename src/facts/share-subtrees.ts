@@ -21,6 +21,9 @@ const MAX_POOLED_STRING = 256;
 /** V8's Map holds at most 2^24 entries; past this many nodes, new ones are kept as they are. */
 const MAX_NODES = 8_000_000;
 
+/** Distinct nodes kept per hash beyond the first. */
+const MAX_COLLISIONS = 16;
+
 const ARRAY_SEED = 0x2f6b_9a31;
 const OBJECT_SEED = 0x5bd1_e995;
 
@@ -95,7 +98,10 @@ export class SubtreePool {
 
   private string(value: string): string {
     if (value.length > MAX_POOLED_STRING) {
-      this.hash = mix(value.length, value.charCodeAt(0));
+      // Hashed from its length and a sample of its characters; equal hashes are then compared in full.
+      let hash = mix(value.length, 0x510e_527f);
+      for (let at = 0; at < value.length; at += value.length >> 3) hash = mix(hash, value.charCodeAt(at));
+      this.hash = hash;
       this.poolable = true;
       return value;
     }
@@ -120,7 +126,10 @@ export class SubtreePool {
     if (sameShallow(first, node)) return first;
     const others = this.collisions.get(hash);
     for (const other of others ?? []) if (sameShallow(other, node)) return other;
-    if (this.nodes.size + this.collisions.size >= MAX_NODES) return node;
+    // A hash met this often is not chance (an input crafted to collide): its nodes are kept as they are, so the
+    // comparisons per node stay bounded.
+    if ((others?.length ?? 0) >= MAX_COLLISIONS || this.nodes.size + this.collisions.size >= MAX_NODES)
+      return node;
     if (others) others.push(Object.freeze(node));
     else this.collisions.set(hash, [Object.freeze(node)]);
     return node;

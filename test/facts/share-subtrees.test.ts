@@ -88,6 +88,19 @@ describe('SubtreePool', () => {
     expect(a.spec).toEqual({ v: ['1'], e: [] });
   });
 
+  it('keeps apart many distinct values that hash alike (long strings differing only between sampled characters)', () => {
+    const pool = new SubtreePool();
+    const base = 'c'.repeat(1000);
+    const objects = Array.from({ length: 200 }, (_, i) => ({
+      kind: 'ConfigMap',
+      metadata: { name: `cm-${i}` },
+      data: { 'ca.crt': `${base.slice(0, 1)}${String(i).padStart(3, '0')}${base.slice(4)}` },
+    }));
+    const before = structuredClone(objects);
+    for (const object of objects) pool.shareObject(object, 'ConfigMap');
+    expect(objects).toEqual(before);
+  });
+
   it('freezes what it shares, so a change meant for one replica fails instead of reaching all of them', () => {
     const pool = new SubtreePool();
     const a = pod('web-1', 'node-1');
