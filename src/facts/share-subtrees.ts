@@ -1,5 +1,6 @@
 // Identical subtrees of loaded objects held once: the replicas of a workload repeat the same labels, owner
 // reference, container resources, security context and ports, and a large cluster's facts are mostly such repeats.
+import { isRecord } from '../util/fs.js';
 
 /*
  * Hash-consing, bottom up. A subtree's children are shared first, so two equal nodes have identical children:
@@ -46,7 +47,7 @@ export class SubtreePool {
     for (const key in object) {
       const value = object[key];
       const unique = key === 'metadata' || (key === 'spec' && kind === 'Pod');
-      if (unique && isPlainRecord(value)) this.shareFields(value);
+      if (unique && isRecord(value)) this.shareFields(value);
       else object[key] = this.share(value);
     }
   }
@@ -163,8 +164,4 @@ function sameShallow(a: object, b: object): boolean {
   }
   for (const _key in right) count--;
   return count === 0;
-}
-
-function isPlainRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
